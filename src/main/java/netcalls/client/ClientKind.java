@@ -1,0 +1,46 @@
+package netcalls.client;
+
+import netcalls.client.ahc.AhcLibrary;
+import netcalls.client.jdk.JdkLibrary;
+import netcalls.client.okhttp.OkHttpLibrary;
+
+/**
+ * The client libraries under test, as a JMH {@code @Param}: {@code -p client=okhttp,jdk} narrows a
+ * run. Adding a library is one constant here plus one adapter package.
+ */
+public enum ClientKind {
+  /** OkHttp 5, blocking {@code execute()} and async {@code enqueue()}, traced by an EventListener. */
+  okhttp {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new OkHttpLibrary(options);
+    }
+  },
+  /** AsyncHttpClient 3 (Netty), traced by its AsyncHandler callbacks. */
+  ahc {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new AhcLibrary(options);
+    }
+  },
+  /** The JDK's java.net.http.HttpClient; it has no event API, so only duration and receiving are traced. */
+  jdk {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new JdkLibrary(options);
+    }
+  };
+
+  /** Creates the library's per-trial resources. */
+  public abstract ClientLibrary open(ClientOptions options);
+
+  /** Parses a name with an error that lists the valid ones. */
+  public static ClientKind parse(String name) {
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown client '" + name + "': use one of " + java.util.Arrays.toString(values()));
+    }
+  }
+}

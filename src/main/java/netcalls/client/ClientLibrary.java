@@ -1,0 +1,27 @@
+package netcalls.client;
+
+/**
+ * One client library's per-trial resources (TLS material, the shared pool, event loops) and its
+ * client factories. Strategies are built from these three factories, so each means the same
+ * thing for every library.
+ */
+public interface ClientLibrary extends AutoCloseable {
+
+  /** A new client with its own connection pool, keep-alive on. */
+  Client newClient();
+
+  /** A new lightweight client over this library's one shared pool; closing it keeps the pool. */
+  Client newClientOnSharedPool();
+
+  /** Why {@link #newClientOnSharedPool()} is not available, or null when it is. */
+  default String sharedPoolUnsupported() {
+    return null;
+  }
+
+  /** A new client that sends {@code Connection: close}, so every request opens a connection. */
+  Client newNoKeepAliveClient();
+
+  /** Closes the shared resources; clients handed out must be closed first. */
+  @Override
+  void close();
+}

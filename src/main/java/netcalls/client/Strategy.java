@@ -1,0 +1,87 @@
+package netcalls.client;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Connection-reuse strategies; each means the same for every client library. The blog example
+ * each one mirrors is in the README's strategy table.
+ */
+public enum Strategy {
+  /** One client for the whole trial, keep-alive connections pooled (blog examples 0+ and 3). */
+  reuse {
+    @Override
+    Client open(ClientLibrary library) {
+      return library.newClient();
+    }
+  },
+  /** A new client, hence a new pool and connection, for every request, closed after it (examples 0-2). */
+  new_client {
+    @Override
+    Client open(ClientLibrary library) {
+      return new PerCall(library::newClient);
+    }
+  },
+  /** A new lightweight client per request, all over one shared pool (example 4's shared TCPConnector). */
+  shared_pool {
+    @Override
+    Client open(ClientLibrary library) {
+      return new PerCall(library::newClientOnSharedPool);
+    }
+  },
+  /** One client, but {@code Connection: close} on every request, so every request connects. */
+  no_keepalive {
+    @Override
+    Client open(ClientLibrary library) {
+      return library.newNoKeepAliveClient();
+    }
+  };
+
+  abstract Client open(ClientLibrary library);
+
+  /**
+   * The client a benchmark calls for this strategy.
+   *
+   * @throws UnsupportedCombinationException when the library cannot do it
+   */
+  public Client open(ClientKind kind, ClientLibrary library) {
+    if (this == shared_pool && library.sharedPoolUnsupported() != null) {
+      throw new UnsupportedCombinationException(kind, this, library.sharedPoolUnsupported());
+    }
+    return open(library);
+  }
+
+  /** Makes a client per call and closes it once the call is done, whatever its outcome. */
+  private static final class PerCall implements Client {
+    private final Supplier<Client> factory;
+
+    PerCall(Supplier<Client> factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public long call(Request request) throws IOException {
+      try (Client client = factory.get()) {
+        return client.call(request);
+      }
+    }
+
+    @Override
+    public CompletableFuture<Long> callAsync(Request request) {
+      Client client = factory.get();
+      CompletableFuture<Long> call;
+      try {
+        call = client.callAsync(request);
+      } catch (RuntimeException e) {
+        client.close();
+        throw e;
+      }
+      // the returned future completes only after the close, so the operation includes it
+      return call.whenComplete((bytes, error) -> client.close());
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,60 @@
+package netcalls.client.okhttp;
+
+import java.util.List;
+import netcalls.client.Client;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/** OkHttp's per-trial resources: the base client whose pool and dispatcher {@code shared_pool} shares. */
+public final class OkHttpLibrary implements ClientLibrary {
+  private final ClientOptions options;
+  private final OkHttpClient sharedBase;
+
+  public OkHttpLibrary(ClientOptions options) {
+    this.options = options;
+    this.sharedBase = builder().build();
+  }
+
+  private OkHttpClient.Builder builder() {
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
+        .followRedirects(options.followRedirects())
+        .followSslRedirects(options.followRedirects())
+        // a silent retry would hide a failure and time two attempts as one call
+        .retryOnConnectionFailure(false)
+        .protocols(List.of(Protocol.HTTP_1_1))
+        .sslSocketFactory(options.trust().sslSocketFactory(), options.trust().trustManager());
+    if (options.maxConnectionsPerHost() > 0) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequestsPerHost(options.maxConnectionsPerHost());
+      b.dispatcher(dispatcher);
+    }
+    return b;
+  }
+
+  @Override
+  public Client newClient() {
+    return new OkHttpAdapter(builder().build(), true, true, options.recorder());
+  }
+
+  /** {@code newBuilder()} shares the base client's connection pool and dispatcher. */
+  @Override
+  public Client newClientOnSharedPool() {
+    return new OkHttpAdapter(sharedBase.newBuilder().build(), false, true, options.recorder());
+  }
+
+  @Override
+  public Client newNoKeepAliveClient() {
+    return new OkHttpAdapter(builder().build(), true, false, options.recorder());
+  }
+
+  @Override
+  public void close() {
+    OkHttpAdapter.shutdown(sharedBase);
+  }
+}

@@ -1,0 +1,114 @@
+package netcalls.trace;
+
+import java.util.Arrays;
+import netcalls.client.Request;
+
+/**
+ * The timeline of one call, filled in by a client's event hooks.
+ *
+ * <p>Events of one call arrive in order, possibly on several threads that the client hands the
+ * call between (which gives the needed happens-before), so plain fields suffice. A phase that
+ * repeats (redirect hops) accumulates.
+ */
+public final class CallTrace {
+  private static final long CLOSED = Long.MIN_VALUE;
+
+  final Request request;
+  final long seq;
+  final long startNanos;
+  long endNanos;
+  final long[] opened = new long[Phase.COUNT];
+  /** Accumulated nanoseconds per phase; -1 when the phase never happened. */
+  final long[] total = new long[Phase.COUNT];
+  int status = -1;
+  long bytes;
+  /** 1 reused, 0 new connection, -1 cannot tell. */
+  byte reused = -1;
+  int redirects;
+  Throwable failure;
+
+  CallTrace(Request request, long seq, long startNanos) {
+    this.request = request;
+    this.seq = seq;
+    this.startNanos = startNanos;
+    Arrays.fill(opened, CLOSED);
+    Arrays.fill(total, -1L);
+  }
+
+  public void begin(Phase phase) {
+    opened[phase.ordinal()] = System.nanoTime();
+  }
+
+  public void end(Phase phase) {
+    close(phase.ordinal(), System.nanoTime());
+  }
+
+  /** Ends one phase and begins the next at the same instant, so adjacent phases leave no gap. */
+  public void next(Phase ending, Phase beginning) {
+    long now = System.nanoTime();
+    close(ending.ordinal(), now);
+    opened[beginning.ordinal()] = now;
+  }
+
+  /** Whether a phase has begun and not yet ended. */
+  public boolean isOpen(Phase phase) {
+    return opened[phase.ordinal()] != CLOSED;
+  }
+
+  private void close(int i, long now) {
+    long began = opened[i];
+    if (began == CLOSED) {
+      return;
+    }
+    opened[i] = CLOSED;
+    long took = now - began;
+    total[i] = total[i] < 0 ? took : total[i] + took;
+  }
+
+  public void reused(boolean value) {
+    reused = (byte) (value ? 1 : 0);
+  }
+
+  /** Marks a new connection unless the call already saw one: a redirect may reuse after connecting. */
+  public void connected() {
+    reused = 0;
+  }
+
+  public boolean reusedKnown() {
+    return reused >= 0;
+  }
+
+  public void redirected() {
+    redirects++;
+  }
+
+  public void redirects(int count) {
+    redirects = count;
+  }
+
+  public void addBytes(long n) {
+    bytes += n;
+  }
+
+  public void status(int code) {
+    status = code;
+  }
+
+  /** Closes what is still open and stamps the end. Called once, by the recorder. */
+  void finish(long now, Throwable error) {
+    endNanos = now;
+    failure = error;
+    for (int i = 0; i < Phase.COUNT; i++) {
+      close(i, now);
+    }
+  }
+
+  public Request request() {
+    return request;
+  }
+
+  /** Nanoseconds spent in a phase, or -1 when absent. */
+  public long nanos(Phase phase) {
+    return total[phase.ordinal()];
+  }
+}

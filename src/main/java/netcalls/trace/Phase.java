@@ -1,0 +1,36 @@
+package netcalls.trace;
+
+/**
+ * The phases of one HTTP call, named as k6 names them (plus {@code dns}, which k6 folds away).
+ * A phase a call did not go through, or that its client cannot observe, is absent, never zero.
+ */
+public enum Phase {
+  /** Waiting for a pooled connection or a dispatcher slot. */
+  BLOCKED("blocked"),
+  /** Name resolution. */
+  DNS("dns"),
+  /** TCP connect. */
+  CONNECTING("connecting"),
+  /** TLS handshake. */
+  TLS_HANDSHAKING("tls_handshaking"),
+  /** Writing the request. */
+  SENDING("sending"),
+  /** From the request written to the first response byte (headers). */
+  WAITING("waiting"),
+  /** Reading the response, from its headers to the last body byte. */
+  RECEIVING("receiving");
+
+  static final Phase[] ALL = values();
+  public static final int COUNT = ALL.length;
+
+  private final String column;
+
+  Phase(String column) {
+    this.column = column;
+  }
+
+  /** Name used in sample files and exported points. */
+  public String column() {
+    return column;
+  }
+}

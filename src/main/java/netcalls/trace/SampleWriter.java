@@ -1,0 +1,111 @@
+package netcalls.trace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import netcalls.client.Request;
+
+/** Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md. */
+public final class SampleWriter {
+  public static final String HEADER =
+      "seq,start_ns,leg,target,endpoint,status,bytes,reused,redirects,"
+          + "blocked_ns,dns_ns,connecting_ns,tls_handshaking_ns,sending_ns,waiting_ns,receiving_ns,"
+          + "duration_ns,exception,root_cause";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SampleWriter() {}
+
+  /**
+   * Writes both files into {@code dir}; {@code trial} is the file name stem and {@code describe}
+   * holds benchmark, mode and params, to which the counts are added.
+   */
+  public static void write(SampleRecorder r, Path dir, String trial, Map<String, Object> describe)
+      throws IOException {
+    Files.createDirectories(dir);
+    try (Writer out = Files.newBufferedWriter(dir.resolve(trial + ".csv"), StandardCharsets.UTF_8)) {
+      writeCsv(r, out);
+    }
+    Map<String, Object> meta = new LinkedHashMap<>(describe);
+    meta.put("cap", r.cap());
+    meta.put("recorded", r.recorded());
+    meta.put("dropped", r.dropped());
+    meta.put("warmupRecorded", false);
+    meta.put("clockBase", Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
+    JSON.writeValue(dir.resolve(trial + ".json").toFile(), meta);
+  }
+
+  static void writeCsv(SampleRecorder r, Writer w) throws IOException {
+    BufferedWriter out = w instanceof BufferedWriter b ? b : new BufferedWriter(w);
+    out.write(HEADER);
+    out.write('\n');
+    StringBuilder line = new StringBuilder(256);
+    int rows = r.recorded();
+    for (int i = 0; i < rows; i++) {
+      line.setLength(0);
+      Request q = r.request[i];
+      line.append(r.seq[i]).append(',').append(r.epochNanos(r.start[i])).append(',');
+      cell(line, q.leg()).append(',');
+      cell(line, q.target()).append(',');
+      cell(line, q.endpoint()).append(',');
+      if (r.status[i] >= 0) {
+        line.append(r.status[i]);
+      }
+      line.append(',').append(r.bytes[i]).append(',');
+      if (r.reused[i] >= 0) {
+        line.append(r.reused[i] == 1 ? "true" : "false");
+      }
+      line.append(',').append(r.redirects[i]).append(',');
+      for (int p = 0; p < Phase.COUNT; p++) {
+        long v = r.phase[p][i];
+        if (v >= 0) {
+          line.append(v);
+        }
+        line.append(',');
+      }
+      line.append(r.duration[i]).append(',');
+      if (r.exception[i] != null) {
+        line.append(r.exception[i].getName());
+      }
+      line.append(',');
+      if (r.rootCause[i] != null) {
+        line.append(r.rootCause[i].getName());
+      }
+      line.append('\n');
+      out.append(line);
+    }
+    out.flush();
+  }
+
+  /** RFC 4180 quoting, only where needed. */
+  static StringBuilder cell(StringBuilder b, String value) {
+    if (value == null) {
+      return b;
+    }
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+      return b.append(value);
+    }
+    b.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"') {
+        b.append('"');
+      }
+      b.append(c);
+    }
+    return b.append('"');
+  }
+}
