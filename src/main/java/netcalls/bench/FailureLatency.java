@@ -1,0 +1,115 @@
+package netcalls.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import netcalls.client.Client;
+import netcalls.client.ClientKind;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import netcalls.client.Request;
+import netcalls.client.Strategy;
+import netcalls.trace.SampleRecorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Time to fail, and what each client throws: the blog's "need more exceptions", widened. Every
+ * operation is a call that must fail; one that succeeds aborts the trial, so a success is never
+ * timed as a failure. The exception class and its root cause of every measured call land in the
+ * samples, and the launcher's summary counts them per client.
+ *
+ * <ul>
+ *   <li>{@code status_500}: the server answers 500; the status check fails the call.
+ *   <li>{@code refused}: nothing listens on the port.
+ *   <li>{@code unknown_host}: a name under {@code .invalid}, which never resolves (the JVM caches
+ *       the negative answer, so the resolver is asked about once per 10 s, not per call).
+ *   <li>{@code read_timeout}: the response is delayed past a 200 ms read timeout.
+ *   <li>{@code reset}: the server resets the connection (RST) instead of answering.
+ * </ul>
+ *
+ * <p>Run: {@code java -jar target/benchmarks.jar FailureLatency} (about 2 minutes);
+ * {@code -p scenario=unknown_host} for the blog's example.
+ */
+@State(Scope.Benchmark)
+public class FailureLatency extends BenchDefaults {
+
+  @Param
+  public ClientKind client;
+
+  @Param({"status_500", "refused", "unknown_host", "read_timeout", "reset"})
+  public String scenario;
+
+  private Target target;
+  private SampleRecorder recorder;
+  private ClientLibrary library;
+  private Client http;
+  private Request request;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    target = Target.open("http", 1);
+    recorder = Tracing.recorder("on");
+    URI base = target.base(0);
+    request = switch (scenario) {
+      case "status_500" -> Request.get(base, "/status/500");
+      case "refused" -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
+      case "unknown_host" -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()), "/bytes/16");
+      case "read_timeout" -> Request.get(base, "/delay/2000");
+      case "reset" -> Request.get(base, "/reset");
+      default -> throw new IllegalArgumentException("scenario=" + scenario
+          + ": use status_500, refused, unknown_host, read_timeout or reset");
+    };
+    ClientOptions options = ClientOptions.defaults(target.trust())
+        .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))
+        .withRecorder(recorder);
+    library = client.open(options);
+    http = Strategy.reuse.open(client, library);
+    fail(); // the scenario must fail before anything is measured
+  }
+
+  /** A loopback port that was just free: bound, then released. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return s.getLocalPort();
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams iteration) {
+    Tracing.iteration(recorder, iteration);
+  }
+
+  /** Returns the exception class, so the JIT cannot drop the call. */
+  @Benchmark
+  public Class<?> fail() {
+    long bytes;
+    try {
+      bytes = http.call(request);
+    } catch (IOException | RuntimeException e) {
+      return e.getClass();
+    }
+    throw new IllegalStateException("scenario " + scenario + " expected a failure, but " + request
+        + " succeeded with " + bytes + " bytes");
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown(BenchmarkParams params) {
+    try {
+      Tracing.write(recorder, params);
+    } finally {
+      Closer.closeAll(http, library, target);
+    }
+  }
+}

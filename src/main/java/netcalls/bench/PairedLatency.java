@@ -1,0 +1,149 @@
+package netcalls.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import netcalls.client.Calls;
+import netcalls.client.Client;
+import netcalls.client.ClientKind;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import netcalls.client.Request;
+import netcalls.client.Strategy;
+import netcalls.trace.SampleRecorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Paired-request latency, the blog's python.org + mozilla.org pair: two GETs to two backends whose
+ * responses are delayed by the two values of {@code delays} (ms, scheduled by the server, never by
+ * a sleeping thread). {@code sequential} makes the blocking calls one after the other (total near
+ * the sum), {@code concurrent} puts both in flight through each library's async API (total near
+ * the larger delay).
+ *
+ * <p>Each backend is its own built-in server on its own port, so the two legs use two connections,
+ * as two hosts would. Samples carry each leg ({@code leg=a|b}) and the pair's total ({@code leg=pair}).
+ *
+ * <p>Run the blog's scenario: {@code java -jar target/benchmarks.jar PairedLatency -p delays=50,75}.
+ * Expect sequential near 125 ms and concurrent near 75 ms, plus connect costs for {@code new_client}.
+ */
+@State(Scope.Benchmark)
+public class PairedLatency extends BenchDefaults {
+
+  @Param
+  public ClientKind client;
+
+  @Param
+  public Strategy strategy;
+
+  @Param({"http"})
+  public String scheme;
+
+  /** Server-side delays of the two legs, in milliseconds. */
+  @Param({"20,30"})
+  public String delays;
+
+  @Param({"on"})
+  public String trace;
+
+  private Target target;
+  private SampleRecorder recorder;
+  private ClientLibrary library;
+  private Client http;
+  private Request a;
+  private Request b;
+  private Request pair;
+  private Duration limit;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    long[] ms = parseDelays(delays);
+    target = Target.open(scheme, 2);
+    recorder = Tracing.recorder(trace);
+    ClientOptions options = ClientOptions.defaults(target.trust()).withRecorder(recorder);
+    limit = options.callTimeout();
+    library = client.open(options);
+    http = strategy.open(client, library);
+    a = Request.get(target.base(0), "/delay/" + ms[0]).withLeg("a");
+    b = Request.get(target.base(1), "/delay/" + ms[1]).withLeg("b");
+    pair = new Request(target.base(0), "", "pair", "pair");
+    http.call(a);
+    http.call(b);
+  }
+
+  static long[] parseDelays(String value) {
+    String[] parts = value.split(",");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("delays=" + value + ": give two delays in ms, e.g. -p delays=50,75");
+    }
+    long[] ms = new long[2];
+    for (int i = 0; i < 2; i++) {
+      try {
+        ms[i] = Long.parseLong(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("delays=" + value + ": '" + parts[i] + "' is not a whole number of ms");
+      }
+      if (ms[i] < 0) {
+        throw new IllegalArgumentException("delays=" + value + ": delays cannot be negative");
+      }
+    }
+    return ms;
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams iteration) {
+    Tracing.iteration(recorder, iteration);
+  }
+
+  @Benchmark
+  public long sequential() throws IOException {
+    long seq = recorder == null ? 0 : recorder.beginPair();
+    long start = System.nanoTime();
+    Throwable error = null;
+    try {
+      return http.call(a) + http.call(b);
+    } catch (IOException | RuntimeException e) {
+      error = e;
+      throw e;
+    } finally {
+      if (recorder != null) {
+        recorder.finishPair(seq, pair, start, System.nanoTime(), error);
+      }
+    }
+  }
+
+  @Benchmark
+  public long concurrent() throws IOException {
+    long seq = recorder == null ? 0 : recorder.beginPair();
+    long start = System.nanoTime();
+    Throwable error = null;
+    try {
+      CompletableFuture<Long> first = http.callAsync(a);
+      CompletableFuture<Long> second = http.callAsync(b);
+      return Calls.await(first, limit) + Calls.await(second, limit);
+    } catch (IOException | RuntimeException e) {
+      error = e;
+      throw e;
+    } finally {
+      if (recorder != null) {
+        recorder.finishPair(seq, pair, start, System.nanoTime(), error);
+      }
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown(BenchmarkParams params) {
+    try {
+      Tracing.write(recorder, params);
+    } finally {
+      Closer.closeAll(http, library, target);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package netcalls.bench;
+
+import java.io.IOException;
+import netcalls.client.Client;
+import netcalls.client.ClientKind;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import netcalls.client.Request;
+import netcalls.client.Strategy;
+import netcalls.trace.SampleRecorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Per-request latency: one GET of {@code size} body bytes, read to the end and status-checked,
+ * for each client library and connection-reuse strategy, over http and https.
+ *
+ * <p>A closed loop of one thread: the score is service time (how long one call takes), not latency
+ * under load. Against the built-in server on loopback, started in this JVM at trial setup.
+ * With {@code trace=on} every measured call also leaves a phase sample (docs/SAMPLES.md);
+ * {@code -p trace=on,off} measures what that costs.
+ *
+ * <p>Run: {@code java -jar target/benchmarks.jar RequestLatency -p client=okhttp,jdk -p strategy=reuse}.
+ * Expect {@code reuse} and {@code shared_pool} near each other and well below {@code new_client}
+ * and {@code no_keepalive}, which pay a TCP (and TLS) connect on every call.
+ */
+@State(Scope.Benchmark)
+public class RequestLatency extends BenchDefaults {
+
+  @Param
+  public ClientKind client;
+
+  @Param
+  public Strategy strategy;
+
+  @Param({"http", "https"})
+  public String scheme;
+
+  @Param({"1024"})
+  public int size;
+
+  @Param({"on"})
+  public String trace;
+
+  private Target target;
+  private SampleRecorder recorder;
+  private ClientLibrary library;
+  private Client http;
+  private Request request;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    target = Target.open(scheme, 1);
+    recorder = Tracing.recorder(trace);
+    library = client.open(ClientOptions.defaults(target.trust()).withRecorder(recorder));
+    http = strategy.open(client, library);
+    request = Request.get(target.base(0), "/bytes/" + size);
+    // one real call must succeed before anything is measured
+    check(http.call(request));
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams iteration) {
+    Tracing.iteration(recorder, iteration);
+  }
+
+  @Benchmark
+  public long request() throws IOException {
+    return check(http.call(request));
+  }
+
+  private long check(long bytes) throws IOException {
+    if (bytes != size) {
+      throw new IOException("expected " + size + " body bytes from " + request + ", read " + bytes);
+    }
+    return bytes;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown(BenchmarkParams params) {
+    try {
+      Tracing.write(recorder, params);
+    } finally {
+      Closer.closeAll(http, library, target);
+    }
+  }
+}
