@@ -1,0 +1,16 @@
+package netcalls.server;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters, updated from the event loops; LongAdder keeps the two worker threads off one cache line. */
+final class Counters {
+  final LongAdder httpConnections = new LongAdder();
+  final LongAdder httpsConnections = new LongAdder();
+  final LongAdder tlsHandshakes = new LongAdder();
+  final LongAdder requests = new LongAdder();
+
+  ServerStats snapshot() {
+    return new ServerStats(
+        httpConnections.sum(), httpsConnections.sum(), tlsHandshakes.sum(), requests.sum());
+  }
+}
