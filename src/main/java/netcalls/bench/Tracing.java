@@ -43,6 +43,9 @@ final class Tracing {
       return;
     }
     recorder.measuring(false);
+    if (recorder.recorded() + recorder.dropped() == 0) {
+      throw new IllegalStateException(params.getBenchmark() + ": no measured call was recorded");
+    }
     String dir = System.getProperty(RUN_DIR_PROPERTY, "results/adhoc");
     Map<String, String> p = new TreeMap<>();
     for (String key : params.getParamsKeys()) {

@@ -1,7 +1,33 @@
 package netcalls.cli;
 
+import java.util.Arrays;
+import netcalls.server.ServeCommand;
+import picocli.CommandLine;
+
+/**
+ * The jar's entry point. {@code java -jar target/benchmarks.jar [JMH options]} runs benchmarks
+ * (the default suite with no arguments); {@code serve}, {@code export} and {@code summary} are
+ * subcommands.
+ */
 public final class Main {
-  public static void main(String[] args) throws Exception {
-    org.openjdk.jmh.Main.main(args);
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    if (args.length > 0) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      switch (args[0]) {
+        case "serve":
+          return new CommandLine(new ServeCommand()).execute(rest);
+        case "summary":
+          return new CommandLine(new SummaryCommand()).execute(rest);
+        default:
+          break;
+      }
+    }
+    return new RunCommand().run(args);
   }
 }

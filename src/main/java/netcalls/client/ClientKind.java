@@ -29,10 +29,22 @@ public enum ClientKind {
     public ClientLibrary open(ClientOptions options) {
       return new JdkLibrary(options);
     }
+
+    @Override
+    public String unsupported(Strategy strategy) {
+      return strategy == Strategy.shared_pool
+          ? "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients"
+          : null;
+    }
   };
 
   /** Creates the library's per-trial resources. */
   public abstract ClientLibrary open(ClientOptions options);
+
+  /** Why this library cannot implement {@code strategy}, or null when it can. */
+  public String unsupported(Strategy strategy) {
+    return null;
+  }
 
   /** Parses a name with an error that lists the valid ones. */
   public static ClientKind parse(String name) {

@@ -13,11 +13,6 @@ public interface ClientLibrary extends AutoCloseable {
   /** A new lightweight client over this library's one shared pool; closing it keeps the pool. */
   Client newClientOnSharedPool();
 
-  /** Why {@link #newClientOnSharedPool()} is not available, or null when it is. */
-  default String sharedPoolUnsupported() {
-    return null;
-  }
-
   /** A new client that sends {@code Connection: close}, so every request opens a connection. */
   Client newNoKeepAliveClient();
 

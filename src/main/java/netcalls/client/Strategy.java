@@ -46,8 +46,9 @@ public enum Strategy {
    * @throws UnsupportedCombinationException when the library cannot do it
    */
   public Client open(ClientKind kind, ClientLibrary library) {
-    if (this == shared_pool && library.sharedPoolUnsupported() != null) {
-      throw new UnsupportedCombinationException(kind, this, library.sharedPoolUnsupported());
+    String why = kind.unsupported(this);
+    if (why != null) {
+      throw new UnsupportedCombinationException(kind, this, why);
     }
     return open(library);
   }

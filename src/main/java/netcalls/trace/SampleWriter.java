@@ -40,6 +40,7 @@ public final class SampleWriter {
     meta.put("dropped", r.dropped());
     meta.put("warmupRecorded", false);
     meta.put("clockBase", Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
+    meta.put("digest", TrialDigest.of(r));
     JSON.writeValue(dir.resolve(trial + ".json").toFile(), meta);
   }
 

@@ -3,7 +3,9 @@ package netcalls.client.jdk;
 import java.net.http.HttpClient;
 import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
+import netcalls.client.ClientKind;
 import netcalls.client.ClientOptions;
+import netcalls.client.Strategy;
 
 /** The JDK's HttpClient. Each client owns its pool; clients cannot share one. */
 public final class JdkLibrary implements ClientLibrary {
@@ -39,12 +41,7 @@ public final class JdkLibrary implements ClientLibrary {
 
   @Override
   public Client newClientOnSharedPool() {
-    throw new UnsupportedOperationException(sharedPoolUnsupported());
-  }
-
-  @Override
-  public String sharedPoolUnsupported() {
-    return "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients";
+    throw new UnsupportedOperationException(ClientKind.jdk.unsupported(Strategy.shared_pool));
   }
 
   @Override

@@ -1,0 +1,85 @@
+package netcalls.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import netcalls.client.ClientKind;
+import netcalls.client.Strategy;
+
+/**
+ * Splits a selection of benchmarks into JMH runs so that client × strategy combinations a library
+ * cannot do are left out (one line each), never run as something else. Pure: takes the
+ * benchmarks' declared parameters and the {@code -p} overrides, returns the runs.
+ */
+final class RunPlan {
+
+  /** One JMH run: a single benchmark with parameter overrides. */
+  record Run(String benchmark, Map<String, List<String>> params) {
+    /** How many results this run should produce: the product of its parameter value counts. */
+    int expectedResults(Map<String, String[]> declared) {
+      int n = 1;
+      for (Map.Entry<String, String[]> e : declared.entrySet()) {
+        List<String> override = params.get(e.getKey());
+        n *= override != null ? override.size() : e.getValue().length;
+      }
+      return n;
+    }
+  }
+
+  final List<Run> runs = new ArrayList<>();
+  final List<String> leftOut = new ArrayList<>();
+
+  /**
+   * @param benchmarks name → declared params (values as the annotations give them)
+   * @param override   the {@code -p} value lists given on the command line
+   */
+  static RunPlan of(Map<String, Map<String, String[]>> benchmarks, Function<String, Collection<String>> override) {
+    RunPlan plan = new RunPlan();
+    for (Map.Entry<String, Map<String, String[]>> b : benchmarks.entrySet()) {
+      Map<String, String[]> declared = b.getValue();
+      if (!declared.containsKey("client") || !declared.containsKey("strategy")) {
+        plan.runs.add(new Run(b.getKey(), Map.of()));
+        continue;
+      }
+      List<String> clients = values("client", declared, override);
+      List<String> strategies = values("strategy", declared, override);
+      for (String c : clients) {
+        ClientKind kind = ClientKind.parse(c);
+        List<String> supported = new ArrayList<>();
+        for (String s : strategies) {
+          String why = kind.unsupported(parseStrategy(s));
+          if (why == null) {
+            supported.add(s);
+          } else {
+            plan.leftOut.add(b.getKey() + ": client=" + c + " strategy=" + s + " left out: " + why);
+          }
+        }
+        if (!supported.isEmpty()) {
+          Map<String, List<String>> params = new LinkedHashMap<>();
+          params.put("client", List.of(c));
+          params.put("strategy", supported);
+          plan.runs.add(new Run(b.getKey(), params));
+        }
+      }
+    }
+    return plan;
+  }
+
+  private static List<String> values(String key, Map<String, String[]> declared, Function<String, Collection<String>> override) {
+    Collection<String> given = override.apply(key);
+    return given != null ? new ArrayList<>(given) : Arrays.asList(declared.get(key));
+  }
+
+  static Strategy parseStrategy(String name) {
+    try {
+      return Strategy.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown strategy '" + name + "': use one of " + Arrays.toString(Strategy.values()));
+    }
+  }
+}
