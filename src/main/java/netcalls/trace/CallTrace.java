@@ -50,6 +50,18 @@ public final class CallTrace {
     opened[beginning.ordinal()] = now;
   }
 
+  /**
+   * Hands an open phase's start over to another phase: for a client whose notice that a phase
+   * ended came too late to use, the time goes to the phase that surely contains it.
+   */
+  public void carry(Phase open, Phase into) {
+    int i = open.ordinal();
+    if (opened[i] != CLOSED) {
+      opened[into.ordinal()] = opened[i];
+      opened[i] = CLOSED;
+    }
+  }
+
   /** Whether a phase has begun and not yet ended. */
   public boolean isOpen(Phase phase) {
     return opened[phase.ordinal()] != CLOSED;

@@ -130,7 +130,8 @@ final class CountingHandler implements ProgressAsyncHandler<Long> {
 
   @Override
   public State onHeadersWritten() {
-    if (trace != null) {
+    // the write's completion may be processed after the response has begun; then sending already ended
+    if (trace != null && trace.isOpen(Phase.SENDING)) {
       trace.next(Phase.SENDING, Phase.WAITING);
     }
     return State.CONTINUE;
@@ -150,6 +151,8 @@ final class CountingHandler implements ProgressAsyncHandler<Long> {
   public State onStatusReceived(HttpResponseStatus responseStatus) {
     status = responseStatus.getStatusCode();
     if (trace != null) {
+      // no write notice yet: where sending ended is unknown, so the span counts as waiting and sending is absent
+      trace.carry(Phase.SENDING, Phase.WAITING);
       trace.next(Phase.WAITING, Phase.RECEIVING);
     }
     return State.CONTINUE;

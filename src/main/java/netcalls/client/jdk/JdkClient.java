@@ -45,7 +45,8 @@ final class JdkClient implements Client {
 
   private HttpRequest request(Request r) {
     return r.prepared(keepAlive ? SLOT_KEEP_ALIVE : SLOT_CLOSE, q -> {
-      HttpRequest.Builder b = HttpRequest.newBuilder(q.uri()).GET().timeout(options.callTimeout());
+      // The JDK client has no read timeout; its request timeout (until the response headers) is the nearest
+      HttpRequest.Builder b = HttpRequest.newBuilder(q.uri()).GET().timeout(options.readTimeout());
       if (!keepAlive) {
         b.header("Connection", "close");
       }

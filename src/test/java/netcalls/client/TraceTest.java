@@ -1,0 +1,157 @@
+package netcalls.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import netcalls.server.ServerStats;
+import netcalls.server.TargetServer;
+import netcalls.trace.SampleRecorder;
+import netcalls.trace.Samples;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The phase samples each client's hooks produce, checked against the server's own counts. */
+class TraceTest {
+  private static final int CALLS = 6;
+  private static final List<String> PHASES =
+      List.of("blocked_ns", "dns_ns", "connecting_ns", "tls_handshaking_ns", "sending_ns", "waiting_ns", "receiving_ns");
+  private static TargetServer server;
+
+  @BeforeAll
+  static void start() {
+    server = Servers.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Stream<Arguments> cases() {
+    List<Arguments> all = new ArrayList<>();
+    for (ClientKind c : ClientKind.values()) {
+      for (Strategy s : List.of(Strategy.reuse, Strategy.new_client)) {
+        for (String scheme : List.of("http", "https")) {
+          all.add(Arguments.of(c, s, scheme));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  private static List<Map<String, String>> run(ClientKind kind, Strategy strategy, String scheme, ServerStats[] delta)
+      throws Exception {
+    SampleRecorder recorder = new SampleRecorder(100);
+    recorder.measuring(true);
+    Request request = Request.get(server.baseUri(scheme), "/bytes/2048");
+    ServerStats before = server.stats();
+    try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)).withRecorder(recorder));
+        Client client = strategy.open(kind, library)) {
+      for (int i = 0; i < CALLS; i++) {
+        client.call(request);
+      }
+    }
+    delta[0] = server.stats().minus(before);
+    return Samples.rows(recorder);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("cases")
+  void connectionPhasesAppearOnlyOnNewConnectionsAndAgreeWithTheServer(ClientKind kind, Strategy strategy, String scheme)
+      throws Exception {
+    ServerStats[] delta = new ServerStats[1];
+    List<Map<String, String>> rows = run(kind, strategy, scheme, delta);
+    assertThat(rows).hasSize(CALLS);
+    long serverConnections = "https".equals(scheme) ? delta[0].httpsConnections() : delta[0].httpConnections();
+    for (Map<String, String> row : rows) {
+      assertThat(row.get("status")).isEqualTo("200");
+      assertThat(row.get("bytes")).isEqualTo("2048");
+      assertThat(row.get("endpoint")).isEqualTo("bytes");
+      assertThat(row.get("target")).isEqualTo("localhost:" + server.baseUri(scheme).getPort());
+      assertThat(row.get("exception")).isEmpty();
+      long duration = Long.parseLong(row.get("duration_ns"));
+      long sum = 0;
+      for (String p : PHASES) {
+        if (!row.get(p).isEmpty()) {
+          long v = Long.parseLong(row.get(p));
+          assertThat(v).as(p).isNotNegative();
+          sum += v;
+        }
+      }
+      assertThat(sum).as("phases fit inside the duration").isLessThanOrEqualTo(duration);
+      assertThat(row.get("receiving_ns")).as("receiving").isNotEmpty();
+    }
+    if (kind == ClientKind.jdk) {
+      // no event API: connection phases and reuse are invisible, never made up
+      for (Map<String, String> row : rows) {
+        for (String p : List.of("blocked_ns", "dns_ns", "connecting_ns", "tls_handshaking_ns", "sending_ns", "waiting_ns")) {
+          assertThat(row.get(p)).as(p).isEmpty();
+        }
+        assertThat(row.get("reused")).isEmpty();
+      }
+      return;
+    }
+    long connected = rows.stream().filter(r -> !r.get("connecting_ns").isEmpty()).count();
+    assertThat(connected).as("samples with connecting = server's connections").isEqualTo(serverConnections);
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, String> row = rows.get(i);
+      boolean newConnection = strategy == Strategy.new_client || i == 0;
+      assertThat(row.get("reused")).isEqualTo(newConnection ? "false" : "true");
+      assertThat(row.get("connecting_ns").isEmpty()).isEqualTo(!newConnection);
+      assertThat(row.get("dns_ns").isEmpty()).as("dns").isEqualTo(!newConnection);
+      assertThat(row.get("tls_handshaking_ns").isEmpty()).as("tls").isEqualTo(!(newConnection && "https".equals(scheme)));
+      if (kind != ClientKind.ahc) {
+        // AHC's write notice may come after the response has begun; then sending is absent, not guessed
+        assertThat(row.get("sending_ns")).isNotEmpty();
+      }
+      assertThat(row.get("waiting_ns")).isNotEmpty();
+    }
+  }
+
+  static Stream<ClientKind> hooked() {
+    return Stream.of(ClientKind.okhttp, ClientKind.ahc);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hooked")
+  void blockedShowsUpWhenTwoCallsShareOneConnection(ClientKind kind) throws Exception {
+    SampleRecorder recorder = new SampleRecorder(10);
+    recorder.measuring(true);
+    Request slow = Request.get(server.baseUri("http"), "/delay/300");
+    ClientOptions options = ClientOptions.defaults(Servers.trust(server)).withMaxConnectionsPerHost(1).withRecorder(recorder);
+    // AHC's per-host limit counts open connections, and a waiting request takes a freed permit, not a
+    // connection coming back to the pool: under keep-alive the permit never frees. So AHC waits for a close.
+    Strategy strategy = kind == ClientKind.ahc ? Strategy.no_keepalive : Strategy.reuse;
+    try (ClientLibrary library = kind.open(options); Client client = strategy.open(kind, library)) {
+      CompletableFuture<Long> first = client.callAsync(slow);
+      CompletableFuture<Long> second = client.callAsync(slow);
+      assertThat(first.get() + second.get()).isEqualTo(32L);
+    }
+    List<Map<String, String>> rows = Samples.rows(recorder);
+    assertThat(rows).hasSize(2);
+    long longestBlocked = rows.stream().map(r -> r.get("blocked_ns")).filter(v -> !v.isEmpty())
+        .mapToLong(Long::parseLong).max().orElse(-1);
+    // the second call cannot start before the first's 300 ms response is in: a lower bound, not a timing target
+    assertThat(longestBlocked).isGreaterThanOrEqualTo(Duration.ofMillis(150).toNanos());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hooked")
+  void redirectsAreCounted(ClientKind kind) throws Exception {
+    SampleRecorder recorder = new SampleRecorder(10);
+    recorder.measuring(true);
+    try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)).withRecorder(recorder));
+        Client client = Strategy.reuse.open(kind, library)) {
+      client.call(Request.get(server.baseUri("http"), "/redirect/3"));
+    }
+    assertThat(Samples.rows(recorder)).singleElement().satisfies(r -> assertThat(r.get("redirects")).isEqualTo("3"));
+  }
+}
