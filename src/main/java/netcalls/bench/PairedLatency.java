@@ -46,8 +46,11 @@ public class PairedLatency extends BenchDefaults {
   @Param({"http"})
   public String scheme;
 
-  /** Server-side delays of the two legs, in milliseconds. */
-  @Param({"20,30"})
+  /**
+   * Server-side delays of the two legs, in milliseconds, as {@code A:B}. (JMH splits {@code -p}
+   * values at commas; the launcher turns {@code -p delays=50,75} into {@code 50:75}.)
+   */
+  @Param({"20:30"})
   public String delays;
 
   @Param({"on"})
@@ -79,9 +82,9 @@ public class PairedLatency extends BenchDefaults {
   }
 
   static long[] parseDelays(String value) {
-    String[] parts = value.split(",");
+    String[] parts = value.split("[:,]");
     if (parts.length != 2) {
-      throw new IllegalArgumentException("delays=" + value + ": give two delays in ms, e.g. -p delays=50,75");
+      throw new IllegalArgumentException("delays=" + value + ": give two delays in ms, e.g. -p delays=50:75");
     }
     long[] ms = new long[2];
     for (int i = 0; i < 2; i++) {

@@ -138,6 +138,10 @@ final class RunCommand {
       }
       forced.put("scheme", List.of(uri.getScheme()));
     }
+    List<String> pair = delaysPair(cmd.getParameter("delays").orElse(List.of()));
+    if (pair != null) {
+      forced.put("delays", pair);
+    }
     if (own.containsKey("--trust")) {
       Path trust = Path.of(own.get("--trust")).toAbsolutePath();
       if (!Files.isReadable(trust)) {
@@ -255,6 +259,22 @@ final class RunCommand {
     }
     out.println("# run folder: " + runDir);
     return exit;
+  }
+
+  /**
+   * JMH splits {@code -p delays=50,75} into two values; a single number is no pair of delays, so
+   * two bare numbers mean the pair {@code 50:75}, as a user of the blog's scenario would expect.
+   */
+  static List<String> delaysPair(Collection<String> values) {
+    if (values.size() == 2 && values.stream().allMatch(v -> v.trim().matches("\\d+"))) {
+      return List.of(String.join(":", values).replace(" ", ""));
+    }
+    for (String v : values) {
+      if (!v.trim().matches("\\d+\\s*:\\s*\\d+")) {
+        throw new IllegalArgumentException("-p delays=" + v + ": give two delays in ms, as 50,75 or 50:75 (several: 50:75,10:20)");
+      }
+    }
+    return null;
   }
 
   private static URI checkReachable(String target) {

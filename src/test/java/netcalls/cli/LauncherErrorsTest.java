@@ -1,0 +1,86 @@
+package netcalls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input stops the launcher before any fork, with a message that says what to do. */
+class LauncherErrorsTest {
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void captureErr() {
+    savedErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreErr() {
+    System.setErr(savedErr);
+  }
+
+  private int run(String... args) {
+    return Main.run(args);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aBadParameterValueIsNamed() {
+    assertThat(run("--results", tmp.toString(), "-p", "client=curl", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("unknown client 'curl': use one of [okhttp, ahc, jdk]");
+  }
+
+  @Test
+  void aBadSchemeIsNamed() {
+    assertThat(run("--results", tmp.toString(), "-p", "scheme=ftp", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("-p scheme=ftp: use one of [http, https]");
+  }
+
+  @Test
+  void anUnreachableTargetIsNamed() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    assertThat(run("--results", tmp.toString(), "--target", "http://127.0.0.1:" + port, "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("--target http://127.0.0.1:" + port + " is unreachable");
+  }
+
+  @Test
+  void anUnwritableResultsFolderIsNamed() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    assertThat(run("--results", file.resolve("sub").toString(), "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("cannot write the results folder").contains("--results DIR");
+  }
+
+  @Test
+  void onlyUnsupportedCombinationsIsAnError() {
+    assertThat(run("--results", tmp.toString(), "-p", "client=jdk", "-p", "strategy=shared_pool", "RequestLatency"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("every selected combination is unsupported");
+  }
+
+  @Test
+  void anUnknownJmhOptionIsReported() {
+    assertThat(run("-nosuchoption")).isEqualTo(2);
+    assertThat(stderr()).contains("-h");
+  }
+}

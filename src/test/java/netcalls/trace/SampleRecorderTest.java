@@ -1,0 +1,130 @@
+package netcalls.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import netcalls.client.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleRecorderTest {
+  private static final Request REQUEST = Request.get(URI.create("http://localhost:8080"), "/bytes/10");
+
+  private static void call(SampleRecorder r, Throwable error) {
+    CallTrace t = r.start(REQUEST);
+    t.begin(Phase.WAITING);
+    t.next(Phase.WAITING, Phase.RECEIVING);
+    t.status(200);
+    t.addBytes(10);
+    r.finish(t, error);
+  }
+
+  @Test
+  void warmupCallsAreNotRecorded() {
+    SampleRecorder r = new SampleRecorder(10);
+    call(r, null);
+    r.measuring(true);
+    call(r, null);
+    r.measuring(false);
+    call(r, null);
+    assertThat(r.recorded()).isEqualTo(1);
+    assertThat(r.dropped()).isZero();
+  }
+
+  @Test
+  void theCapIsRespectedAndDropsAreCounted() throws IOException {
+    SampleRecorder r = new SampleRecorder(3);
+    r.measuring(true);
+    for (int i = 0; i < 5; i++) {
+      call(r, null);
+    }
+    assertThat(r.recorded()).isEqualTo(3);
+    assertThat(r.dropped()).isEqualTo(2);
+    assertThat(Samples.rows(r)).hasSize(3);
+  }
+
+  @Test
+  void absentPhasesAreEmptyCellsNotZeros() throws IOException {
+    SampleRecorder r = new SampleRecorder(1);
+    r.measuring(true);
+    call(r, null);
+    Map<String, String> row = Samples.rows(r).get(0);
+    assertThat(row.get("connecting_ns")).isEmpty();
+    assertThat(row.get("dns_ns")).isEmpty();
+    assertThat(row.get("reused")).isEmpty();
+    assertThat(Long.parseLong(row.get("waiting_ns"))).isNotNegative();
+    assertThat(Long.parseLong(row.get("duration_ns")))
+        .isGreaterThanOrEqualTo(Long.parseLong(row.get("waiting_ns")) + Long.parseLong(row.get("receiving_ns")));
+  }
+
+  @Test
+  void failuresKeepTheThrownAndRootCauseClasses() throws IOException {
+    SampleRecorder r = new SampleRecorder(1);
+    r.measuring(true);
+    call(r, new IOException("outer", new IllegalStateException("inner")));
+    Map<String, String> row = Samples.rows(r).get(0);
+    assertThat(row.get("exception")).isEqualTo("java.io.IOException");
+    assertThat(row.get("root_cause")).isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void pairsShareTheirLegsOperationNumber() throws IOException {
+    SampleRecorder r = new SampleRecorder(10);
+    r.measuring(true);
+    call(r, null);
+    long seq = r.beginPair();
+    Request a = REQUEST.withLeg("a");
+    CallTrace ta = r.start(a);
+    r.finish(ta, null);
+    long start = System.nanoTime();
+    r.finishPair(seq, new Request(REQUEST.uri(), "", "pair", "pair"), start, start + 5, null);
+    List<Map<String, String>> rows = Samples.rows(r);
+    assertThat(rows).extracting(m -> m.get("seq")).containsExactly("0", "1", "1");
+    assertThat(rows).extracting(m -> m.get("leg")).containsExactly("", "a", "pair");
+    assertThat(rows.get(2).get("duration_ns")).isEqualTo("5");
+  }
+
+  @Test
+  void cellsWithCommasAndQuotesAreQuoted() throws IOException {
+    SampleRecorder r = new SampleRecorder(1);
+    r.measuring(true);
+    Request odd = new Request(URI.create("http://x"), "host,\"odd\":1", "bytes", null);
+    r.finish(r.start(odd), null);
+    assertThat(Samples.rows(r).get(0).get("target")).isEqualTo("host,\"odd\":1");
+  }
+
+  @Test
+  void trialFilesCarryCountsAndADigest(@TempDir Path dir) throws IOException {
+    SampleRecorder r = new SampleRecorder(2);
+    r.measuring(true);
+    call(r, null);
+    call(r, new java.net.ConnectException("refused"));
+    call(r, null);
+    SampleWriter.write(r, dir, "t", Map.of("benchmark", "b"));
+    JsonNode meta = new ObjectMapper().readTree(dir.resolve("t.json").toFile());
+    assertThat(meta.path("recorded").asInt()).isEqualTo(2);
+    assertThat(meta.path("dropped").asInt()).isEqualTo(1);
+    assertThat(meta.path("warmupRecorded").asBoolean()).isFalse();
+    assertThat(meta.path("digest").path("failures").path("java.net.ConnectException <- java.net.ConnectException").asInt())
+        .isEqualTo(1);
+    assertThat(Files.readAllLines(dir.resolve("t.csv"))).hasSize(3).first().isEqualTo(SampleWriter.HEADER);
+  }
+
+  @Test
+  void aBadCapIsRefusedClearly() {
+    System.setProperty("netcalls.samples.cap", "many");
+    try {
+      assertThatThrownBy(SampleRecorder::capFromSystemProperty).hasMessageContaining("netcalls.samples.cap=many");
+    } finally {
+      System.clearProperty("netcalls.samples.cap");
+    }
+  }
+}
