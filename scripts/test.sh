@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The test command: unit and integration tests, the real jar's smoke run, and the exporter against
+# a real InfluxDB 1.x (Debian's influxdb, installed if missing, started on free loopback ports with a
+# temporary data dir, stopped afterwards, also on failure). Takes about 8 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need java || ! need mvn; then
+  echo "test.sh: installing a JDK and Maven (Debian packages)" >&2
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jdk-headless maven >&2
+fi
+if ! need curl; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y curl >&2 || { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y curl >&2; }
+fi
+
+exec scripts/with-influxdb.sh mvn -B verify "$@"
