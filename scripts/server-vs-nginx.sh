@@ -184,6 +184,7 @@ echo "| netcalls | $N50 | $N99 | $NRPS |"
 echo "| nginx | $X50 | $X99 | $XRPS |"
 echo
 echo "per-round p50 (us): netcalls ${P50[netcalls]}| nginx ${P50[nginx]}"
+echo "per-round p99 (us): netcalls ${P99[netcalls]}| nginx ${P99[nginx]}"
 echo "p50 ratio netcalls/nginx: $RATIO (limit $LIMIT): $VERDICT"
 
 if [[ "$VERDICT" == FAIL && "$STRICT" == 1 ]]; then
