@@ -1,5 +1,6 @@
 package netcalls.server;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,23 +8,34 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs the target server on its own, for benchmarks (or wrk, or curl) in another process. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run the built-in target server until the process is terminated.")
+@Command(name = "serve", description = "Run the built-in target server until the process is terminated.")
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--http-port", defaultValue = "8080", description = "Plain HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "Plain HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
-  @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--https-port", defaultValue = "8443",
+      description = "HTTPS port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int httpsPort;
 
-  @Option(names = "--cert-out", paramLabel = "FILE", description = "Write the server certificate (PEM) here, for clients to trust.")
+  @Option(names = "--cert-out", paramLabel = "FILE",
+      description = "Write the server certificate (PEM) here, for clients elsewhere to trust.")
   Path certOut;
 
   public static void main(String[] args) {
@@ -32,22 +44,42 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TargetServer server = TargetServer.start(new ServerConfig(host, httpPort, httpsPort));
+    ServerConfig config;
+    try {
+      config = new ServerConfig(host, httpPort, httpsPort);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TargetServer server;
+    try {
+      server = TargetServer.start(config);
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println(e.getMessage() + ": " + e.getCause());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "netcalls-serve-shutdown"));
-    if (certOut != null) {
-      Files.writeString(certOut, server.certificate().certificatePem(), StandardCharsets.US_ASCII);
+    try {
+      if (certOut != null) {
+        Files.writeString(certOut, server.certificate().certificatePem(), StandardCharsets.US_ASCII);
+      }
+      // scripts read these lines to find the ports (see scripts/server-vs-nginx.sh)
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("http  " + server.baseUri("http"));
+      out.println("https " + server.baseUri("https"));
+      if (certOut != null) {
+        out.println("cert  " + certOut.toAbsolutePath());
+      }
+      out.flush();
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // when embedded, an interrupt is the request to stop
+    } finally {
+      server.close();
     }
-    System.out.println("http  " + server.baseUri("http"));
-    System.out.println("https " + server.baseUri("https"));
-    if (certOut != null) {
-      System.out.println("cert  " + certOut.toAbsolutePath());
-    }
-    System.out.flush();
-    stopped.await();
     return 0;
   }
 }

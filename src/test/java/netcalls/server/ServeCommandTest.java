@@ -1,0 +1,87 @@
+package netcalls.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  @Test
+  void defaultsMatchTheDocumentedPorts() {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs();
+
+    assertThat(command.host).isEqualTo("127.0.0.1");
+    assertThat(command.httpPort).isEqualTo(8080);
+    assertThat(command.httpsPort).isEqualTo(8443);
+    assertThat(command.certOut).isNull();
+  }
+
+  @Test
+  void servesUntilInterruptedAndWritesATrustableCertificate(@TempDir Path dir) throws Exception {
+    Path cert = dir.resolve("server.pem");
+    StringWriter printed = new StringWriter();
+    CommandLine cli = new CommandLine(new ServeCommand()).setOut(new PrintWriter(printed, true));
+    Thread serving = new Thread(() -> cli.execute(
+        "--http-port", "0", "--https-port", "0", "--cert-out", cert.toString()));
+    serving.start();
+
+    URI https = URI.create(awaitLine(printed, "https "));
+    SSLContext trustingCertFile = trusting(cert);
+    HttpResponse<String> response = HttpClient.newBuilder().sslContext(trustingCertFile).build()
+        .send(HttpRequest.newBuilder(https.resolve("/status/200")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.body()).isEqualTo("status 200\n");
+    assertThat(printed.toString()).contains("http  http://localhost:", "cert  " + cert.toAbsolutePath());
+
+    serving.interrupt();
+    serving.join(15_000);
+    assertThat(serving.isAlive()).isFalse();
+    try (ServerSocket rebound = new ServerSocket(https.getPort(), 1, InetAddress.getLoopbackAddress())) {
+      assertThat(rebound.getLocalPort()).isEqualTo(https.getPort());
+    }
+  }
+
+  private static String awaitLine(StringWriter printed, String prefix) throws InterruptedException {
+    Pattern line = Pattern.compile("^" + prefix + "(\\S+)$", Pattern.MULTILINE);
+    for (int i = 0; i < 300; i++) {
+      Matcher found = line.matcher(printed.toString());
+      if (found.find()) {
+        return found.group(1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no '" + prefix + "' line in: " + printed);
+  }
+
+  private static SSLContext trusting(Path pem) throws Exception {
+    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+    trusted.load(null, null);
+    try (InputStream in = Files.newInputStream(pem)) {
+      trusted.setCertificateEntry("netcalls", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+}
