@@ -1,5 +1,7 @@
 package netcalls.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,9 @@ public final class SampleRecorder {
   final Request[] request;
   final Class<?>[] exception;
   final Class<?>[] rootCause;
+  /** 1 once a row is completely written, so a live reader on another thread never sees half a row. */
+  private final byte[] published;
+  private static final VarHandle PUBLISHED = MethodHandles.arrayElementVarHandle(byte[].class);
 
   private final AtomicInteger claimed = new AtomicInteger();
   private final AtomicLong operations = new AtomicLong();
@@ -58,6 +63,7 @@ public final class SampleRecorder {
     request = new Request[cap];
     exception = new Class<?>[cap];
     rootCause = new Class<?>[cap];
+    published = new byte[cap];
   }
 
   /** Reads the cap from {@code -Dnetcalls.samples.cap}, failing clearly on a bad value. */
@@ -119,6 +125,7 @@ public final class SampleRecorder {
       exception[row] = error.getClass();
       rootCause[row] = rootCause(error).getClass();
     }
+    PUBLISHED.setRelease(published, row, (byte) 1);
   }
 
   /** Stores the total of a paired operation, as a row with {@code leg=pair}. */
@@ -145,6 +152,12 @@ public final class SampleRecorder {
       exception[row] = error.getClass();
       rootCause[row] = rootCause(error).getClass();
     }
+    PUBLISHED.setRelease(published, row, (byte) 1);
+  }
+
+  /** Whether row {@code i} is completely written (for a reader on another thread). */
+  public boolean isPublished(int i) {
+    return i < cap && (byte) PUBLISHED.getAcquire(published, i) == 1;
   }
 
   public static Throwable rootCause(Throwable t) {
@@ -167,6 +180,56 @@ public final class SampleRecorder {
 
   public int cap() {
     return cap;
+  }
+
+  // Row readers, for a reader of published rows on another thread (live streaming).
+
+  public long seq(int i) {
+    return seq[i];
+  }
+
+  public long startEpochNanos(int i) {
+    return epochNanos(start[i]);
+  }
+
+  public long durationNanos(int i) {
+    return duration[i];
+  }
+
+  /** Nanoseconds in a phase, or -1 when absent. */
+  public long phaseNanos(Phase p, int i) {
+    return phase[p.ordinal()][i];
+  }
+
+  /** HTTP status, or -1 when none arrived. */
+  public int status(int i) {
+    return status[i];
+  }
+
+  public long bytes(int i) {
+    return bytes[i];
+  }
+
+  /** 1 reused, 0 new connection, -1 cannot tell. */
+  public int reused(int i) {
+    return reused[i];
+  }
+
+  public int redirects(int i) {
+    return redirects[i];
+  }
+
+  public Request request(int i) {
+    return request[i];
+  }
+
+  /** The thrown exception's class, or null on success. */
+  public Class<?> exception(int i) {
+    return exception[i];
+  }
+
+  public Class<?> rootCause(int i) {
+    return rootCause[i];
   }
 
   /** Converts a {@link System#nanoTime()} reading of this trial to nanoseconds since the epoch. */
