@@ -53,14 +53,18 @@ public final class ExportReport {
     rows += n;
   }
 
-  void skippedField(String where, String field, double value) {
-    skippedFields++;
-    warn(where + ": field " + field + " is " + value + ", left out (InfluxDB cannot store NaN or infinity)");
+  /** Non-finite values left out of a point that is still written. */
+  void skippedFields(String where, java.util.List<String> fields) {
+    skippedFields += fields.size();
+    warn(where + ": " + String.join(", ", fields) + " left out (InfluxDB cannot store NaN or infinity)");
   }
 
-  void emptyPoint(String where) {
+  /** A point not written because none of its values is finite. */
+  void emptyPoint(String where, java.util.List<String> fields) {
+    skippedFields += fields.size();
     emptyPoints++;
-    warn(where + ": no finite value left, point not written");
+    warn(where + ": no finite value" + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")")
+        + ", point not written");
   }
 
   void warn(String message) {

@@ -7,7 +7,7 @@ import org.influxdb.dto.Point;
 
 /**
  * A point being built for {@link Point}: tag values pass through {@link LineProtocol#tagValue},
- * non-finite numbers are left out and reported (Point would drop them silently), and the point knows
+ * non-finite numbers are left out and listed for the report (Point would drop them silently), and the point knows
  * whether any measured value is left.
  */
 final class PointDraft {
@@ -17,6 +17,7 @@ final class PointDraft {
   private final TreeMap<String, String> tags = new TreeMap<>();
   private final Map<String, Object> fields = new TreeMap<>();
   private int values;
+  private final java.util.List<String> skipped = new java.util.ArrayList<>();
 
   PointDraft(Measurement measurement, String where, ExportReport report) {
     this.measurement = measurement;
@@ -52,7 +53,7 @@ final class PointDraft {
       fields.put(name, v);
       values++;
     } else {
-      report.skippedField(where, name, v);
+      skipped.add(name + "=" + v);
     }
     return this;
   }
@@ -74,6 +75,11 @@ final class PointDraft {
       fields.put(name, LineProtocol.oneLine(v));
     }
     return this;
+  }
+
+  /** Non-finite values left out, as "name=NaN". */
+  java.util.List<String> skipped() {
+    return skipped;
   }
 
   boolean hasValue() {

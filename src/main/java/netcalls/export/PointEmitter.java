@@ -22,8 +22,11 @@ final class PointEmitter {
   /** Writes the point unless it needs a value and has none (then it is counted as empty). */
   void emit(PointDraft d, long timeNs, boolean needsValue) throws IOException {
     if (needsValue && !d.hasValue()) {
-      report.emptyPoint(d.where());
+      report.emptyPoint(d.where(), d.skipped());
       return;
+    }
+    if (!d.skipped().isEmpty()) {
+      report.skippedFields(d.where(), d.skipped());
     }
     if (!d.hasField(d.measurement().keyField())) {
       report.error(d.where() + ": no " + d.measurement().keyField() + ", point not written");

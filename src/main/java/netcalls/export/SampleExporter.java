@@ -192,7 +192,7 @@ final class SampleExporter {
         sb.append(' ').append(t);
         sink.endLine(Measurement.REQUEST);
 
-        if (has[EXCEPTION]) {
+        if (has[EXCEPTION] && !lastLeg.equals("pair")) { // a pair row repeats its failed leg's exception
           String exception = csv.string(col[EXCEPTION]);
           String root = has[ROOT_CAUSE] ? csv.string(col[ROOT_CAUSE]) : "";
           String fk = lastTarget + '\u0000' + lastEndpoint + '\u0000' + exception + '\u0000' + root;
