@@ -123,7 +123,7 @@ final class JmhResults {
   }
 
   private static Metric metric(JsonNode m, String name) throws Json.BadField {
-    Double score = Json.number(m, "score");
+    Double score = Json.number(m, "score", name + ".score");
     if (score == null) {
       throw new Json.BadField(name + ".score", "missing");
     }
@@ -143,7 +143,7 @@ final class JmhResults {
             Json.numberValue(e.getValue(), name + ".scorePercentiles." + e.getKey()));
       }
     }
-    return new Metric(score, Json.number(m, "scoreError"), lo, hi, percentiles, Json.text(m, "scoreUnit"),
+    return new Metric(score, Json.number(m, "scoreError", name + ".scoreError"), lo, hi, percentiles, Json.text(m, "scoreUnit"),
         sampleCount(m));
   }
 

@@ -31,11 +31,16 @@ final class Json {
 
   /** A number, or JMH's strings "NaN", "+INF", "-INF"; null when the field is absent or null. */
   static Double number(JsonNode parent, String field) throws BadField {
+    return number(parent, field, field);
+  }
+
+  /** As {@link #number(JsonNode, String)}, naming the field {@code label} in the error. */
+  static Double number(JsonNode parent, String field, String label) throws BadField {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       return null;
     }
-    return numberValue(n, field);
+    return numberValue(n, label);
   }
 
   static double numberValue(JsonNode n, String field) throws BadField {
