@@ -43,6 +43,10 @@ public final class ExportCommand implements Callable<Integer> {
       description = "largest InfluxDB write request in bytes (default: ${DEFAULT-VALUE})")
   long batchBytes;
 
+  @Option(names = "--retries", defaultValue = "5",
+      description = "retries when InfluxDB cannot be reached, waiting 0.5 s, 1 s, 2 s... (default: ${DEFAULT-VALUE})")
+  int retries;
+
   @Option(names = "--telegraf", paramLabel = "udp://HOST:PORT|tcp://HOST:PORT", arity = "0..1",
       fallbackValue = TelegrafTarget.DEFAULT,
       description = "also send to a Telegraf socket_listener (without a value: " + TelegrafTarget.DEFAULT + ")")
@@ -66,8 +70,16 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    InfluxTarget influxTarget = influx == null ? null : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes);
-    TelegrafTarget telegrafTarget = telegraf == null ? null : TelegrafTarget.parse(telegraf);
+    InfluxTarget influxTarget;
+    TelegrafTarget telegrafTarget;
+    try {
+      influxTarget = influx == null ? null : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes)
+          .withRetries(retries, 500);
+      telegrafTarget = telegraf == null ? null : TelegrafTarget.parse(telegraf);
+    } catch (IllegalArgumentException e) {
+      err.println("export: " + e.getMessage());
+      return 2;
+    }
     RunExporter exporter = quiet ? RunExporter.quiet() : RunExporter.withProgress(err);
     Path file = out != null ? out : runDir.resolve("points.lp");
     ExportReport report = exporter.exportToFile(runDir, file);
