@@ -37,6 +37,7 @@ final class InfluxWriter {
 
   private final InfluxTarget target;
   private final RunExporter.Sleeper sleeper;
+  private final Runnable afterBatch;
   private final long[] lines = new long[Measurement.values().length];
   private final long[] rejected = new long[Measurement.values().length];
   private Delivery delivery;
@@ -44,8 +45,14 @@ final class InfluxWriter {
   private boolean gaveUp;
 
   InfluxWriter(InfluxTarget target, RunExporter.Sleeper sleeper) {
+    this(target, sleeper, () -> { });
+  }
+
+  /** {@code afterBatch} runs after each batch from the file was handled; tests use it to stop the server. */
+  InfluxWriter(InfluxTarget target, RunExporter.Sleeper sleeper, Runnable afterBatch) {
     this.target = target;
     this.sleeper = sleeper;
+    this.afterBatch = afterBatch;
   }
 
   Delivery write(Path file, String runId) {
@@ -70,6 +77,7 @@ final class InfluxWriter {
           }
         }
         send(batch);
+        afterBatch.run();
       }
       if (!gaveUp) {
         verify(runId);
