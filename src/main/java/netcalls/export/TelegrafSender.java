@@ -78,7 +78,7 @@ final class TelegrafSender {
       out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
     } catch (IOException e) {
       failed = true;
-      d.error(target + ": " + e + "; is Telegraf running with telegraf.conf? Re-run the export to send again");
+      d.error(target + ": " + e + "; is Telegraf running with telegraf.conf? then re-run the export to send again");
     }
     try {
       for (List<LineBatcher.Line> batch = batcher.next(); !batch.isEmpty(); batch = batcher.next()) {
