@@ -2,12 +2,15 @@ package netcalls.export;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * RFC 4180 reader that keeps one record in reusable buffers: cells are read as numbers straight from
- * the characters, and become Strings only when asked. Blank lines are skipped (as pandas does).
+ * RFC 4180 reader over UTF-8 bytes that keeps one record in reusable buffers: cells are read as
+ * numbers straight from the bytes, and become Strings only when asked. Works on bytes because every
+ * CSV delimiter is ASCII and UTF-8 never uses ASCII bytes inside a multi-byte character. Blank lines
+ * are skipped (as pandas does).
  */
 final class CsvReader implements Closeable {
   /** A record that is not valid CSV; the reader has moved past it. */
@@ -20,16 +23,14 @@ final class CsvReader implements Closeable {
     }
   }
 
-  private static final int START = 0;
-  private static final int UNQUOTED = 1;
-  private static final int QUOTED = 2;
-  private static final int QUOTE_IN_QUOTED = 3;
-
-  private final Reader in;
-  private final char[] buf = new char[1 << 16];
+  private final InputStream in;
+  /** Input; the current record's cells are ranges of it (quoted cells unescaped in place). */
+  private byte[] buf = new byte[1 << 16];
   private int pos;
   private int lim;
-  private char[] rec = new char[256];
+  private int recStart;
+  private int cellStart;
+  private int w;
   private int[] starts = new int[32];
   private int[] ends = new int[32];
   private int size;
@@ -37,128 +38,173 @@ final class CsvReader implements Closeable {
   private long recordLine;
   private boolean endedWithNewline;
 
-  CsvReader(Reader in) {
+  CsvReader(InputStream in) {
     this.in = in;
+  }
+
+  /**
+   * Makes {@code pos < lim} true if input remains, keeping the current record: it is moved to the
+   * front of the buffer (the buffer grows when one record fills it) and every index shifts with it.
+   */
+  private boolean more() throws IOException {
+    if (pos < lim) {
+      return true;
+    }
+    if (recStart > 0) {
+      int shift = recStart;
+      System.arraycopy(buf, shift, buf, 0, lim - shift);
+      for (int k = 0; k < size; k++) {
+        starts[k] -= shift;
+        ends[k] -= shift;
+      }
+      cellStart -= shift;
+      w -= shift;
+      pos -= shift;
+      lim -= shift;
+      recStart = 0;
+    }
+    if (lim == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    int n = in.read(buf, lim, buf.length - lim);
+    if (n <= 0) {
+      return false;
+    }
+    lim += n;
+    return true;
   }
 
   /** Reads the next record; false at the end of the input. */
   boolean next() throws IOException, MalformedException {
     while (true) {
-      if (!read()) {
+      int r = read();
+      if (r < 0) {
         return false;
       }
-      if (!(size == 1 && starts[0] == ends[0] && endedWithNewline && recWasBlank)) {
+      if (r > 0) {
         return true;
       }
     }
   }
 
-  private boolean recWasBlank;
-
-  private boolean read() throws IOException, MalformedException {
+  /** -1 at the end, 0 for a blank line, 1 for a record. */
+  private int read() throws IOException, MalformedException {
     size = 0;
-    int len = 0;
-    int state = START;
-    boolean any = false;
-    recWasBlank = true;
     recordLine = line;
-    char[] r = rec;
+    recStart = pos;
+    if (!more()) {
+      return -1;
+    }
+    boolean blank = true;
     while (true) {
-      if (pos >= lim) {
-        lim = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (lim <= 0) {
-          lim = 0;
-          if (state == QUOTED) {
-            throw new MalformedException(recordLine, "unterminated quoted cell (the file ends inside quotes;"
-                + " truncated?)");
-          }
-          if (!any) {
-            return false;
-          }
-          endField(len);
+      cellStart = pos;
+      if (!more()) {
+        return lastCell(cellStart, cellStart);
+      }
+      byte c = buf[pos];
+      if (c == '"') {
+        blank = false;
+        pos++;
+        cellStart = pos;
+        w = pos;
+        quoted();
+        addCell(cellStart, w);
+        if (!more()) {
           endedWithNewline = false;
-          return true;
+          return 1;
+        }
+        c = buf[pos];
+        if (c == '\r') {
+          pos++;
+          if (!more()) {
+            endedWithNewline = false;
+            return 1;
+          }
+          c = buf[pos];
+        }
+        if (c != ',' && c != '\n') {
+          skipLine();
+          throw new MalformedException(recordLine, "text after a closing quote in cell " + size);
+        }
+        pos++;
+        if (c == '\n') {
+          line++;
+          endedWithNewline = true;
+          return 1;
+        }
+        continue;
+      }
+      while (true) { // unquoted: scan to the next delimiter
+        int p = pos;
+        int l = lim;
+        byte[] b = buf;
+        while (p < l && (c = b[p]) != ',' && c != '\n') {
+          p++;
+        }
+        pos = p;
+        if (p < l) {
+          break;
+        }
+        if (!more()) {
+          return lastCell(cellStart, pos);
         }
       }
-      char c = buf[pos++];
-      any = true;
-      if (len + 1 >= r.length) {
-        rec = r = Arrays.copyOf(r, r.length * 2);
+      int end = pos;
+      if (end > cellStart && buf[end - 1] == '\r') {
+        end--; // CRLF line ends
       }
-      switch (state) {
-        case START:
-        case UNQUOTED:
-          if (c == ',') {
-            endField(len);
-            recWasBlank = false;
-            state = START;
-          } else if (c == '\n') {
-            endField(len);
-            line++;
-            endedWithNewline = true;
-            return true;
-          } else if (c == '\r') {
-            // CRLF line ends: the LF ends the record
-          } else if (c == '"' && state == START) {
-            recWasBlank = false;
-            state = QUOTED;
-          } else {
-            recWasBlank = false;
-            r[len++] = c;
-            state = UNQUOTED;
-          }
-          break;
-        case QUOTED:
-          if (c == '"') {
-            state = QUOTE_IN_QUOTED;
-          } else {
-            if (c == '\n') {
-              line++;
-            }
-            r[len++] = c;
-          }
-          break;
-        default: // QUOTE_IN_QUOTED
-          if (c == '"') {
-            r[len++] = '"';
-            state = QUOTED;
-          } else if (c == ',') {
-            endField(len);
-            state = START;
-          } else if (c == '\n') {
-            endField(len);
-            line++;
-            endedWithNewline = true;
-            return true;
-          } else if (c != '\r') {
-            skipLine();
-            throw new MalformedException(recordLine, "text after a closing quote in cell " + (size + 1));
-          }
+      if (end > cellStart) {
+        blank = false;
       }
+      addCell(cellStart, end);
+      pos++;
+      if (c == '\n') {
+        line++;
+        endedWithNewline = true;
+        return blank && size == 1 ? 0 : 1;
+      }
+      blank = false;
     }
   }
 
-  private void endField(int len) {
+  /** The file ended inside a record without a line end. */
+  private int lastCell(int from, int to) {
+    addCell(from, to);
+    endedWithNewline = false;
+    return 1;
+  }
+
+  /** Unescapes a quoted cell in place up to its closing quote (consumed); "" is a quote. */
+  private void quoted() throws IOException, MalformedException {
+    while (true) {
+      if (!more()) {
+        throw new MalformedException(recordLine, "unterminated quoted cell (the file ends inside quotes; truncated?)");
+      }
+      byte c = buf[pos++];
+      if (c == '"') {
+        if (!more() || buf[pos] != '"') {
+          return;
+        }
+        pos++;
+      } else if (c == '\n') {
+        line++;
+      }
+      buf[w++] = c;
+    }
+  }
+
+  private void addCell(int from, int to) {
     if (size == starts.length) {
       starts = Arrays.copyOf(starts, size * 2);
       ends = Arrays.copyOf(ends, size * 2);
     }
-    starts[size] = size == 0 ? 0 : ends[size - 1];
-    ends[size] = len;
+    starts[size] = from;
+    ends[size] = to;
     size++;
   }
 
   private void skipLine() throws IOException {
-    while (true) {
-      if (pos >= lim) {
-        lim = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (lim <= 0) {
-          lim = 0;
-          return;
-        }
-      }
+    while (more()) {
       if (buf[pos++] == '\n') {
         line++;
         return;
@@ -185,20 +231,37 @@ final class CsvReader implements Closeable {
   }
 
   String string(int i) {
-    return new String(rec, starts[i], ends[i] - starts[i]);
+    return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
   }
 
   boolean sameAs(int i, String s) {
-    int n = ends[i] - starts[i];
-    if (s == null || s.length() != n) {
+    if (s == null) {
       return false;
     }
-    for (int k = 0, j = starts[i]; k < n; k++, j++) {
-      if (s.charAt(k) != rec[j]) {
-        return false;
+    int n = ends[i] - starts[i];
+    int len = s.length();
+    if (n < len) {
+      return false; // UTF-8 never has fewer bytes than chars
+    }
+    if (n == len) {
+      for (int k = 0, j = starts[i]; k < len; k++, j++) {
+        char ch = s.charAt(k);
+        byte b = buf[j];
+        if (ch >= 0x80 || b < 0) {
+          return string(i).equals(s);
+        }
+        if (ch != b) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int j = starts[i]; j < ends[i]; j++) {
+      if (buf[j] < 0) {
+        return string(i).equals(s); // more bytes than chars: equal only if the cell is not ASCII
       }
     }
-    return true;
+    return false;
   }
 
   /** A decimal long, without allocating; NumberFormatException (with the cell text) otherwise. */
@@ -208,8 +271,8 @@ final class CsvReader implements Closeable {
     if (j == end) {
       throw new NumberFormatException("empty");
     }
-    boolean negative = rec[j] == '-';
-    if (negative || rec[j] == '+') {
+    boolean negative = buf[j] == '-';
+    if (negative || buf[j] == '+') {
       j++;
     }
     if (j == end || end - j > 19) {
@@ -217,7 +280,7 @@ final class CsvReader implements Closeable {
     }
     long v = 0;
     for (; j < end; j++) {
-      int d = rec[j] - '0';
+      int d = buf[j] - '0';
       if (d < 0 || d > 9) {
         throw new NumberFormatException(string(i));
       }

@@ -1,55 +1,127 @@
 package netcalls.export;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Collects lines in one reusable buffer and writes them out in large chunks as UTF-8; counts each
- * line under its measurement. The sample hot path appends straight into {@link #buffer()}.
+ * Collects lines as UTF-8 bytes in one reusable buffer and writes them out in large chunks; counts
+ * each line under its measurement. The sample hot path appends numbers and pre-encoded tag prefixes
+ * straight into the buffer, without Strings in between.
  */
 final class LineSink implements Closeable {
-  private static final int FLUSH_AT = 1 << 18;
+  private static final int SIZE = 1 << 18;
 
-  private final Writer out;
+  private final OutputStream out;
   private final ExportReport report;
-  private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
+  private final byte[] buf = new byte[SIZE];
+  private final byte[] digits = new byte[20];
+  private int pos;
 
   LineSink(OutputStream out, ExportReport report) {
-    this.out = new OutputStreamWriter(new BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
+    this.out = out;
     this.report = report;
   }
 
-  StringBuilder buffer() {
-    return buf;
-  }
-
-  /** Ends the line the caller appended to {@link #buffer()}. */
-  void endLine(Measurement m) throws IOException {
-    buf.append('\n');
-    report.built(m);
-    if (buf.length() >= FLUSH_AT) {
+  private void room(int n) throws IOException {
+    if (pos + n > SIZE) {
       flushBuffer();
     }
   }
 
+  LineSink append(byte[] bytes) throws IOException {
+    if (bytes.length > SIZE) {
+      flushBuffer();
+      out.write(bytes);
+      return this;
+    }
+    room(bytes.length);
+    System.arraycopy(bytes, 0, buf, pos, bytes.length);
+    pos += bytes.length;
+    return this;
+  }
+
+  /** An ASCII character. */
+  LineSink append(char c) throws IOException {
+    room(1);
+    buf[pos++] = (byte) c;
+    return this;
+  }
+
+  LineSink append(long v) throws IOException {
+    room(20);
+    if (v == Long.MIN_VALUE) {
+      return append("-9223372036854775808");
+    }
+    if (v < 0) {
+      buf[pos++] = '-';
+      v = -v;
+    }
+    int n = 0;
+    do {
+      digits[n++] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    while (n > 0) {
+      buf[pos++] = digits[--n];
+    }
+    return this;
+  }
+
+  LineSink append(boolean b) throws IOException {
+    return append(b ? TRUE : FALSE);
+  }
+
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+  /** Any text, encoded as UTF-8. */
+  LineSink append(CharSequence s) throws IOException {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      room(4);
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        buf[pos++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xc0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        buf[pos++] = (byte) (0xf0 | (cp >> 18));
+        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        buf[pos++] = '?'; // a lone surrogate has no UTF-8 form; String.getBytes writes '?' too
+      } else {
+        buf[pos++] = (byte) (0xe0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    return this;
+  }
+
+  /** Ends the line the caller appended. */
+  void endLine(Measurement m) throws IOException {
+    append('\n');
+    report.built(m);
+  }
+
   void line(Measurement m, String line) throws IOException {
-    buf.append(line);
+    append(line);
     endLine(m);
   }
 
   private void flushBuffer() throws IOException {
-    out.append(buf);
-    buf.setLength(0);
+    out.write(buf, 0, pos);
+    pos = 0;
   }
 
   @Override
   public void close() throws IOException {
     flushBuffer();
-    out.close();
+    out.flush();
   }
 }

@@ -1,7 +1,7 @@
 package netcalls.export;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.BufferedInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -49,11 +49,13 @@ final class SampleExporter {
   /** Columns that become fields, in the order their fields appear in a line (fields sorted by name). */
   private static final int[] FIELD_ORDER = {BLOCKED, BYTES, CONNECTING, DNS, DURATION, EXCEPTION, RECEIVING,
       REDIRECTS, REUSED, ROOT_CAUSE, SENDING, STATUS, TLS, WAITING};
-  private static final String[] FIELD_PREFIX = new String[COLUMNS.length];
+  private static final byte[][] FIELD_PREFIX = new byte[COLUMNS.length][];
+  private static final byte[][] FIELD_PREFIX_COMMA = new byte[COLUMNS.length][];
 
   static {
     for (int c : FIELD_ORDER) {
-      FIELD_PREFIX[c] = COLUMNS[c] + "=";
+      FIELD_PREFIX[c] = (COLUMNS[c] + "=").getBytes(StandardCharsets.US_ASCII);
+      FIELD_PREFIX_COMMA[c] = ("," + COLUMNS[c] + "=").getBytes(StandardCharsets.US_ASCII);
     }
   }
 
@@ -62,12 +64,14 @@ final class SampleExporter {
   /** A series: the escaped "measurement,tags " part of its lines, its last time, its histogram. */
   static final class Series {
     final String prefix;
+    final byte[] prefixBytes;
     final Map<String, String> tags;
     final Histogram histogram;
     long last = Long.MIN_VALUE;
 
     Series(String prefix, Map<String, String> tags, Histogram histogram) {
       this.prefix = prefix;
+      this.prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
       this.tags = tags;
       this.histogram = histogram;
     }
@@ -133,8 +137,7 @@ final class SampleExporter {
     Map<String, Failures> failures = new LinkedHashMap<>();
     long rows = 0;
     long rowErrors = 0;
-    try (CsvReader csv = new CsvReader(new InputStreamReader(Files.newInputStream(trial.csv()),
-        StandardCharsets.UTF_8))) {
+    try (CsvReader csv = new CsvReader(new BufferedInputStream(Files.newInputStream(trial.csv()), 1 << 16))) {
       int[] col = header(csv, file);
       if (col == null) {
         return 0;
@@ -145,7 +148,7 @@ final class SampleExporter {
       SeriesPair current = null;
       long[] v = new long[COLUMNS.length];
       boolean[] has = new boolean[COLUMNS.length];
-      StringBuilder sb = sink.buffer();
+      StringBuilder scratch = new StringBuilder();
       while (true) {
         try {
           if (!csv.next()) {
@@ -187,9 +190,9 @@ final class SampleExporter {
         long t = s.time(v[START]);
         latestStart = Math.max(latestStart, t);
         s.histogram.recordValue(v[DURATION]);
-        sb.append(s.prefix);
-        appendFields(sb, csv, col, v, has);
-        sb.append(' ').append(t);
+        sink.append(s.prefixBytes);
+        appendFields(sink, scratch, csv, col, v, has);
+        sink.append(' ').append(t);
         sink.endLine(Measurement.REQUEST);
 
         if (has[EXCEPTION] && !lastLeg.equals("pair")) { // a pair row repeats its failed leg's exception
@@ -295,30 +298,30 @@ final class SampleExporter {
     if (v[DURATION] < 0) {
       return "column duration_ns: " + v[DURATION] + " is negative";
     }
-    String leg = csv.string(col[LEG]);
-    if (!(leg.isEmpty() || leg.equals("a") || leg.equals("b") || leg.equals("pair"))) {
-      return "column leg: \"" + leg + "\" is not empty, a, b or pair";
+    int leg = col[LEG];
+    if (!(csv.isEmpty(leg) || csv.sameAs(leg, "a") || csv.sameAs(leg, "b") || csv.sameAs(leg, "pair"))) {
+      return "column leg: \"" + csv.string(leg) + "\" is not empty, a, b or pair";
     }
     return null;
   }
 
-  private static void appendFields(StringBuilder sb, CsvReader csv, int[] col, long[] v, boolean[] has) {
+  private static void appendFields(LineSink sink, StringBuilder scratch, CsvReader csv, int[] col, long[] v,
+      boolean[] has) throws IOException {
     boolean first = true;
     for (int c : FIELD_ORDER) {
       if (!has[c]) {
         continue;
       }
-      if (!first) {
-        sb.append(',');
-      }
+      sink.append(first ? FIELD_PREFIX[c] : FIELD_PREFIX_COMMA[c]);
       first = false;
-      sb.append(FIELD_PREFIX[c]);
       if (c == EXCEPTION || c == ROOT_CAUSE) {
-        LineProtocol.appendStringField(sb, LineProtocol.oneLine(csv.string(col[c])));
+        scratch.setLength(0);
+        LineProtocol.appendStringField(scratch, LineProtocol.oneLine(csv.string(col[c])));
+        sink.append(scratch);
       } else if (c == REUSED) {
-        sb.append(v[c] == 1);
+        sink.append(v[c] == 1);
       } else {
-        sb.append(v[c]).append('i');
+        sink.append(v[c]).append('i');
       }
     }
   }
@@ -386,19 +389,18 @@ final class SampleExporter {
   }
 
   private void writePair(PairParts p) throws IOException {
-    StringBuilder sb = sink.buffer();
-    sb.append(p.series.prefix);
+    sink.append(p.series.prefixBytes);
     boolean first = true;
     if (p.a >= 0) {
-      sb.append("a_duration_ns=").append(p.a).append('i');
+      sink.append("a_duration_ns=").append(p.a).append('i');
       first = false;
     }
     if (p.b >= 0) {
-      sb.append(first ? "" : ",").append("b_duration_ns=").append(p.b).append('i');
+      sink.append(first ? "" : ",").append("b_duration_ns=").append(p.b).append('i');
       first = false;
     }
-    sb.append(first ? "" : ",").append("duration_ns=").append(p.duration).append('i');
-    sb.append(' ').append(p.series.time(p.start));
+    sink.append(first ? "" : ",").append("duration_ns=").append(p.duration).append('i');
+    sink.append(' ').append(p.series.time(p.start));
     sink.endLine(Measurement.PAIR);
   }
 
