@@ -15,12 +15,21 @@ if ! command -v influxd >/dev/null 2>&1; then
 fi
 INFLUXD=$(command -v influxd)
 
-free_port() { # $1 = tcp|udp; asks the kernel for a free loopback port
-  python3 - "$1" <<'PY' 2>/dev/null || echo $(( 20000 + RANDOM % 20000 ))
+free_port() { # $1 = tcp|udp; asks the kernel for a free loopback port (python3), else probes random ones
+  if command -v python3 >/dev/null 2>&1 && python3 - "$1" <<'PY' 2>/dev/null; then return; fi
 import socket, sys
 kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
 s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
 PY
+  local p
+  for _ in $(seq 1 100); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null \
+       && ! { command -v ss >/dev/null 2>&1 && ss -Hlnu "sport = :$p" 2>/dev/null | grep -q .; }; then
+      echo "$p"; return
+    fi
+  done
+  echo "with-influxdb: no free port found" >&2; exit 97
 }
 
 HTTP_PORT=$(free_port tcp)

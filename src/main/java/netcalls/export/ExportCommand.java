@@ -47,9 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
       description = "retries when InfluxDB cannot be reached, waiting 0.5 s, 1 s, 2 s... (default: ${DEFAULT-VALUE})")
   int retries;
 
-  @Option(names = "--telegraf", paramLabel = "udp://HOST:PORT|tcp://HOST:PORT", arity = "0..1",
-      fallbackValue = TelegrafTarget.DEFAULT,
-      description = "also send to a Telegraf socket_listener (without a value: " + TelegrafTarget.DEFAULT + ")")
+  @Option(names = "--telegraf", paramLabel = "udp://HOST:PORT|tcp://HOST:PORT",
+      description = "also send to a Telegraf socket_listener; telegraf.conf listens on " + TelegrafTarget.DEFAULT)
   String telegraf;
 
   @Option(names = {"-q", "--quiet"}, description = "no progress lines and no summary when all went well")

@@ -90,8 +90,17 @@ final class InfluxWriter {
     return delivery;
   }
 
+  /** CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. */
   private void createDatabase() {
-    if (!withRetries(() -> influx.query(new Query("CREATE DATABASE " + quoteIdent(target.database()))))) {
+    if (!withRetries(() -> {
+      try {
+        influx.query(new Query("CREATE DATABASE " + quoteIdent(target.database())));
+      } catch (InfluxDBException e) {
+        if (classify(e) != Failure.AUTH) {
+          throw e;
+        }
+      }
+    })) {
       gaveUp = true;
     }
   }
