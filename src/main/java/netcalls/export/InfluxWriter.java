@@ -38,6 +38,7 @@ final class InfluxWriter {
   private final InfluxTarget target;
   private final RunExporter.Sleeper sleeper;
   private final Runnable afterBatch;
+  private final Progress progress;
   private final long[] lines = new long[Measurement.values().length];
   private final long[] rejected = new long[Measurement.values().length];
   private Delivery delivery;
@@ -45,14 +46,15 @@ final class InfluxWriter {
   private boolean gaveUp;
 
   InfluxWriter(InfluxTarget target, RunExporter.Sleeper sleeper) {
-    this(target, sleeper, () -> { });
+    this(target, sleeper, () -> { }, Progress.NONE);
   }
 
   /** {@code afterBatch} runs after each batch from the file was handled; tests use it to stop the server. */
-  InfluxWriter(InfluxTarget target, RunExporter.Sleeper sleeper, Runnable afterBatch) {
+  InfluxWriter(InfluxTarget target, RunExporter.Sleeper sleeper, Runnable afterBatch, Progress progress) {
     this.target = target;
     this.sleeper = sleeper;
     this.afterBatch = afterBatch;
+    this.progress = progress;
   }
 
   Delivery write(Path file, String runId) {
@@ -78,6 +80,7 @@ final class InfluxWriter {
         }
         send(batch);
         afterBatch.run();
+        progress.tick(delivery.written(), target + ", line " + batch.get(batch.size() - 1).number());
       }
       if (!gaveUp) {
         verify(runId);

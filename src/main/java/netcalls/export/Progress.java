@@ -26,7 +26,7 @@ final class Progress {
     long now = nanoClock.getAsLong();
     if (now - next >= 0) {
       next = now + intervalNs;
-      out.println("export: " + points + " points so far, at " + where);
+      out.println("export: " + points + " points so far (" + where + ")");
     }
   }
 }

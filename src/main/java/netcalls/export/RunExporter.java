@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  * ExportReport report = exporter.exportToFile(runDir, runDir.resolve("points.lp"));
  * InfluxTarget.fromEnvironment("netcalls").ifPresent(t -> exporter.sendToInflux(report, t));
  * if (!report.ok()) System.err.print(report.summary());
+ * // or, the same in one call: exporter.exportRun(runDir)
  * }</pre>
  *
  * The export streams: memory depends on the number of series, not on the number of samples.
@@ -66,7 +67,7 @@ public final class RunExporter {
    */
   public ExportReport exportToFile(Path runDir, Path out) throws IOException {
     ExportReport report = new ExportReport(runDir, out);
-    Progress progress = progressOut == null ? Progress.NONE : new Progress(progressOut, nanoClock, progressIntervalNs);
+    Progress progress = progress();
     if (!Files.isDirectory(runDir)) {
       report.error(runDir + ": not a folder; give the run folder, e.g. results/20261123-092100");
       return report;
@@ -101,13 +102,31 @@ public final class RunExporter {
   }
 
   /**
+   * What the launcher does after every run: writes {@code runDir/points.lp} and, when the environment
+   * variable NETCALLS_INFLUX_URL is set, writes it to that InfluxDB (database {@value
+   * InfluxTarget#DEFAULT_DATABASE}, credentials from INFLUX_USER / INFLUX_PASSWORD).
+   *
+   * @throws IOException only when points.lp cannot be written
+   */
+  public ExportReport exportRun(Path runDir) throws IOException {
+    ExportReport report = exportToFile(runDir, runDir.resolve("points.lp"));
+    InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).ifPresent(t -> sendToInflux(report, t));
+    return report;
+  }
+
+  /**
    * Sends the report's points file to InfluxDB, adds the outcome to the report and returns it. Never
    * throws for an unreachable or refusing server: that is in the delivery.
    */
   public Delivery sendToInflux(ExportReport report, InfluxTarget target) {
-    Delivery d = new InfluxWriter(target, sleeper).write(report.pointsFile(), report.runId());
+    Progress progress = progress();
+    Delivery d = new InfluxWriter(target, sleeper, () -> { }, progress).write(report.pointsFile(), report.runId());
     report.add(d);
     return d;
+  }
+
+  private Progress progress() {
+    return progressOut == null ? Progress.NONE : new Progress(progressOut, nanoClock, progressIntervalNs);
   }
 
   /** Sends the report's points file to a Telegraf socket_listener (or any line protocol listener). */

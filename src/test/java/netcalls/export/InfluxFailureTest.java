@@ -42,7 +42,7 @@ class InfluxFailureTest {
             throw new IllegalStateException(e);
           }
         }
-      }).write(file, "f");
+      }, Progress.NONE).write(file, "f");
       assertThat(d.lines()).isEqualTo(2000);
       assertThat(d.written()).isPositive().isLessThan(2000);
       assertThat(d.written() + d.notWritten()).isEqualTo(2000);

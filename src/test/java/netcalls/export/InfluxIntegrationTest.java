@@ -98,6 +98,21 @@ class InfluxIntegrationTest {
     return true;
   }
 
+  /** The launcher's call: points.lp, plus InfluxDB because NETCALLS_INFLUX_URL is set (by the harness). */
+  @Test
+  void exportRunWritesPointsLpAndPushesToTheInfluxNamedInTheEnvironment() throws Exception {
+    InfluxSupport.url();
+    Path run = Fixtures.copyRun("basic", tmp);
+    ExportReport report = RunExporter.quiet().exportRun(run);
+    assertThat(run.resolve("points.lp")).isNotEmptyFile();
+    assertThat(report.deliveries()).singleElement().satisfies(d -> {
+      assertThat(d.target()).contains(InfluxTarget.DEFAULT_DATABASE);
+      assertThat(d.ok()).as(report.summary()).isTrue();
+    });
+    assertThat(InfluxSupport.count(influx, InfluxTarget.DEFAULT_DATABASE, Measurement.REQUEST, "20261123-092100"))
+        .isEqualTo(11);
+  }
+
   @Test
   void exportingTwiceGivesIdenticalFilesAndNoDuplicatesInInflux() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);

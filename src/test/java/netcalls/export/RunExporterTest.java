@@ -253,6 +253,6 @@ class RunExporterTest {
     RunExporter exporter = new RunExporter(new PrintStream(err, true, StandardCharsets.UTF_8),
         () -> clock.addAndGet(6_000_000_000L), 5_000_000_000L, ms -> { });
     exporter.exportToFile(run, run.resolve("points.lp"));
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: ", " points so far, at ", "jmh.json");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: ", " points so far (", "jmh.json)");
   }
 }
