@@ -3,9 +3,7 @@ package netcalls.export;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one export did, point by point: built (per measurement), skipped non-finite fields, points
@@ -104,14 +102,6 @@ public final class ExportReport {
 
   public long pointsBuilt(Measurement m) {
     return built[m.ordinal()];
-  }
-
-  public Map<Measurement, Long> pointsBuiltByMeasurement() {
-    Map<Measurement, Long> m = new EnumMap<>(Measurement.class);
-    for (Measurement each : Measurement.values()) {
-      m.put(each, built[each.ordinal()]);
-    }
-    return m;
   }
 
   /** CSV rows read from sample files (good or bad). */

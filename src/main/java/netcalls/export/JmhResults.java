@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,8 +90,7 @@ final class JmhResults {
     Map<String, String> params = new TreeMap<>();
     JsonNode ps = n.get("params");
     if (ps != null && ps.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : ps.properties()) {
         params.put(e.getKey(), e.getValue().asText());
       }
     }
@@ -104,8 +102,7 @@ final class JmhResults {
     Map<String, Metric> secondary = new LinkedHashMap<>();
     JsonNode sm = n.get("secondaryMetrics");
     if (sm != null && sm.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = sm.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : sm.properties()) {
         secondary.put(metricName(e.getKey()), metric(e.getValue(), "secondaryMetrics." + e.getKey()));
       }
     }
@@ -137,8 +134,7 @@ final class JmhResults {
     Map<String, Double> percentiles = new LinkedHashMap<>();
     JsonNode ps = m.get("scorePercentiles");
     if (ps != null && ps.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : ps.properties()) {
         percentiles.put(percentileField(e.getKey(), name),
             Json.numberValue(e.getValue(), name + ".scorePercentiles." + e.getKey()));
       }

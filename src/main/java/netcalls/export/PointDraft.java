@@ -43,10 +43,6 @@ final class PointDraft {
     return this;
   }
 
-  Map<String, String> tags() {
-    return tags;
-  }
-
   /** A measured value: counts toward "this point has something to say". */
   PointDraft value(String name, double v) {
     if (Double.isFinite(v)) {

@@ -93,6 +93,7 @@ public final class RunExporter {
           report.error(trial.csv() + ": could not be read: " + e + "; the rows before it were exported");
         }
       }
+      // histograms at the run's end; with neither run.json nor jmh.json, just after the last sample
       long histogramTime = run.end() != null || Files.exists(jmh) || samples.latestStart() == Long.MIN_VALUE
           ? base : samples.latestStart() + 1;
       samples.writeHistograms(histogramTime);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,8 +37,7 @@ record Trial(String name, Path csv, String benchmark, String mode, Map<String, S
       Map<String, String> params = new TreeMap<>();
       JsonNode ps = n.get("params");
       if (ps != null && ps.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ps.properties()) {
           params.put(e.getKey(), e.getValue().asText());
         }
       }

@@ -36,11 +36,7 @@ class InfluxFailureTest {
       List<Long> sleeps = new ArrayList<>();
       Delivery d = new InfluxWriter(target, sleeps::add, () -> {
         if (batches.incrementAndGet() == 3) {
-          try {
-            server.kill();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
+          server.kill();
         }
       }, Progress.NONE).write(file, "f");
       assertThat(d.lines()).isEqualTo(2000);

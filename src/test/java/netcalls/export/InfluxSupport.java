@@ -116,13 +116,17 @@ final class InfluxSupport {
       }
     }
 
-    void kill() throws InterruptedException {
+    void kill() {
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       kill();
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
