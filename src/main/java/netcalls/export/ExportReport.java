@@ -21,6 +21,7 @@ public final class ExportReport {
   private final long[] built = new long[Measurement.values().length];
   private String runId;
   private long rows;
+  private long badRows;
   private long skippedFields;
   private long emptyPoints;
   private long warningCount;
@@ -47,8 +48,9 @@ public final class ExportReport {
     built[m.ordinal()]++;
   }
 
-  void rows(long n) {
+  void rows(long n, long bad) {
     rows += n;
+    badRows += bad;
   }
 
   /** Non-finite values left out of a point that is still written. */
@@ -109,6 +111,11 @@ public final class ExportReport {
     return rows;
   }
 
+  /** CSV rows that could not be exported; the first five of each file are in {@link #errors()}, then a count. */
+  public long rowsNotExported() {
+    return badRows;
+  }
+
   /** Non-finite field values left out of points that were still written. */
   public long skippedFields() {
     return skippedFields;
@@ -158,7 +165,8 @@ public final class ExportReport {
       }
     }
     sb.append('\n');
-    sb.append("  sample rows read: ").append(rows).append(", non-finite fields skipped: ").append(skippedFields)
+    sb.append("  sample rows read: ").append(rows).append(" (not exported: ").append(badRows)
+        .append("), non-finite fields skipped: ").append(skippedFields)
         .append(", points with no finite value (not written): ").append(emptyPoints).append('\n');
     for (Delivery d : deliveries) {
       sb.append("  ").append(d.summary()).append('\n');

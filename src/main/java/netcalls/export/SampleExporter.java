@@ -207,7 +207,7 @@ final class SampleExporter {
         }
       }
     }
-    report.rows(rows);
+    report.rows(rows, rowErrors);
     if (rowErrors > MAX_ROW_ERRORS_SHOWN) {
       report.error(file + ": " + rowErrors + " rows in all could not be exported (first "
           + MAX_ROW_ERRORS_SHOWN + " shown)");

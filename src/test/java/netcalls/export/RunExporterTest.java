@@ -212,6 +212,22 @@ class RunExporterTest {
         csv + ":5: column reused: \"maybe\" is not true, false or empty; row not exported");
     assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(9);
     assertThat(r.rows()).isEqualTo(11);
+    assertThat(r.rowsNotExported()).isEqualTo(2);
+  }
+
+  @Test
+  void manyBadRowsAreCountedExactlyButListedOnlyFirstFiveThenACount() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    StringBuilder bad = new StringBuilder(Files.readString(csv));
+    for (int i = 0; i < 8; i++) {
+      bad.append(i + 10).append(",oops\n");
+    }
+    Fixtures.write(csv, bad.toString());
+    ExportReport r = export(run);
+    assertThat(r.rowsNotExported()).isEqualTo(8);
+    assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be exported");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
   }
 
   @Test
