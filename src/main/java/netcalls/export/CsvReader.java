@@ -264,6 +264,27 @@ final class CsvReader implements Closeable {
     return false;
   }
 
+  /**
+   * True when cell i, already read by {@link #longValue}, is written exactly as Java writes the same
+   * long (no '+', no leading zeros, no "-0"), so its bytes can be copied to the output as they are.
+   */
+  boolean canonicalLong(int i) {
+    int j = starts[i];
+    byte first = buf[j];
+    if (first == '+') {
+      return false;
+    }
+    if (first == '-') {
+      return buf[j + 1] != '0';
+    }
+    return first != '0' || ends[i] - j == 1;
+  }
+
+  /** Appends cell i's bytes to the sink. */
+  void copyTo(int i, LineSink sink) throws IOException {
+    sink.append(buf, starts[i], ends[i] - starts[i]);
+  }
+
   /** A decimal long, without allocating; NumberFormatException (with the cell text) otherwise. */
   long longValue(int i) {
     int j = starts[i];

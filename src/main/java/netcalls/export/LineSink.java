@@ -42,6 +42,23 @@ final class LineSink implements Closeable {
     return this;
   }
 
+  /** A slice of bytes already in line protocol form (ASCII digits, UTF-8 text). */
+  LineSink append(byte[] bytes, int from, int n) throws IOException {
+    if (n > SIZE) {
+      flushBuffer();
+      out.write(bytes, from, n);
+      return this;
+    }
+    room(n);
+    byte[] b = buf;
+    int p = pos;
+    for (int k = 0; k < n; k++) { // short slices: a loop beats System.arraycopy's call overhead
+      b[p + k] = bytes[from + k];
+    }
+    pos = p + n;
+    return this;
+  }
+
   /** An ASCII character. */
   LineSink append(char c) throws IOException {
     room(1);

@@ -192,7 +192,12 @@ final class SampleExporter {
         s.histogram.recordValue(v[DURATION]);
         sink.append(s.prefixBytes);
         appendFields(sink, scratch, csv, col, v, has);
-        sink.append(' ').append(t);
+        sink.append(' ');
+        if (t == v[START] && csv.canonicalLong(col[START])) {
+          csv.copyTo(col[START], sink);
+        } else {
+          sink.append(t);
+        }
         sink.endLine(Measurement.REQUEST);
 
         if (has[EXCEPTION] && !lastLeg.equals("pair")) { // a pair row repeats its failed leg's exception
@@ -321,7 +326,13 @@ final class SampleExporter {
       } else if (c == REUSED) {
         sink.append(v[c] == 1);
       } else {
-        sink.append(v[c]).append('i');
+        // the CSV already holds the digits; copying them beats formatting the long again
+        if (csv.canonicalLong(col[c])) {
+          csv.copyTo(col[c], sink);
+        } else {
+          sink.append(v[c]);
+        }
+        sink.append('i');
       }
     }
   }

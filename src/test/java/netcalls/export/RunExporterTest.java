@@ -231,6 +231,19 @@ class RunExporterTest {
   }
 
   @Test
+  void integersAreWrittenAsJavaWritesThemWhateverTheirCsvSpelling() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    List<String> lines = new java.util.ArrayList<>(Fixtures.lines(csv));
+    lines.set(2, "1,+1795425663000500000,,localhost:41234,bytes,0200,-0,true,-00,,,,,15001,50002,8001,090201,,");
+    Fixtures.write(csv, String.join("\n", lines) + "\n");
+    export(run);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).get(1))
+        .endsWith(" bytes=0i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,reused=true,sending_ns=15001i,"
+            + "status=200i,waiting_ns=50002i 1795425663000500000");
+  }
+
+  @Test
   void truncatedCsvLastRowIsReportedAsCutOff() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
