@@ -76,27 +76,32 @@ public final class RunExporter {
     report.runId(run.runId());
     Path jmh = runDir.resolve("jmh.json");
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp); LineSink sink = new LineSink(os, report)) {
-      PointEmitter emitter = new PointEmitter(sink, report);
-      long base = baseTime(run, jmh);
-      writeRun(run, emitter, report, base);
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp); LineSink sink = new LineSink(os, report)) {
+        PointEmitter emitter = new PointEmitter(sink, report);
+        long base = baseTime(run, jmh);
+        writeRun(run, emitter, report, base);
 
-      JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base);
-      JmhResults.read(jmh, report, jmhMapper::write);
-      progress.tick(report.pointsBuilt(), jmh.toString());
+        JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base);
+        JmhResults.read(jmh, report, jmhMapper::write);
+        progress.tick(report.pointsBuilt(), jmh.toString());
 
-      SampleExporter samples = new SampleExporter(sink, emitter, report, run, progress);
-      for (Trial trial : trials(runDir.resolve("samples"), report)) {
-        try {
-          samples.export(trial);
-        } catch (IOException e) {
-          report.error(trial.csv() + ": could not be read: " + e + "; the rows before it were exported");
+        SampleExporter samples = new SampleExporter(sink, emitter, report, run, progress);
+        for (Trial trial : trials(runDir.resolve("samples"), report)) {
+          try {
+            samples.export(trial);
+          } catch (IOException e) {
+            report.error(trial.csv() + ": could not be read: " + e + "; the rows before it were exported");
+          }
         }
+        // histograms at the run's end; with neither run.json nor jmh.json, just after the last sample
+        long histogramTime = run.end() != null || Files.exists(jmh) || samples.latestStart() == Long.MIN_VALUE
+            ? base : samples.latestStart() + 1;
+        samples.writeHistograms(histogramTime);
       }
-      // histograms at the run's end; with neither run.json nor jmh.json, just after the last sample
-      long histogramTime = run.end() != null || Files.exists(jmh) || samples.latestStart() == Long.MIN_VALUE
-          ? base : samples.latestStart() + 1;
-      samples.writeHistograms(histogramTime);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp); // never leave a half-written file beside the old points.lp
+      throw e;
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return report;

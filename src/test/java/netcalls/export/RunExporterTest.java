@@ -255,6 +255,17 @@ class RunExporterTest {
   }
 
   @Test
+  void malformedTrialJsonNamesFileAndLineAndItsCsvIsNotGuessed() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path json = run.resolve("samples/PairedLatency.sequential-5e6f7a8b-4243.json");
+    Fixtures.write(json, "{\n  \"benchmark\": \"netcalls.bench.PairedLatency.sequential\",\n  \"params\": {\"client\": }\n}");
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(5);
+    assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+  }
+
+  @Test
   void csvWithoutItsTrialJsonIsNotGuessed() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     Files.delete(run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.json"));
