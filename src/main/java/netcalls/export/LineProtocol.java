@@ -20,8 +20,9 @@ public final class LineProtocol {
 
   /**
    * A tag value InfluxDB stores as given: empty becomes {@value #NONE}; CR and LF become the two
-   * characters {@code \r} and {@code \n}; trailing backslashes are stripped (as Telegraf's serializer
-   * does), and what is left empty becomes {@value #NONE}.
+   * characters {@code \r} and {@code \n} (as Telegraf's serializer writes them); trailing backslashes
+   * are stripped (they would escape the separator after them), and what is left empty becomes
+   * {@value #NONE}.
    */
   public static String tagValue(String raw) {
     if (raw == null || raw.isEmpty()) {
