@@ -1,0 +1,40 @@
+package netcalls.export;
+
+/**
+ * The measurements the exporter writes (see docs/SCHEMA.md). Each has a key field that every emitted
+ * point carries, so {@code SELECT count(key)} counts points when the export is verified.
+ */
+public enum Measurement {
+  JMH("netcalls_jmh", "sample_count"),
+  JMH_SECONDARY("netcalls_jmh_secondary", "sample_count"),
+  REQUEST("netcalls_request", "duration_ns"),
+  PAIR("netcalls_pair", "duration_ns"),
+  REQUEST_EXCEPTION("netcalls_request_exception", "count"),
+  REQUEST_HISTOGRAM("netcalls_request_histogram", "duration_ns_bucket"),
+  RUN("netcalls_run", "start");
+
+  private final String measurementName;
+  private final String keyField;
+
+  Measurement(String measurementName, String keyField) {
+    this.measurementName = measurementName;
+    this.keyField = keyField;
+  }
+
+  public String measurementName() {
+    return measurementName;
+  }
+
+  public String keyField() {
+    return keyField;
+  }
+
+  static Measurement byName(String name) {
+    for (Measurement m : values()) {
+      if (m.measurementName.equals(name)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

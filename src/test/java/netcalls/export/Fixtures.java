@@ -1,0 +1,58 @@
+package netcalls.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Copies fixture run folders (src/test/resources/runs) to a temp folder, where the export may write. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Path copyRun(String name, Path into) {
+    try {
+      Path src = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
+      Path dst = into.resolve(name);
+      try (Stream<Path> files = Files.walk(src)) {
+        for (Path p : (Iterable<Path>) files::iterator) {
+          Path t = dst.resolve(src.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(t);
+          } else {
+            Files.copy(p, t);
+          }
+        }
+      }
+      return dst;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> linesOf(Path file, Measurement m) {
+    return lines(file).stream().filter(l -> LineProtocol.measurementOf(l).equals(m.measurementName())).toList();
+  }
+
+  static void write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package netcalls.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fixture run (src/test/resources/runs/basic) exported to a file, and damaged copies of it. */
+class RunExporterTest {
+  private static final String RUN_TAGS = "host=build-7,jdk=17.0.15";
+
+  @TempDir
+  Path tmp;
+
+  private ExportReport export(Path run) throws Exception {
+    return RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+  }
+
+  @Test
+  void everyPointOfTheFixtureIsBuiltAndCounted() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    ExportReport r = export(run);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.ok()).isTrue();
+    assertThat(r.runId()).isEqualTo("20261123-092100");
+    assertThat(r.rows()).isEqualTo(11);
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+    assertThat(r.pointsBuilt(Measurement.PAIR)).isEqualTo(2);
+    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(3); // the 4th has only NaN values
+    assertThat(r.emptyPoints()).isEqualTo(1);
+    assertThat(r.pointsBuilt(Measurement.JMH_SECONDARY)).isEqualTo(4);
+    assertThat(r.pointsBuilt(Measurement.RUN)).isEqualTo(1);
+    // 6 request series (3 in the request trial, a/b/pair in the paired one) x (18 bounds + Inf)
+    assertThat(r.pointsBuilt(Measurement.REQUEST_HISTOGRAM)).isEqualTo(6 * 19);
+    assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize((int) r.pointsBuilt());
+  }
+
+  @Test
+  void sampleRowBecomesOnePointWithPresentPhasesOnlyAtItsStartNs() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).get(1)).isEqualTo(
+        "netcalls_request,benchmark=netcalls.bench.RequestLatency.request,client=okhttp,endpoint=bytes," + RUN_TAGS
+            + ",leg=none,mode=sample,run=20261123-092100,scheme=http,size=1024,strategy=reuse,"
+            + "target=localhost:41234,trace=on bytes=1024i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,"
+            + "reused=true,sending_ns=15001i,status=200i,waiting_ns=50002i 1795425663000500000");
+  }
+
+  @Test
+  void exactTimestampTieInASeriesIsNudgedByOneNanosecond() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    List<String> status = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).stream()
+        .filter(l -> l.contains("endpoint=status")).toList();
+    assertThat(status).hasSize(2);
+    assertThat(status.get(0)).endsWith("duration_ns=81201i,exception=\"java.io.IOException\",receiving_ns=7001i,"
+        + "redirects=0i,reused=true,root_cause=\"java.io.IOException\",sending_ns=14001i,status=500i,"
+        + "waiting_ns=48002i 1795425663001000000");
+    assertThat(status.get(1)).contains("duration_ns=81301i").endsWith(" 1795425663001000001");
+  }
+
+  @Test
+  void pairPointCarriesBothLegDurations() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.PAIR).get(0)).isEqualTo(
+        "netcalls_pair,benchmark=netcalls.bench.PairedLatency.sequential,client=jdk,delays=50\\,75,endpoint=pair,"
+            + RUN_TAGS + ",mode=avgt,run=20261123-092100,scheme=https,strategy=shared_pool,target=localhost:43001"
+            + " a_duration_ns=52845021i,b_duration_ns=75129006i,duration_ns=127974027i 1795425730500000000");
+  }
+
+  @Test
+  void failuresAreCountedPerExceptionClassWithSimpleNameTagsAndFqcnFields() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    List<String> ex = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST_EXCEPTION);
+    assertThat(ex).hasSize(2); // the pair row repeats leg b's exception and is not counted again
+    assertThat(ex.get(0)).contains(",exception_class=IOException,", ",root_cause_class=IOException,")
+        .endsWith(" count=2i,exception=\"java.io.IOException\",root_cause=\"java.io.IOException\" 1795425663001000000");
+    assertThat(ex.get(1)).contains(",endpoint=delay,exception_class=HttpTimeoutException,").contains(" count=1i,");
+  }
+
+  @Test
+  void jmhScoresAreInNanosecondsOrOpsPerSecondAtRunEndPlusIndex() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    List<String> jmh = Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH);
+    assertThat(jmh.get(0)).contains(",mode=sample,").contains("score=95250.0,", "p99_9=412160.0,", "p0=61184.0,",
+        "p100=1032192.0,", "sample_count=15i,", "ci_lower=93750.0,", "unit=\"ns/op\"").endsWith(" 1795425940500000000");
+    assertThat(jmh.get(1)).contains("score=131000000.0,", "sample_count=6i").endsWith(" 1795425940500000001");
+    assertThat(jmh.get(2)).contains("score=12250.0,", "unit=\"ops/s\"").doesNotContain("score_error", "ci_")
+        .endsWith(" 1795425940500000002");
+  }
+
+  @Test
+  void secondaryMetricNamesLoseJmh136sDot() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    List<String> sec = Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH_SECONDARY);
+    assertThat(sec).extracting(l -> l.replaceAll(".*,metric=([^,]*),.*", "$1"))
+        .containsExactly("gc.alloc.rate", "gc.count", "gc.alloc.rate.norm", "gc.time");
+    assertThat(sec.get(2)).contains("score=20480.5,", "unit=\"B/op\"");
+  }
+
+  @Test
+  void nonFiniteScoresAreLeftOutWithWarningsAndAllNaNPointIsCountedNotVanished() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    ExportReport r = export(run);
+    assertThat(Files.readString(run.resolve("points.lp"))).doesNotContain("NaN", "Infinity", "INF");
+    // result #2: score_error, ci_lower, ci_upper; #3: 14 values; secondary: 3 each in 3 metrics
+    assertThat(r.skippedFields()).isEqualTo(3 + 14 + 9);
+    assertThat(r.emptyPoints()).isEqualTo(1);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("result #3") && w.contains("FailureLatency.fail")
+        && w.contains("point not written"));
+    assertThat(r.ok()).isTrue();
+  }
+
+  @Test
+  void histogramIsCumulativeWithInfLastLikeTelegraf() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    List<String> h = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST_HISTOGRAM).stream()
+        .filter(l -> l.contains("endpoint=bytes")).toList();
+    assertThat(h).hasSize(19);
+    assertThat(h.get(0)).contains(",le=25000,").endsWith(" duration_ns_bucket=0i 1795425940500000000");
+    // durations 412001 and 90201
+    assertThat(h.get(2)).contains(",le=100000,").contains("duration_ns_bucket=1i");
+    assertThat(h.get(4)).contains(",le=500000,").contains("duration_ns_bucket=2i");
+    assertThat(h.get(18)).contains(",le=+Inf,").contains("duration_ns_bucket=2i");
+  }
+
+  @Test
+  void exportingTwiceGivesTheSameBytes() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    export(run);
+    byte[] first = Files.readAllBytes(run.resolve("points.lp"));
+    export(run);
+    assertThat(Files.readAllBytes(run.resolve("points.lp"))).isEqualTo(first);
+  }
+
+  @Test
+  void missingJmhJsonIsSaidPlainlyAndSamplesAreStillExported() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Files.delete(run.resolve("jmh.json"));
+    ExportReport r = export(run);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors()).anyMatch(e -> e.contains("jmh.json") && e.contains("missing"));
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+  }
+
+  @Test
+  void zeroByteJmhJsonSaysJmhWasKilled() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Files.write(run.resolve("jmh.json"), new byte[0]);
+    ExportReport r = export(run);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors()).singleElement().asString().contains("jmh.json", "0 bytes", "killed", "re-run");
+  }
+
+  @Test
+  void emptyJmhArraySaysNoBenchmarkRan() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Fixtures.write(run.resolve("jmh.json"), "[ ]\n");
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains("jmh.json", "no results");
+    assertThat(r.pointsBuilt(Measurement.JMH)).isZero();
+  }
+
+  @Test
+  void truncatedJmhJsonNamesTheLineAndKeepsTheResultsBeforeIt() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    String full = Files.readString(run.resolve("jmh.json"));
+    int cut = full.indexOf("\"benchmark\" : \"netcalls.bench.RequestLatency.request\",\n        \"mode\" : \"thrpt\"");
+    Fixtures.write(run.resolve("jmh.json"), full.substring(0, cut + 40));
+    ExportReport r = export(run);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors()).singleElement().asString().contains("jmh.json: line ", "2 result(s) before it were exported");
+    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(2);
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+  }
+
+  @Test
+  void badJmhFieldSkipsThatResultOnly() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    String full = Files.readString(run.resolve("jmh.json"));
+    Fixtures.write(run.resolve("jmh.json"), full.replaceFirst("\"score\" : 0.131", "\"score\" : \"fast\""));
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString()
+        .contains("result #1", "primaryMetric.score", "\"fast\" is not a number");
+    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(2);
+  }
+
+  @Test
+  void malformedCsvRowsNameFileLineAndColumnAndTheOtherRowsAreExported() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    List<String> lines = new java.util.ArrayList<>(Fixtures.lines(csv));
+    lines.set(2, lines.get(2).replace(",90201,", ",90x01,"));
+    lines.set(4, lines.get(4).replace(",true,", ",maybe,"));
+    Fixtures.write(csv, String.join("\n", lines) + "\n");
+    ExportReport r = export(run);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors()).containsExactly(
+        csv + ":3: column duration_ns: \"90x01\" is not an integer; row not exported",
+        csv + ":5: column reused: \"maybe\" is not true, false or empty; row not exported");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(9);
+    assertThat(r.rows()).isEqualTo(11);
+    assertThat(r.rowsNotExported()).isEqualTo(2);
+  }
+
+  @Test
+  void manyBadRowsAreCountedExactlyButListedOnlyFirstFiveThenACount() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    StringBuilder bad = new StringBuilder(Files.readString(csv));
+    for (int i = 0; i < 8; i++) {
+      bad.append(i + 10).append(",oops\n");
+    }
+    Fixtures.write(csv, bad.toString());
+    ExportReport r = export(run);
+    assertThat(r.rowsNotExported()).isEqualTo(8);
+    assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be exported");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+  }
+
+  @Test
+  void integersAreWrittenAsJavaWritesThemWhateverTheirCsvSpelling() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    List<String> lines = new java.util.ArrayList<>(Fixtures.lines(csv));
+    lines.set(2, "1,+1795425663000500000,,localhost:41234,bytes,0200,-0,true,-00,,,,,15001,50002,8001,090201,,");
+    Fixtures.write(csv, String.join("\n", lines) + "\n");
+    export(run);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).get(1))
+        .endsWith(" bytes=0i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,reused=true,sending_ns=15001i,"
+            + "status=200i,waiting_ns=50002i 1795425663000500000");
+  }
+
+  @Test
+  void truncatedCsvLastRowIsReportedAsCutOff() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
+    String full = Files.readString(csv);
+    Fixtures.write(csv, full.substring(0, full.length() - 40));
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains(csv + ":6:", "cut off");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(10);
+  }
+
+  @Test
+  void malformedTrialJsonNamesFileAndLineAndItsCsvIsNotGuessed() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Path json = run.resolve("samples/PairedLatency.sequential-5e6f7a8b-4243.json");
+    Fixtures.write(json, "{\n  \"benchmark\": \"netcalls.bench.PairedLatency.sequential\",\n  \"params\": {\"client\": }\n}");
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(5);
+    assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+  }
+
+  @Test
+  void csvWithoutItsTrialJsonIsNotGuessed() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Files.delete(run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.json"));
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains("RequestLatency.request-1a2b3c4d-4242.csv",
+        "no RequestLatency.request-1a2b3c4d-4242.json");
+    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(6);
+  }
+
+  @Test
+  void brokenRunJsonNamesLineAndTheRestIsExported() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Fixtures.write(run.resolve("run.json"), "{\"runId\": \"x\", \"start\": ");
+    ExportReport r = export(run);
+    assertThat(r.errors()).singleElement().asString().contains("run.json: line 1");
+    assertThat(r.runId()).isEqualTo("basic");
+    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(3);
+  }
+
+  @Test
+  void progressIsPrintedWhenTheClockSaysSo() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    AtomicLong clock = new AtomicLong();
+    RunExporter exporter = new RunExporter(new PrintStream(err, true, StandardCharsets.UTF_8),
+        () -> clock.addAndGet(6_000_000_000L), 5_000_000_000L, ms -> { });
+    exporter.exportToFile(run, run.resolve("points.lp"));
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: ", " points so far (", "jmh.json)");
+  }
+}

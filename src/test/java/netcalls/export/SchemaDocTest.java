@@ -1,0 +1,28 @@
+package netcalls.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** docs/SCHEMA.md shows real output: each example line is produced by exporting the fixture run. */
+class SchemaDocTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void everyMeasurementHasAnExampleThatTheExporterStillWrites() throws Exception {
+    List<String> doc = Files.readAllLines(Path.of("docs/SCHEMA.md"));
+    Path run = Fixtures.copyRun("basic", tmp);
+    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+    List<String> exported = Fixtures.lines(run.resolve("points.lp"));
+    for (Measurement m : Measurement.values()) {
+      List<String> examples = doc.stream().filter(l -> l.startsWith(m.measurementName() + ",")).toList();
+      assertThat(examples).as("example of %s in docs/SCHEMA.md", m.measurementName()).isNotEmpty();
+      assertThat(exported).containsAll(examples);
+    }
+  }
+}

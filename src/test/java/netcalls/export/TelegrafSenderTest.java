@@ -1,0 +1,118 @@
+package netcalls.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TelegrafSenderTest {
+  @TempDir
+  Path tmp;
+
+  private Path exported() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+    return run.resolve("points.lp");
+  }
+
+  @Test
+  void udpDatagramsHoldWholeLinesUnderTheLimitAndTogetherTheWholeFile() throws Exception {
+    Path file = exported();
+    try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      receiver.setSoTimeout(2000);
+      TelegrafTarget target = new TelegrafTarget("udp", "127.0.0.1", receiver.getLocalPort(), 4000);
+      Delivery d = new TelegrafSender(target).send(file);
+      assertThat(d.ok()).isTrue();
+      assertThat(d.written()).isEqualTo(137);
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      byte[] buf = new byte[65536];
+      int datagrams = 0;
+      while (all.size() < Files.size(file)) {
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        receiver.receive(p);
+        datagrams++;
+        assertThat(p.getLength()).isLessThanOrEqualTo(4000);
+        assertThat(buf[p.getLength() - 1]).isEqualTo((byte) '\n');
+        all.write(buf, 0, p.getLength());
+      }
+      assertThat(datagrams).isGreaterThan(1);
+      assertThat(all.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void tcpStreamsTheWholeFile() throws Exception {
+    Path file = exported();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+        try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+          return in.readAllBytes();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Delivery d = new TelegrafSender(TelegrafTarget.parse("tcp://127.0.0.1:" + server.getLocalPort())).send(file);
+      assertThat(d.ok()).isTrue();
+      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void tcpWithNobodyListeningIsAnErrorWithEveryLineNotWritten() throws Exception {
+    Path file = exported();
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Delivery d = new TelegrafSender(TelegrafTarget.parse("tcp://127.0.0.1:" + port)).send(file);
+    assertThat(d.notWritten()).isEqualTo(137);
+    assertThat(d.errors()).singleElement().asString().contains("re-run");
+  }
+
+  /** InfluxDB's UDP listener reads the same line protocol as Telegraf's socket_listener. */
+  @Test
+  void udpPathReachesInfluxDbsUdpListener() throws Exception {
+    Path file = exported();
+    TelegrafTarget target = TelegrafTarget.parse(InfluxSupport.udp());
+    Delivery d = new TelegrafSender(target).send(file);
+    assertThat(d.ok()).isTrue();
+    try (InfluxDB influx = InfluxSupport.connect(InfluxSupport.url())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      long held = 0;
+      while (System.nanoTime() < deadline) {
+        held = 0;
+        for (Measurement m : Measurement.values()) {
+          held += count(influx, m);
+        }
+        if (held == 137) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(held).isEqualTo(137);
+      assertThat(InfluxSupport.count(influx, "netcalls_udp", Measurement.REQUEST, "20261123-092100")).isEqualTo(11);
+    }
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty();
+  }
+
+  private static long count(InfluxDB influx, Measurement m) {
+    try {
+      return InfluxSupport.count(influx, "netcalls_udp", m, "20261123-092100");
+    } catch (AssertionError e) { // database not created yet by the listener
+      return 0;
+    }
+  }
+}
