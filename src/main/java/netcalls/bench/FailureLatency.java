@@ -51,15 +51,17 @@ public class FailureLatency extends BenchDefaults {
   public String scenario;
 
   private Target target;
+  private Tracing tracing;
   private SampleRecorder recorder;
   private ClientLibrary library;
   private Client http;
   private Request request;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp(BenchmarkParams params) throws IOException {
     target = Target.open("http", 1);
-    recorder = Tracing.recorder("on");
+    tracing = Tracing.start("on", params);
+    recorder = tracing.recorder();
     URI base = target.base(0);
     request = switch (scenario) {
       case "status_500" -> Request.get(base, "/status/500");
@@ -88,7 +90,7 @@ public class FailureLatency extends BenchDefaults {
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    Tracing.iteration(recorder, iteration);
+    tracing.iteration(iteration);
   }
 
   /** Returns the exception class, so the JIT cannot drop the call. */
@@ -105,9 +107,9 @@ public class FailureLatency extends BenchDefaults {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown(BenchmarkParams params) {
+  public void tearDown() {
     try {
-      Tracing.write(recorder, params);
+      tracing.finish();
     } finally {
       Closer.closeAll(http, library, target);
     }

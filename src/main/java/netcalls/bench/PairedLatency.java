@@ -57,6 +57,7 @@ public class PairedLatency extends BenchDefaults {
   public String trace;
 
   private Target target;
+  private Tracing tracing;
   private SampleRecorder recorder;
   private ClientLibrary library;
   private Client http;
@@ -66,10 +67,11 @@ public class PairedLatency extends BenchDefaults {
   private Duration limit;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp(BenchmarkParams params) throws IOException {
     long[] ms = parseDelays(delays);
     target = Target.open(scheme, 2);
-    recorder = Tracing.recorder(trace);
+    tracing = Tracing.start(trace, params);
+    recorder = tracing.recorder();
     ClientOptions options = ClientOptions.defaults(target.trust()).withRecorder(recorder);
     limit = options.callTimeout();
     library = client.open(options);
@@ -102,7 +104,7 @@ public class PairedLatency extends BenchDefaults {
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    Tracing.iteration(recorder, iteration);
+    tracing.iteration(iteration);
   }
 
   @Benchmark
@@ -142,9 +144,9 @@ public class PairedLatency extends BenchDefaults {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown(BenchmarkParams params) {
+  public void tearDown() {
     try {
-      Tracing.write(recorder, params);
+      tracing.finish();
     } finally {
       Closer.closeAll(http, library, target);
     }

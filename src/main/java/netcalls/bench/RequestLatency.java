@@ -50,15 +50,17 @@ public class RequestLatency extends BenchDefaults {
   public String trace;
 
   private Target target;
+  private Tracing tracing;
   private SampleRecorder recorder;
   private ClientLibrary library;
   private Client http;
   private Request request;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp(BenchmarkParams params) throws IOException {
     target = Target.open(scheme, 1);
-    recorder = Tracing.recorder(trace);
+    tracing = Tracing.start(trace, params);
+    recorder = tracing.recorder();
     library = client.open(ClientOptions.defaults(target.trust()).withRecorder(recorder));
     http = strategy.open(client, library);
     request = Request.get(target.base(0), "/bytes/" + size);
@@ -68,7 +70,7 @@ public class RequestLatency extends BenchDefaults {
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    Tracing.iteration(recorder, iteration);
+    tracing.iteration(iteration);
   }
 
   @Benchmark
@@ -84,9 +86,9 @@ public class RequestLatency extends BenchDefaults {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown(BenchmarkParams params) {
+  public void tearDown() {
     try {
-      Tracing.write(recorder, params);
+      tracing.finish();
     } finally {
       Closer.closeAll(http, library, target);
     }

@@ -2,6 +2,7 @@ package netcalls.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,54 +11,93 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import netcalls.export.LiveSender;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.SampleWriter;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
-/** A trial's sample store: created at setup, switched on for measured iterations, written at teardown. */
+/**
+ * A trial's samples: the store made at setup, switched on for measured iterations, streamed live
+ * when {@code -Dnetcalls.live} names a Telegraf listener, written to the run folder at teardown.
+ */
 final class Tracing {
   static final String RUN_DIR_PROPERTY = "netcalls.run.dir";
+  static final String LIVE_PROPERTY = "netcalls.live";
 
-  private Tracing() {}
+  private final SampleRecorder recorder;
+  private final BenchmarkParams params;
+  private final Map<String, String> paramValues = new TreeMap<>();
+  private final LiveSender live;
 
-  static SampleRecorder recorder(String trace) {
-    return switch (trace) {
+  private Tracing(String trace, BenchmarkParams params) throws IOException {
+    this.recorder = switch (trace) {
       case "on" -> new SampleRecorder(SampleRecorder.capFromSystemProperty());
       case "off" -> null;
       default -> throw new IllegalArgumentException("trace=" + trace + ": use on or off");
     };
+    this.params = params;
+    for (String key : params.getParamsKeys()) {
+      paramValues.put(key, params.getParam(key));
+    }
+    String liveTarget = System.getProperty(LIVE_PROPERTY);
+    live = recorder != null && liveTarget != null && !liveTarget.isBlank()
+        ? LiveSender.start(recorder, liveTags(), liveTarget) : null;
+  }
+
+  static Tracing start(String trace, BenchmarkParams params) throws IOException {
+    return new Tracing(trace, params);
+  }
+
+  /** The store calls are recorded into, or null with {@code trace=off}. */
+  SampleRecorder recorder() {
+    return recorder;
   }
 
   /** Only measured iterations are recorded; warmup calls still go through the same code. */
-  static void iteration(SampleRecorder recorder, IterationParams iteration) {
+  void iteration(IterationParams iteration) {
     if (recorder != null) {
       recorder.measuring(iteration.getType() == IterationType.MEASUREMENT);
     }
   }
 
-  /** Writes {@code samples/<trial>.csv|json} into the run folder (or {@code results/adhoc}). */
-  static void write(SampleRecorder recorder, BenchmarkParams params) {
+  private Map<String, String> liveTags() throws IOException {
+    Map<String, String> t = new TreeMap<>();
+    paramValues.forEach((k, v) -> t.put(k, v));
+    t.put("run", Path.of(System.getProperty(RUN_DIR_PROPERTY, "results/adhoc")).getFileName().toString());
+    t.put("jdk", System.getProperty("java.version"));
+    t.put("host", InetAddress.getLocalHost().getHostName());
+    t.put("benchmark", params.getBenchmark());
+    t.put("mode", params.getMode().shortLabel());
+    return t;
+  }
+
+  /** Stops live streaming and writes {@code samples/<trial>.csv|json} into the run folder. */
+  void finish() {
     if (recorder == null) {
       return;
     }
     recorder.measuring(false);
+    if (live != null) {
+      try {
+        live.close();
+      } catch (IOException e) {
+        // live points are best effort; the files below are the record
+      }
+    }
     if (recorder.recorded() + recorder.dropped() == 0) {
       throw new IllegalStateException(params.getBenchmark() + ": no measured call was recorded");
     }
     String dir = System.getProperty(RUN_DIR_PROPERTY, "results/adhoc");
-    Map<String, String> p = new TreeMap<>();
-    for (String key : params.getParamsKeys()) {
-      p.put(key, params.getParam(key));
-    }
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", params.getBenchmark());
     describe.put("mode", params.getMode().shortLabel());
-    describe.put("params", p);
+    describe.put("params", paramValues);
     describe.put("threads", params.getThreads());
-    String shortName = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.', params.getBenchmark().lastIndexOf('.') - 1) + 1);
-    String trial = shortName + "-" + hash(p.toString()) + "-" + ProcessHandle.current().pid();
+    String name = params.getBenchmark();
+    String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+    String trial = shortName + "-" + hash(paramValues.toString()) + "-" + ProcessHandle.current().pid();
     try {
       SampleWriter.write(recorder, Path.of(dir, "samples"), trial, describe);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package netcalls.cli;
 
 import java.util.Arrays;
+import netcalls.export.ExportCommand;
 import netcalls.server.ServeCommand;
 import picocli.CommandLine;
 
@@ -22,6 +23,8 @@ public final class Main {
       switch (args[0]) {
         case "serve":
           return new CommandLine(new ServeCommand()).execute(rest);
+        case "export":
+          return new CommandLine(new ExportCommand()).execute(rest);
         case "summary":
           return new CommandLine(new SummaryCommand()).execute(rest);
         default:

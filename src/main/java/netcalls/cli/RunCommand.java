@@ -52,6 +52,8 @@ final class RunCommand {
       "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --no-export       do not write points.lp after the run",
+      "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
+      "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp://127.0.0.1:8094)",
       "  Subcommands: serve (the built-in server on its own), export RUN_DIR, summary RUN_DIR",
       "");
 
@@ -65,7 +67,7 @@ final class RunCommand {
       String a = args[i];
       if (a.equals("--no-export")) {
         own.put(a, "true");
-      } else if (a.startsWith("--") && List.of("--target", "--trust", "--results", "--run-id", "--samples-cap").contains(a)) {
+      } else if (a.startsWith("--") && List.of("--target", "--trust", "--results", "--run-id", "--samples-cap", "--influx", "--live").contains(a)) {
         if (i + 1 >= args.length) {
           err.println("netcalls: " + a + " needs a value");
           return 2;
@@ -158,6 +160,14 @@ final class RunCommand {
         throw new IllegalArgumentException("--samples-cap " + own.get("--samples-cap") + ": give a whole number >= 0");
       }
       props.add("-Dnetcalls.samples.cap=" + own.get("--samples-cap"));
+    }
+    if (own.containsKey("--live")) {
+      String live = own.get("--live");
+      if (!live.startsWith("udp://")) {
+        throw new IllegalArgumentException("--live " + live + ": give a Telegraf socket_listener as udp://HOST:PORT");
+      }
+      netcalls.export.TelegrafTarget.parse(live);
+      props.add("-Dnetcalls.live=" + live);
     }
     for (String p : props) { // for -f 0, where benchmarks run in this JVM
       String kv = p.substring(2);
@@ -252,7 +262,7 @@ final class RunCommand {
       exit = 1;
     }
     if (!own.containsKey("--no-export")) {
-      exit = Math.max(exit, Export.afterRun(runDir, out, err));
+      exit = Math.max(exit, Export.afterRun(runDir, own.get("--influx"), out, err));
     }
     for (String p : problems) {
       err.println("netcalls: FAILED " + p);
