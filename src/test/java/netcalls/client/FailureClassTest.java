@@ -50,7 +50,9 @@ class FailureClassTest {
         Arguments.of(ClientKind.okhttp, "unknown_host", "java.net.UnknownHostException", "java.net.UnknownHostException"),
         Arguments.of(ClientKind.ahc, "unknown_host", "java.net.UnknownHostException", "java.net.UnknownHostException"),
         Arguments.of(ClientKind.jdk, "unknown_host", "java.net.ConnectException", "java.nio.channels.UnresolvedAddressException"),
-        Arguments.of(ClientKind.okhttp, "read_timeout", "java.net.SocketTimeoutException", "java.net.SocketException"),
+        // OkHttp's timeout closes the socket; whether the read saw that close first varies from run to run
+        Arguments.of(ClientKind.okhttp, "read_timeout", "java.net.SocketTimeoutException",
+            "java.net.SocketException|java.net.SocketTimeoutException"),
         Arguments.of(ClientKind.ahc, "read_timeout", "java.util.concurrent.TimeoutException", "java.util.concurrent.TimeoutException"),
         Arguments.of(ClientKind.jdk, "read_timeout", "java.net.http.HttpTimeoutException", "java.net.http.HttpTimeoutException"),
         Arguments.of(ClientKind.okhttp, "reset", "java.net.SocketException", "java.net.SocketException"),
@@ -85,7 +87,7 @@ class FailureClassTest {
       List<Map<String, String>> rows = Samples.rows(recorder);
       assertThat(rows).singleElement().satisfies(r -> {
         assertThat(r.get("exception")).isEqualTo(exception);
-        assertThat(r.get("root_cause")).isEqualTo(rootCause);
+        assertThat(r.get("root_cause")).isIn((Object[]) rootCause.split("\\|"));
       });
     } catch (IOException e) {
       throw new AssertionError(e);
