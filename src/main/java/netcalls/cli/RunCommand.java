@@ -117,14 +117,6 @@ final class RunCommand {
     String runId = own.getOrDefault("--run-id",
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(start));
     Path runDir = results.resolve(runId).toAbsolutePath();
-    try {
-      Files.createDirectories(runDir.resolve("samples"));
-      Path probe = Files.createTempFile(runDir, ".probe", ".tmp");
-      Files.delete(probe);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write the results folder " + runDir + " (" + e
-          + "): make it writable or choose another with --results DIR");
-    }
 
     List<String> props = new ArrayList<>();
     props.add("-Dnetcalls.run.dir=" + runDir);
@@ -190,6 +182,19 @@ final class RunCommand {
     if (plan.runs.isEmpty()) {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
+    if (Files.isDirectory(runDir.resolve("samples"))) {
+      throw new IllegalArgumentException("the run folder " + runDir + " already exists: choose another --run-id"
+          + " (its samples would mix with this run's)");
+    }
+    try {
+      Files.createDirectories(runDir.resolve("samples"));
+      Path probe = Files.createTempFile(runDir, ".probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write the results folder " + runDir + " (" + e
+          + "): make it writable or choose another with --results DIR");
+    }
+
     out.println("# netcalls run " + runId + " -> " + runDir);
 
     List<String> prepend = new ArrayList<>(props);

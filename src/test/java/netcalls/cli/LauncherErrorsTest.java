@@ -79,6 +79,19 @@ class LauncherErrorsTest {
   }
 
   @Test
+  void anExistingRunFolderIsNotMixedInto() throws IOException {
+    Files.createDirectories(tmp.resolve("r1/samples"));
+    assertThat(run("--results", tmp.toString(), "--run-id", "r1", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("already exists: choose another --run-id");
+  }
+
+  @Test
+  void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
+    run("--results", tmp.toString(), "--run-id", "none", "-p", "client=jdk", "-p", "strategy=shared_pool", "RequestLatency");
+    assertThat(tmp.resolve("none")).doesNotExist();
+  }
+
+  @Test
   void anUnknownJmhOptionIsReported() {
     assertThat(run("-nosuchoption")).isEqualTo(2);
     assertThat(stderr()).contains("-h");
