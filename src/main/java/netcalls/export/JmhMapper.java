@@ -36,12 +36,18 @@ final class JmhMapper {
     emitter.emit(p, t, true);
 
     for (Map.Entry<String, JmhResults.Metric> e : r.secondary().entrySet()) {
+      if (!r.primary().percentiles().isEmpty() && DERIVED_PERCENTILE.matcher(e.getKey()).matches()) {
+        // SampleTime's "p0.50"-style secondaries repeat the primary's percentiles, with NaN errors
+        continue;
+      }
       PointDraft s = new PointDraft(Measurement.JMH_SECONDARY, where + " " + e.getKey(), report)
           .tags(tags)
           .tag("metric", e.getKey());
       emitter.emit(metric(s, e.getValue()), t, true);
     }
   }
+
+  private static final java.util.regex.Pattern DERIVED_PERCENTILE = java.util.regex.Pattern.compile("p[01]\\.\\d+");
 
   private static PointDraft metric(PointDraft d, JmhResults.Metric m) {
     Units u = Units.of(m.unit());

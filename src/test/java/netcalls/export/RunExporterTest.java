@@ -24,6 +24,27 @@ class RunExporterTest {
   }
 
   @Test
+  void sampleTimePercentileSecondariesAreNotExportedTwice() throws Exception {
+    Path run = tmp.resolve("pct");
+    java.nio.file.Files.createDirectories(run);
+    String pct = "{\"score\":5.0,\"scoreError\":\"NaN\",\"scoreConfidence\":[\"NaN\",\"NaN\"],"
+        + "\"scorePercentiles\":{\"50.0\":5.0},\"scoreUnit\":\"us/op\",\"rawData\":[[5.0]]}";
+    String gc = "{\"score\":12.5,\"scoreError\":\"NaN\",\"scoreConfidence\":[\"NaN\",\"NaN\"],"
+        + "\"scorePercentiles\":{\"50.0\":12.5},\"scoreUnit\":\"MB/sec\",\"rawData\":[[12.5]]}";
+    Fixtures.write(run.resolve("jmh.json"), "[{\"jmhVersion\":\"1.37\",\"benchmark\":\"netcalls.bench.RequestLatency.request\","
+        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"params\":{\"client\":\"okhttp\"},"
+        + "\"primaryMetric\":{\"score\":5.0,\"scoreError\":1.0,\"scoreConfidence\":[4.0,6.0],"
+        + "\"scorePercentiles\":{\"0.0\":4.0,\"50.0\":5.0,\"100.0\":6.0},\"scoreUnit\":\"us/op\","
+        + "\"rawDataHistogram\":[[[[5.0,3]]]]},"
+        + "\"secondaryMetrics\":{\"p0.50\":" + pct + ",\"p0.999\":" + pct + ",\"gc.alloc.rate\":" + gc + "}}]");
+    ExportReport r = export(run);
+    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(1);
+    assertThat(r.pointsBuilt(Measurement.JMH_SECONDARY)).isEqualTo(1);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH_SECONDARY)).singleElement()
+        .asString().contains("metric=gc.alloc.rate");
+  }
+
+  @Test
   void everyPointOfTheFixtureIsBuiltAndCounted() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     ExportReport r = export(run);
