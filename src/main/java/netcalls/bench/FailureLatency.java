@@ -8,11 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
-import netcalls.client.ClientLibrary;
-import netcalls.client.ClientOptions;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
-import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -50,19 +47,16 @@ public class FailureLatency extends BenchDefaults {
   @Param({"status_500", "refused", "unknown_host", "read_timeout", "reset"})
   public String scenario;
 
-  private Target target;
-  private Tracing tracing;
-  private SampleRecorder recorder;
-  private ClientLibrary library;
+  private ClientTrial trial;
   private Client http;
   private Request request;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    target = Target.open("http", 1);
-    tracing = Tracing.start("on", params);
-    recorder = tracing.recorder();
-    URI base = target.base(0);
+    trial = ClientTrial.open("http", 1, "on", params, client, Strategy.reuse,
+        o -> o.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5)));
+    http = trial.http;
+    URI base = trial.target.base(0);
     request = switch (scenario) {
       case "status_500" -> Request.get(base, "/status/500");
       case "refused" -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
@@ -72,11 +66,6 @@ public class FailureLatency extends BenchDefaults {
       default -> throw new IllegalArgumentException("scenario=" + scenario
           + ": use status_500, refused, unknown_host, read_timeout or reset");
     };
-    ClientOptions options = ClientOptions.defaults(target.trust())
-        .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))
-        .withRecorder(recorder);
-    library = client.open(options);
-    http = Strategy.reuse.open(client, library);
     fail(); // the scenario must fail before anything is measured
   }
 
@@ -90,7 +79,7 @@ public class FailureLatency extends BenchDefaults {
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    tracing.iteration(iteration);
+    trial.iteration(iteration);
   }
 
   /** Returns the exception class, so the JIT cannot drop the call. */
@@ -108,10 +97,6 @@ public class FailureLatency extends BenchDefaults {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    try {
-      tracing.finish();
-    } finally {
-      Closer.closeAll(http, library, target);
-    }
+    trial.close();
   }
 }

@@ -6,8 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
-import netcalls.client.ClientLibrary;
-import netcalls.client.ClientOptions;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
 import netcalls.trace.SampleRecorder;
@@ -56,10 +54,8 @@ public class PairedLatency extends BenchDefaults {
   @Param({"on"})
   public String trace;
 
-  private Target target;
-  private Tracing tracing;
+  private ClientTrial trial;
   private SampleRecorder recorder;
-  private ClientLibrary library;
   private Client http;
   private Request a;
   private Request b;
@@ -69,16 +65,13 @@ public class PairedLatency extends BenchDefaults {
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
     long[] ms = parseDelays(delays);
-    target = Target.open(scheme, 2);
-    tracing = Tracing.start(trace, params);
-    recorder = tracing.recorder();
-    ClientOptions options = ClientOptions.defaults(target.trust()).withRecorder(recorder);
-    limit = options.callTimeout();
-    library = client.open(options);
-    http = strategy.open(client, library);
-    a = Request.get(target.base(0), "/delay/" + ms[0]).withLeg("a");
-    b = Request.get(target.base(1), "/delay/" + ms[1]).withLeg("b");
-    pair = new Request(target.base(0), "", "pair", "pair");
+    trial = ClientTrial.open(scheme, 2, trace, params, client, strategy, o -> o);
+    recorder = trial.recorder();
+    http = trial.http;
+    limit = trial.options.callTimeout();
+    a = Request.get(trial.target.base(0), "/delay/" + ms[0]).withLeg("a");
+    b = Request.get(trial.target.base(1), "/delay/" + ms[1]).withLeg("b");
+    pair = new Request(trial.target.base(0), "", "pair", "pair");
     http.call(a);
     http.call(b);
   }
@@ -104,7 +97,7 @@ public class PairedLatency extends BenchDefaults {
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    tracing.iteration(iteration);
+    trial.iteration(iteration);
   }
 
   @Benchmark
@@ -145,10 +138,6 @@ public class PairedLatency extends BenchDefaults {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    try {
-      tracing.finish();
-    } finally {
-      Closer.closeAll(http, library, target);
-    }
+    trial.close();
   }
 }

@@ -3,11 +3,8 @@ package netcalls.bench;
 import java.io.IOException;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
-import netcalls.client.ClientLibrary;
-import netcalls.client.ClientOptions;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
-import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -49,28 +46,22 @@ public class RequestLatency extends BenchDefaults {
   @Param({"on"})
   public String trace;
 
-  private Target target;
-  private Tracing tracing;
-  private SampleRecorder recorder;
-  private ClientLibrary library;
+  private ClientTrial trial;
   private Client http;
   private Request request;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    target = Target.open(scheme, 1);
-    tracing = Tracing.start(trace, params);
-    recorder = tracing.recorder();
-    library = client.open(ClientOptions.defaults(target.trust()).withRecorder(recorder));
-    http = strategy.open(client, library);
-    request = Request.get(target.base(0), "/bytes/" + size);
+    trial = ClientTrial.open(scheme, 1, trace, params, client, strategy, o -> o);
+    http = trial.http;
+    request = Request.get(trial.target.base(0), "/bytes/" + size);
     // one real call must succeed before anything is measured
     check(http.call(request));
   }
 
   @Setup(Level.Iteration)
   public void iteration(IterationParams iteration) {
-    tracing.iteration(iteration);
+    trial.iteration(iteration);
   }
 
   @Benchmark
@@ -87,10 +78,6 @@ public class RequestLatency extends BenchDefaults {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    try {
-      tracing.finish();
-    } finally {
-      Closer.closeAll(http, library, target);
-    }
+    trial.close();
   }
 }

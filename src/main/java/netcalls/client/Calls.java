@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netcalls.trace.CallTrace;
+import netcalls.trace.SampleRecorder;
 
 /** Helpers shared by the adapters. */
 public final class Calls {
@@ -29,6 +31,29 @@ public final class Calls {
       throw new IOException("call did not complete within " + limit + " (library timeout did not fire)", e);
     } catch (ExecutionException | CompletionException | CancellationException e) {
       throw rethrow(e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  /** A blocking call that fills in its trace; the trace is null when tracing is off. */
+  @FunctionalInterface
+  public interface TracedCall {
+    long run(CallTrace trace) throws IOException;
+  }
+
+  /** Runs a blocking call and stores its sample, with the failure when it throws. */
+  public static long traced(SampleRecorder recorder, Request request, TracedCall call) throws IOException {
+    CallTrace trace = recorder == null ? null : recorder.start(request);
+    try {
+      long bytes = call.run(trace);
+      if (trace != null) {
+        recorder.finish(trace, null);
+      }
+      return bytes;
+    } catch (IOException | RuntimeException e) {
+      if (trace != null) {
+        recorder.finish(trace, e);
+      }
+      throw e;
     }
   }
 

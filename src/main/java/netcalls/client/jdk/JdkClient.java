@@ -56,27 +56,14 @@ final class JdkClient implements Client {
 
   @Override
   public long call(Request r) throws IOException {
-    CallTrace trace = recorder == null ? null : recorder.start(r);
-    try {
-      HttpResponse<Long> response = client.send(request(r), handler(trace));
-      long bytes = check(response, r, trace);
-      if (trace != null) {
-        recorder.finish(trace, null);
+    return Calls.traced(recorder, r, trace -> {
+      try {
+        return check(client.send(request(r), handler(trace)), r, trace);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted during the call");
       }
-      return bytes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted during the call");
-      if (trace != null) {
-        recorder.finish(trace, io);
-      }
-      throw io;
-    } catch (IOException | RuntimeException e) {
-      if (trace != null) {
-        recorder.finish(trace, e);
-      }
-      throw e;
-    }
+    });
   }
 
   @Override

@@ -2,6 +2,7 @@ package netcalls.client.okhttp;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.HttpStatusException;
 import netcalls.client.Request;
@@ -49,20 +50,7 @@ final class OkHttpAdapter implements Client {
 
   @Override
   public long call(Request r) throws IOException {
-    CallTrace trace = recorder == null ? null : recorder.start(r);
-    try {
-      Response response = newCall(r, trace).execute();
-      long bytes = consume(response, r, trace);
-      if (trace != null) {
-        recorder.finish(trace, null);
-      }
-      return bytes;
-    } catch (IOException | RuntimeException e) {
-      if (trace != null) {
-        recorder.finish(trace, e);
-      }
-      throw e;
-    }
+    return Calls.traced(recorder, r, trace -> consume(newCall(r, trace).execute(), r, trace));
   }
 
   @Override

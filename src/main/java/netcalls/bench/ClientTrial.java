@@ -1,0 +1,70 @@
+package netcalls.bench;
+
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+import netcalls.client.Client;
+import netcalls.client.ClientKind;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import netcalls.client.Strategy;
+import netcalls.trace.SampleRecorder;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * What an HTTP benchmark holds for one trial, opened at setup and closed at teardown in reverse
+ * order: the target servers, the samples, the client library and the strategy's client.
+ */
+final class ClientTrial implements AutoCloseable {
+  final Target target;
+  final Tracing tracing;
+  final ClientOptions options;
+  final ClientLibrary library;
+  final Client http;
+
+  private ClientTrial(Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http) {
+    this.target = target;
+    this.tracing = tracing;
+    this.options = options;
+    this.library = library;
+    this.http = http;
+  }
+
+  /**
+   * @param tune adjusts the options every library gets alike (timeouts for the failure scenarios)
+   */
+  static ClientTrial open(String scheme, int backends, String trace, BenchmarkParams params,
+      ClientKind kind, Strategy strategy, UnaryOperator<ClientOptions> tune) throws IOException {
+    Target target = Target.open(scheme, backends);
+    Tracing tracing = null;
+    ClientLibrary library = null;
+    try {
+      tracing = Tracing.start(trace, params);
+      ClientOptions options = tune.apply(ClientOptions.defaults(target.trust())).withRecorder(tracing.recorder());
+      library = kind.open(options);
+      return new ClientTrial(target, tracing, options, library, strategy.open(kind, library));
+    } catch (IOException | RuntimeException e) {
+      Closer.closeAll(library, target);
+      throw e;
+    }
+  }
+
+  /** The trial's sample store, or null with {@code trace=off}. */
+  SampleRecorder recorder() {
+    return tracing.recorder();
+  }
+
+  void iteration(IterationParams iteration) {
+    tracing.iteration(iteration);
+  }
+
+  /** Writes the samples, then closes the client, the library and the servers, all of them. */
+  @Override
+  public void close() {
+    try {
+      tracing.finish();
+    } finally {
+      Closer.closeAll(http, library, target);
+    }
+  }
+}
