@@ -68,6 +68,8 @@ final class Summary {
       }
       dropped += trial.path("dropped").asLong();
     }
+    t.rows.sort(Table.BY_CELLS);
+    failures.rows.sort(Table.BY_CELLS);
     s.append("\nPhases, median µs of traced calls (blank: phase absent or not visible to the client)\n");
     t.render(s);
     if (!failures.rows.isEmpty()) {
@@ -123,6 +125,9 @@ final class Summary {
 
   /** A plain text table with columns sized to their widest cell. */
   static final class Table {
+    /** Row order that does not depend on trial file names (which carry process ids). */
+    static final java.util.Comparator<String[]> BY_CELLS = (a, b) -> java.util.Arrays.compare(a, b);
+
     final String[] header;
     final List<String[]> rows = new ArrayList<>();
 

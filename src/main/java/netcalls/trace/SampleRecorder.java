@@ -11,7 +11,7 @@ import netcalls.client.Request;
  * Per-trial store of call samples: column arrays allocated once at trial setup, filled lock-free.
  *
  * <p>The measured path costs one {@link CallTrace} per call plus an atomic increment to claim a
- * row; no locks, no I/O, no boxing. Past the cap, calls are counted as dropped instead of stored.
+ * row and a copy into it; no locks, no I/O, no boxing. Past the cap, calls are counted as dropped instead of stored.
  * Only measured iterations are stored: {@link #measuring(boolean)} is switched by the benchmark
  * at each iteration's setup.
  */
@@ -23,17 +23,24 @@ public final class SampleRecorder {
   final long clockBaseEpochNanos;
   final long clockBaseNanoTime;
 
-  final long[] seq;
-  final long[] start;
-  final long[] duration;
-  final long[][] phase;
-  final int[] status;
-  final long[] bytes;
-  final byte[] reused;
-  final int[] redirects;
-  final Request[] request;
-  final Class<?>[] exception;
-  final Class<?>[] rootCause;
+  // Row-major: a row's numbers sit side by side (two cache lines), its references in a second
+  // array, so storing a sample touches a few lines instead of one per column.
+  private static final int SEQ = 0;
+  private static final int START = 1;
+  private static final int DURATION = 2;
+  private static final int STATUS = 3;
+  private static final int BYTES = 4;
+  private static final int REUSED = 5;
+  private static final int REDIRECTS = 6;
+  private static final int PHASE0 = 7;
+  private static final int WIDTH = PHASE0 + Phase.COUNT;
+  private static final int REQUEST = 0;
+  private static final int EXCEPTION = 1;
+  private static final int ROOT_CAUSE = 2;
+  private static final int REFS = 3;
+
+  private final long[] numbers;
+  private final Object[] refs;
   /** 1 once a row is completely written, so a live reader on another thread never sees half a row. */
   private final byte[] published;
   private static final VarHandle PUBLISHED = MethodHandles.arrayElementVarHandle(byte[].class);
@@ -52,17 +59,8 @@ public final class SampleRecorder {
     Instant now = Instant.now();
     clockBaseNanoTime = System.nanoTime();
     clockBaseEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    seq = new long[cap];
-    start = new long[cap];
-    duration = new long[cap];
-    phase = new long[Phase.COUNT][cap];
-    status = new int[cap];
-    bytes = new long[cap];
-    reused = new byte[cap];
-    redirects = new int[cap];
-    request = new Request[cap];
-    exception = new Class<?>[cap];
-    rootCause = new Class<?>[cap];
+    numbers = new long[Math.multiplyExact(cap, WIDTH)];
+    refs = new Object[Math.multiplyExact(cap, REFS)];
     published = new byte[cap];
   }
 
@@ -110,21 +108,8 @@ public final class SampleRecorder {
     if (row >= cap) {
       return;
     }
-    seq[row] = t.seq;
-    start[row] = t.startNanos;
-    duration[row] = t.endNanos - t.startNanos;
-    for (int i = 0; i < Phase.COUNT; i++) {
-      phase[i][row] = t.total[i];
-    }
-    status[row] = t.status;
-    bytes[row] = t.bytes;
-    reused[row] = t.reused;
-    redirects[row] = t.redirects;
-    request[row] = t.request;
-    if (error != null) {
-      exception[row] = error.getClass();
-      rootCause[row] = rootCause(error).getClass();
-    }
+    store(row, t.seq, t.startNanos, t.endNanos - t.startNanos, t.status, t.bytes, t.reused, t.redirects, t.total,
+        t.request, error);
     PUBLISHED.setRelease(published, row, (byte) 1);
   }
 
@@ -137,20 +122,28 @@ public final class SampleRecorder {
     if (row >= cap) {
       return;
     }
-    seq[row] = pairSeq;
-    start[row] = startNanos;
-    duration[row] = endNanos - startNanos;
+    store(row, pairSeq, startNanos, endNanos - startNanos, -1, 0, (byte) -1, 0, null, pair, error);
+    PUBLISHED.setRelease(published, row, (byte) 1);
+  }
+
+  private void store(int row, long seq, long start, long duration, int status, long bytes, byte reused,
+      int redirects, long[] phases, Request request, Throwable error) {
+    int n = row * WIDTH;
+    numbers[n + SEQ] = seq;
+    numbers[n + START] = start;
+    numbers[n + DURATION] = duration;
+    numbers[n + STATUS] = status;
+    numbers[n + BYTES] = bytes;
+    numbers[n + REUSED] = reused;
+    numbers[n + REDIRECTS] = redirects;
     for (int i = 0; i < Phase.COUNT; i++) {
-      phase[i][row] = -1;
+      numbers[n + PHASE0 + i] = phases == null ? -1 : phases[i];
     }
-    status[row] = -1;
-    bytes[row] = 0;
-    reused[row] = -1;
-    redirects[row] = 0;
-    request[row] = pair;
+    int o = row * REFS;
+    refs[o + REQUEST] = request;
     if (error != null) {
-      exception[row] = error.getClass();
-      rootCause[row] = rootCause(error).getClass();
+      refs[o + EXCEPTION] = error.getClass();
+      refs[o + ROOT_CAUSE] = rootCause(error).getClass();
     }
     PUBLISHED.setRelease(published, row, (byte) 1);
   }
@@ -185,51 +178,51 @@ public final class SampleRecorder {
   // Row readers, for a reader of published rows on another thread (live streaming).
 
   public long seq(int i) {
-    return seq[i];
+    return numbers[i * WIDTH + SEQ];
   }
 
   public long startEpochNanos(int i) {
-    return epochNanos(start[i]);
+    return epochNanos(numbers[i * WIDTH + START]);
   }
 
   public long durationNanos(int i) {
-    return duration[i];
+    return numbers[i * WIDTH + DURATION];
   }
 
   /** Nanoseconds in a phase, or -1 when absent. */
   public long phaseNanos(Phase p, int i) {
-    return phase[p.ordinal()][i];
+    return numbers[i * WIDTH + PHASE0 + p.ordinal()];
   }
 
   /** HTTP status, or -1 when none arrived. */
   public int status(int i) {
-    return status[i];
+    return (int) numbers[i * WIDTH + STATUS];
   }
 
   public long bytes(int i) {
-    return bytes[i];
+    return numbers[i * WIDTH + BYTES];
   }
 
   /** 1 reused, 0 new connection, -1 cannot tell. */
   public int reused(int i) {
-    return reused[i];
+    return (int) numbers[i * WIDTH + REUSED];
   }
 
   public int redirects(int i) {
-    return redirects[i];
+    return (int) numbers[i * WIDTH + REDIRECTS];
   }
 
   public Request request(int i) {
-    return request[i];
+    return (Request) refs[i * REFS + REQUEST];
   }
 
   /** The thrown exception's class, or null on success. */
   public Class<?> exception(int i) {
-    return exception[i];
+    return (Class<?>) refs[i * REFS + EXCEPTION];
   }
 
   public Class<?> rootCause(int i) {
-    return rootCause[i];
+    return (Class<?>) refs[i * REFS + ROOT_CAUSE];
   }
 
   /** Converts a {@link System#nanoTime()} reading of this trial to nanoseconds since the epoch. */

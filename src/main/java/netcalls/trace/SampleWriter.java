@@ -52,33 +52,33 @@ public final class SampleWriter {
     int rows = r.recorded();
     for (int i = 0; i < rows; i++) {
       line.setLength(0);
-      Request q = r.request[i];
-      line.append(r.seq[i]).append(',').append(r.epochNanos(r.start[i])).append(',');
+      Request q = r.request(i);
+      line.append(r.seq(i)).append(',').append(r.startEpochNanos(i)).append(',');
       cell(line, q.leg()).append(',');
       cell(line, q.target()).append(',');
       cell(line, q.endpoint()).append(',');
-      if (r.status[i] >= 0) {
-        line.append(r.status[i]);
+      if (r.status(i) >= 0) {
+        line.append(r.status(i));
       }
-      line.append(',').append(r.bytes[i]).append(',');
-      if (r.reused[i] >= 0) {
-        line.append(r.reused[i] == 1 ? "true" : "false");
+      line.append(',').append(r.bytes(i)).append(',');
+      if (r.reused(i) >= 0) {
+        line.append(r.reused(i) == 1 ? "true" : "false");
       }
-      line.append(',').append(r.redirects[i]).append(',');
-      for (int p = 0; p < Phase.COUNT; p++) {
-        long v = r.phase[p][i];
+      line.append(',').append(r.redirects(i)).append(',');
+      for (Phase p : Phase.ALL) {
+        long v = r.phaseNanos(p, i);
         if (v >= 0) {
           line.append(v);
         }
         line.append(',');
       }
-      line.append(r.duration[i]).append(',');
-      if (r.exception[i] != null) {
-        line.append(r.exception[i].getName());
+      line.append(r.durationNanos(i)).append(',');
+      if (r.exception(i) != null) {
+        line.append(r.exception(i).getName());
       }
       line.append(',');
-      if (r.rootCause[i] != null) {
-        line.append(r.rootCause[i].getName());
+      if (r.rootCause(i) != null) {
+        line.append(r.rootCause(i).getName());
       }
       line.append('\n');
       out.append(line);

@@ -20,8 +20,8 @@ public final class TrialDigest {
     for (Phase p : Phase.values()) {
       Histogram h = new Histogram(3);
       for (int i = 0; i < rows; i++) {
-        long v = r.phase[p.ordinal()][i];
-        if (v >= 0 && !"pair".equals(r.request[i].leg())) {
+        long v = r.phaseNanos(p, i);
+        if (v >= 0 && !"pair".equals(r.request(i).leg())) {
           h.recordValue(v);
         }
       }
@@ -35,16 +35,16 @@ public final class TrialDigest {
     long known = 0;
     Map<String, Long> failures = new TreeMap<>();
     for (int i = 0; i < rows; i++) {
-      if ("pair".equals(r.request[i].leg())) {
+      if ("pair".equals(r.request(i).leg())) {
         continue;
       }
-      duration.recordValue(Math.max(0, r.duration[i]));
-      if (r.reused[i] >= 0) {
+      duration.recordValue(Math.max(0, r.durationNanos(i)));
+      if (r.reused(i) >= 0) {
         known++;
-        reused += r.reused[i];
+        reused += r.reused(i);
       }
-      if (r.exception[i] != null) {
-        failures.merge(r.exception[i].getName() + " <- " + r.rootCause[i].getName(), 1L, Long::sum);
+      if (r.exception(i) != null) {
+        failures.merge(r.exception(i).getName() + " <- " + r.rootCause(i).getName(), 1L, Long::sum);
       }
     }
     if (duration.getTotalCount() > 0) {
