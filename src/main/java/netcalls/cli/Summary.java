@@ -39,7 +39,7 @@ final class Summary {
       t.row(shortName(r.path("benchmark").asText()), param(r, "client"), param(r, "strategy"), param(r, "scheme"),
           otherParams(r.path("params")), m.path("scoreUnit").asText(),
           num(pct.path("50.0")), num(pct.path("90.0")), num(pct.path("99.0")),
-          pct.isMissingNode() ? "" : String.valueOf(count(m)));
+          m.has("rawDataHistogram") ? String.valueOf(count(m)) : "");
     }
     s.append("Latency per operation (JMH, ").append(results.size()).append(" results)\n");
     t.render(s);
