@@ -83,36 +83,4 @@ class TelegrafSenderTest {
   }
 
   /** InfluxDB's UDP listener reads the same line protocol as Telegraf's socket_listener. */
-  @Test
-  void udpPathReachesInfluxDbsUdpListener() throws Exception {
-    Path file = exported();
-    TelegrafTarget target = TelegrafTarget.parse(InfluxSupport.udp());
-    Delivery d = new TelegrafSender(target).send(file);
-    assertThat(d.ok()).isTrue();
-    try (InfluxDB influx = InfluxSupport.connect(InfluxSupport.url())) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      long held = 0;
-      while (System.nanoTime() < deadline) {
-        held = 0;
-        for (Measurement m : Measurement.values()) {
-          held += count(influx, m);
-        }
-        if (held == 137) {
-          break;
-        }
-        Thread.sleep(200);
-      }
-      assertThat(held).isEqualTo(137);
-      assertThat(InfluxSupport.count(influx, "netcalls_udp", Measurement.REQUEST, "20261123-092100")).isEqualTo(11);
-    }
-    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty();
-  }
-
-  private static long count(InfluxDB influx, Measurement m) {
-    try {
-      return InfluxSupport.count(influx, "netcalls_udp", m, "20261123-092100");
-    } catch (AssertionError e) { // database not created yet by the listener
-      return 0;
-    }
-  }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Servers that go away or refuse large bodies: each test starts its own disposable influxd. */
-class InfluxFailureTest {
+class InfluxFailureIT {
   @TempDir
   Path tmp;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against the InfluxDB of scripts/with-influxdb.sh: what is exported is what InfluxDB holds. */
-class InfluxIntegrationTest {
+class InfluxIntegrationIT {
   @TempDir
   Path tmp;
 

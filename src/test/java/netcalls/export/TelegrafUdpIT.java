@@ -1,0 +1,67 @@
+package netcalls.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Telegraf path against the nearest real thing that runs here: InfluxDB's own UDP listener reads
+ * the same line protocol as Telegraf's socket_listener. Needs scripts/with-influxdb.sh.
+ */
+class TelegrafUdpIT {
+  @org.junit.jupiter.api.io.TempDir
+  Path tmp;
+
+  private Path exported() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+    return run.resolve("points.lp");
+  }
+
+  @Test
+  void udpPathReachesInfluxDbsUdpListener() throws Exception {
+    Path file = exported();
+    TelegrafTarget target = TelegrafTarget.parse(InfluxSupport.udp());
+    Delivery d = new TelegrafSender(target).send(file);
+    assertThat(d.ok()).isTrue();
+    try (InfluxDB influx = InfluxSupport.connect(InfluxSupport.url())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      long held = 0;
+      while (System.nanoTime() < deadline) {
+        held = 0;
+        for (Measurement m : Measurement.values()) {
+          held += count(influx, m);
+        }
+        if (held == 137) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(held).isEqualTo(137);
+      assertThat(InfluxSupport.count(influx, "netcalls_udp", Measurement.REQUEST, "20261123-092100")).isEqualTo(11);
+    }
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty();
+  }
+
+  private static long count(InfluxDB influx, Measurement m) {
+    try {
+      return InfluxSupport.count(influx, "netcalls_udp", m, "20261123-092100");
+    } catch (AssertionError e) { // database not created yet by the listener
+      return 0;
+    }
+  }
+}
