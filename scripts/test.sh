@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: unit and integration tests, the real jar's smoke run, and the exporter against
 # a real InfluxDB 1.x (Debian's influxdb, installed if missing, started on free loopback ports with a
-# temporary data dir, stopped afterwards, also on failure). Takes about 8 minutes on 2 cores.
+# temporary data dir, stopped afterwards, also on failure). Takes about 3 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
