@@ -11,31 +11,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import netcalls.server.TargetServer;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.Samples;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each failure scenario of FailureLatency yields the expected exception classes for each client. */
-class FailureClassTest {
-  private static TargetServer server;
+class FailureClassTest extends ServerTest {
   private static int closedPort;
 
   @BeforeAll
-  static void start() throws IOException {
-    server = Servers.start();
+  static void findAClosedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static Stream<Arguments> cases() {

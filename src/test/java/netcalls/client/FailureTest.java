@@ -7,25 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
-import netcalls.server.TargetServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A failing request fails the call, blocking or async; it is never returned as a success. */
-class FailureTest {
-  private static TargetServer server;
-
-  @BeforeAll
-  static void start() {
-    server = Servers.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class FailureTest extends ServerTest {
 
   static Stream<ClientKind> kinds() {
     return Stream.of(ClientKind.values());

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import netcalls.server.ServerStats;
-import netcalls.server.TargetServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,19 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every client × strategy × scheme makes real requests to the built-in server, and the server's
  * own counts prove what each strategy does with connections.
  */
-class StrategyTest {
+class StrategyTest extends ServerTest {
   private static final int CALLS = 5;
-  private static TargetServer server;
-
-  @BeforeAll
-  static void start() {
-    server = Servers.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   static Stream<Arguments> supported() {
     List<Arguments> all = new ArrayList<>();

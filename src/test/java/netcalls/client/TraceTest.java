@@ -9,31 +9,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import netcalls.server.ServerStats;
-import netcalls.server.TargetServer;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.Samples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The phase samples each client's hooks produce, checked against the server's own counts. */
-class TraceTest {
+class TraceTest extends ServerTest {
   private static final int CALLS = 6;
   private static final List<String> PHASES =
       List.of("blocked_ns", "dns_ns", "connecting_ns", "tls_handshaking_ns", "sending_ns", "waiting_ns", "receiving_ns");
-  private static TargetServer server;
-
-  @BeforeAll
-  static void start() {
-    server = Servers.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();

@@ -55,4 +55,11 @@ final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Copies the basic fixture run into {@code tmp}, exports it and returns its points.lp. */
+  static Path exportedBasicRun(Path tmp) throws java.io.IOException {
+    Path run = copyRun("basic", tmp);
+    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+    return run.resolve("points.lp");
+  }
 }

@@ -22,15 +22,9 @@ class TelegrafSenderTest {
   @TempDir
   Path tmp;
 
-  private Path exported() throws Exception {
-    Path run = Fixtures.copyRun("basic", tmp);
-    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
-    return run.resolve("points.lp");
-  }
-
   @Test
   void udpDatagramsHoldWholeLinesUnderTheLimitAndTogetherTheWholeFile() throws Exception {
-    Path file = exported();
+    Path file = Fixtures.exportedBasicRun(tmp);
     try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       receiver.setSoTimeout(2000);
       TelegrafTarget target = new TelegrafTarget("udp", "127.0.0.1", receiver.getLocalPort(), 4000);
@@ -55,7 +49,7 @@ class TelegrafSenderTest {
 
   @Test
   void tcpStreamsTheWholeFile() throws Exception {
-    Path file = exported();
+    Path file = Fixtures.exportedBasicRun(tmp);
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
         try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
@@ -72,7 +66,7 @@ class TelegrafSenderTest {
 
   @Test
   void tcpWithNobodyListeningIsAnErrorWithEveryLineNotWritten() throws Exception {
-    Path file = exported();
+    Path file = Fixtures.exportedBasicRun(tmp);
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Telegraf path against the nearest real thing that runs here: InfluxDB's own UDP listener reads
@@ -26,15 +25,9 @@ class TelegrafUdpIT {
   @org.junit.jupiter.api.io.TempDir
   Path tmp;
 
-  private Path exported() throws Exception {
-    Path run = Fixtures.copyRun("basic", tmp);
-    RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
-    return run.resolve("points.lp");
-  }
-
   @Test
   void udpPathReachesInfluxDbsUdpListener() throws Exception {
-    Path file = exported();
+    Path file = Fixtures.exportedBasicRun(tmp);
     TelegrafTarget target = TelegrafTarget.parse(InfluxSupport.udp());
     Delivery d = new TelegrafSender(target).send(file);
     assertThat(d.ok()).isTrue();
