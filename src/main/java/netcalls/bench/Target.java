@@ -74,14 +74,6 @@ final class Target implements AutoCloseable {
     return trust;
   }
 
-  boolean builtIn() {
-    return !servers.isEmpty();
-  }
-
-  List<TargetServer> servers() {
-    return servers;
-  }
-
   @Override
   public void close() {
     for (TargetServer s : servers) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads JMH's {@code -rf json} output one result at a time with Jackson's streaming parser, so a large
@@ -83,17 +82,8 @@ final class JmhResults {
     if (!n.isObject()) {
       throw new Json.BadField("[" + index + "]", "expected an object, found " + n.getNodeType());
     }
-    String benchmark = Json.text(n, "benchmark");
-    if (benchmark == null || benchmark.isEmpty()) {
-      throw new Json.BadField("benchmark", "missing");
-    }
-    Map<String, String> params = new TreeMap<>();
-    JsonNode ps = n.get("params");
-    if (ps != null && ps.isObject()) {
-      for (Map.Entry<String, JsonNode> e : ps.properties()) {
-        params.put(e.getKey(), e.getValue().asText());
-      }
-    }
+    String benchmark = Json.benchmark(n);
+    Map<String, String> params = Json.params(n);
     JsonNode pm = n.get("primaryMetric");
     if (pm == null || !pm.isObject()) {
       throw new Json.BadField("primaryMetric", "missing");

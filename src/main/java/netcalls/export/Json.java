@@ -66,6 +66,27 @@ final class Json {
     throw new BadField(field, "expected a number, found " + n.getNodeType());
   }
 
+  /** The {@code benchmark} name a JMH result and a trial description both carry; required. */
+  static String benchmark(JsonNode n) throws BadField {
+    String benchmark = text(n, "benchmark");
+    if (benchmark == null || benchmark.isEmpty()) {
+      throw new BadField("benchmark", "missing");
+    }
+    return benchmark;
+  }
+
+  /** The {@code params} object as sorted strings; absent means none. */
+  static java.util.Map<String, String> params(JsonNode n) {
+    java.util.Map<String, String> params = new java.util.TreeMap<>();
+    JsonNode ps = n.get("params");
+    if (ps != null && ps.isObject()) {
+      for (java.util.Map.Entry<String, JsonNode> e : ps.properties()) {
+        params.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return params;
+  }
+
   static String text(JsonNode parent, String field) throws BadField {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {

@@ -32,7 +32,6 @@ public final class LiveSender implements AutoCloseable {
   private final StringBuilder batch = new StringBuilder(MAX_DATAGRAM + 4096);
   private volatile boolean running = true;
   private int next;
-  private long sent;
 
   private LiveSender(SampleRecorder recorder, Map<String, String> tags, TelegrafTarget target) throws IOException {
     if (!"udp".equals(target.protocol())) {
@@ -114,16 +113,10 @@ public final class LiveSender implements AutoCloseable {
     }
     try {
       channel.write(ByteBuffer.wrap(batch.toString().getBytes(StandardCharsets.UTF_8)));
-      sent++;
     } catch (IOException e) {
       // nobody listening (ICMP port unreachable) or a full buffer: live points are best effort
     }
     batch.setLength(0);
-  }
-
-  /** Datagrams sent so far. */
-  public long datagrams() {
-    return sent;
   }
 
   /** Stops the thread, sends what is left, closes the socket. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** samples/&lt;trial&gt;.json: what the trial was (docs/SAMPLES.md), and where its CSV is. */
 record Trial(String name, Path csv, String benchmark, String mode, Map<String, String> params, Instant clockBase) {
@@ -30,17 +29,8 @@ record Trial(String name, Path csv, String benchmark, String mode, Map<String, S
       if (n == null || !n.isObject()) {
         throw new Json.BadField("(root)", "expected a JSON object");
       }
-      String benchmark = Json.text(n, "benchmark");
-      if (benchmark == null || benchmark.isEmpty()) {
-        throw new Json.BadField("benchmark", "missing");
-      }
-      Map<String, String> params = new TreeMap<>();
-      JsonNode ps = n.get("params");
-      if (ps != null && ps.isObject()) {
-        for (Map.Entry<String, JsonNode> e : ps.properties()) {
-          params.put(e.getKey(), e.getValue().asText());
-        }
-      }
+      String benchmark = Json.benchmark(n);
+      Map<String, String> params = Json.params(n);
       return new Trial(name, csv, benchmark, Json.text(n, "mode"), params, Json.instant(n, "clockBase"));
     } catch (Json.BadField e) {
       report.error(json + ": " + e.getMessage() + skip);

@@ -114,13 +114,4 @@ public final class CallTrace {
       close(i, now);
     }
   }
-
-  public Request request() {
-    return request;
-  }
-
-  /** Nanoseconds spent in a phase, or -1 when absent. */
-  public long nanos(Phase phase) {
-    return total[phase.ordinal()];
-  }
 }

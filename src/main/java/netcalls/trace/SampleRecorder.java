@@ -82,10 +82,6 @@ public final class SampleRecorder {
     measuring = on;
   }
 
-  public boolean measuring() {
-    return measuring;
-  }
-
   /** Starts the timeline of a call; legs of a pair take the pair's operation number. */
   public CallTrace start(Request r) {
     long s = r.leg() == null ? operations.getAndIncrement() : pairSeq;
