@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
+import netcalls.run.Scenario;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,8 +45,8 @@ public class FailureLatency extends BenchDefaults {
   @Param
   public ClientKind client;
 
-  @Param({"status_500", "refused", "unknown_host", "read_timeout", "reset"})
-  public String scenario;
+  @Param
+  public Scenario scenario;
 
   private ClientTrial trial;
   private Client http;
@@ -58,13 +59,11 @@ public class FailureLatency extends BenchDefaults {
     http = trial.http;
     URI base = trial.target.base(0);
     request = switch (scenario) {
-      case "status_500" -> Request.get(base, "/status/500");
-      case "refused" -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
-      case "unknown_host" -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()), "/bytes/16");
-      case "read_timeout" -> Request.get(base, "/delay/2000");
-      case "reset" -> Request.get(base, "/reset");
-      default -> throw new IllegalArgumentException("scenario=" + scenario
-          + ": use status_500, refused, unknown_host, read_timeout or reset");
+      case status_500 -> Request.get(base, "/status/500");
+      case refused -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
+      case unknown_host -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()), "/bytes/16");
+      case read_timeout -> Request.get(base, "/delay/2000");
+      case reset -> Request.get(base, "/reset");
     };
     fail(); // the scenario must fail before anything is measured
   }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netcalls.run.ForkProperties;
 import netcalls.server.ServerConfig;
 import netcalls.server.TargetServer;
 import okhttp3.tls.Certificates;
@@ -14,28 +15,25 @@ import okhttp3.tls.HandshakeCertificates;
 /**
  * Where a trial's requests go: by default built-in servers started in this JVM (one per backend,
  * each on its own ephemeral loopback port, addressed as {@code localhost} so DNS is real), or the
- * external base URL in {@code -Dnetcalls.target} (the launcher's {@code --target}).
+ * external base URL of the fork's {@link ForkProperties#target()} (the launcher's {@code --target}).
  */
 final class Target implements AutoCloseable {
-  static final String TARGET_PROPERTY = "netcalls.target";
-  static final String TRUST_PROPERTY = "netcalls.trust";
-
   private final List<TargetServer> servers = new ArrayList<>();
   private final List<URI> bases = new ArrayList<>();
   private final HandshakeCertificates trust;
 
-  private Target(String scheme, int backends) throws IOException {
-    String external = System.getProperty(TARGET_PROPERTY);
-    if (external != null && !external.isBlank()) {
-      URI base = URI.create(external.trim());
+  private Target(String scheme, int backends, ForkProperties fork) throws IOException {
+    String external = fork.target();
+    if (external != null) {
+      URI base = URI.create(external);
       if (!scheme.equals(base.getScheme())) {
-        throw new IllegalArgumentException("scheme=" + scheme + " but " + TARGET_PROPERTY + "=" + external
+        throw new IllegalArgumentException("scheme=" + scheme + " but " + ForkProperties.TARGET + "=" + external
             + ": run with -p scheme=" + base.getScheme() + " (the launcher does this for you with --target)");
       }
       for (int i = 0; i < backends; i++) {
         bases.add(base);
       }
-      trust = trustFromProperty();
+      trust = trustFrom(fork.trust());
       return;
     }
     HandshakeCertificates.Builder trusted = new HandshakeCertificates.Builder();
@@ -53,16 +51,15 @@ final class Target implements AutoCloseable {
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("scheme=" + scheme + ": use http or https");
     }
-    return new Target(scheme, backends);
+    return new Target(scheme, backends, ForkProperties.fromSystemProperties());
   }
 
-  private static HandshakeCertificates trustFromProperty() throws IOException {
-    String file = System.getProperty(TRUST_PROPERTY);
+  private static HandshakeCertificates trustFrom(Path file) throws IOException {
     HandshakeCertificates.Builder b = new HandshakeCertificates.Builder();
-    if (file == null || file.isBlank()) {
+    if (file == null) {
       return b.addPlatformTrustedCertificates().build();
     }
-    String pem = Files.readString(Path.of(file));
+    String pem = Files.readString(file);
     return b.addTrustedCertificate(Certificates.decodeCertificatePem(pem)).build();
   }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import netcalls.export.LiveSender;
+import netcalls.run.ForkProperties;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.SampleWriter;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -23,17 +24,15 @@ import org.openjdk.jmh.runner.IterationType;
  * when {@code -Dnetcalls.live} names a Telegraf listener, written to the run folder at teardown.
  */
 final class Tracing {
-  static final String RUN_DIR_PROPERTY = "netcalls.run.dir";
-  static final String LIVE_PROPERTY = "netcalls.live";
-
   private final SampleRecorder recorder;
   private final BenchmarkParams params;
   private final Map<String, String> paramValues = new TreeMap<>();
   private final LiveSender live;
+  private final ForkProperties fork = ForkProperties.fromSystemProperties();
 
   private Tracing(String trace, BenchmarkParams params) throws IOException {
     this.recorder = switch (trace) {
-      case "on" -> new SampleRecorder(SampleRecorder.capFromSystemProperty());
+      case "on" -> new SampleRecorder(fork.samplesCap());
       case "off" -> null;
       default -> throw new IllegalArgumentException("trace=" + trace + ": use on or off");
     };
@@ -41,9 +40,7 @@ final class Tracing {
     for (String key : params.getParamsKeys()) {
       paramValues.put(key, params.getParam(key));
     }
-    String liveTarget = System.getProperty(LIVE_PROPERTY);
-    live = recorder != null && liveTarget != null && !liveTarget.isBlank()
-        ? LiveSender.start(recorder, liveTags(), liveTarget) : null;
+    live = recorder != null && fork.live() != null ? LiveSender.start(recorder, liveTags(), fork.live()) : null;
   }
 
   static Tracing start(String trace, BenchmarkParams params) throws IOException {
@@ -65,7 +62,7 @@ final class Tracing {
   private Map<String, String> liveTags() throws IOException {
     Map<String, String> t = new TreeMap<>();
     paramValues.forEach((k, v) -> t.put(k, v));
-    t.put("run", Path.of(System.getProperty(RUN_DIR_PROPERTY, "results/adhoc")).getFileName().toString());
+    t.put("run", fork.runFolder().runId());
     t.put("jdk", System.getProperty("java.version"));
     t.put("host", InetAddress.getLocalHost().getHostName());
     t.put("benchmark", params.getBenchmark());
@@ -89,7 +86,6 @@ final class Tracing {
     if (recorder.recorded() + recorder.dropped() == 0) {
       throw new IllegalStateException(params.getBenchmark() + ": no measured call was recorded");
     }
-    String dir = System.getProperty(RUN_DIR_PROPERTY, "results/adhoc");
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", params.getBenchmark());
     describe.put("mode", params.getMode().shortLabel());
@@ -99,9 +95,9 @@ final class Tracing {
     String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
     String trial = shortName + "-" + hash(paramValues.toString()) + "-" + ProcessHandle.current().pid();
     try {
-      SampleWriter.write(recorder, Path.of(dir, "samples"), trial, describe);
+      SampleWriter.write(recorder, fork.runFolder(), trial, describe);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write samples of " + trial + " under " + dir
+      throw new UncheckedIOException("cannot write samples of " + trial + " under " + fork.runDir()
           + ": check that the results folder is writable", e);
     }
   }

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import netcalls.client.ClientKind;
+import netcalls.run.ForkProperties;
+import netcalls.run.RunFolder;
+import netcalls.run.Scenario;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -118,13 +121,13 @@ final class RunCommand {
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(start));
     Path runDir = results.resolve(runId).toAbsolutePath();
 
-    List<String> props = new ArrayList<>();
-    props.add("-Dnetcalls.run.dir=" + runDir);
+    RunFolder folder = RunFolder.of(runDir);
+    ForkProperties fork = ForkProperties.defaults().withRunDir(runDir);
     String target = own.get("--target");
     Map<String, List<String>> forced = new LinkedHashMap<>();
     if (target != null) {
       URI uri = checkReachable(target);
-      props.add("-Dnetcalls.target=" + target);
+      fork = fork.withTarget(target, null);
       if (cmd.getParameter("scheme").hasValue()
           && !cmd.getParameter("scheme").get().equals(List.of(uri.getScheme()))) {
         throw new IllegalArgumentException("--target " + target + " is " + uri.getScheme()
@@ -141,17 +144,19 @@ final class RunCommand {
       if (!Files.isReadable(trust)) {
         throw new IllegalArgumentException("--trust " + trust + " cannot be read: give a PEM certificate file");
       }
-      props.add("-Dnetcalls.trust=" + trust);
+      fork = fork.withTarget(fork.target(), trust);
     }
     if (own.containsKey("--samples-cap")) {
+      int cap;
       try {
-        if (Integer.parseInt(own.get("--samples-cap")) < 0) {
+        cap = Integer.parseInt(own.get("--samples-cap"));
+        if (cap < 0) {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--samples-cap " + own.get("--samples-cap") + ": give a whole number >= 0");
       }
-      props.add("-Dnetcalls.samples.cap=" + own.get("--samples-cap"));
+      fork = fork.withSamplesCap(cap);
     }
     if (own.containsKey("--live")) {
       String live = own.get("--live");
@@ -159,12 +164,9 @@ final class RunCommand {
         throw new IllegalArgumentException("--live " + live + ": give a Telegraf socket_listener as udp://HOST:PORT");
       }
       netcalls.export.TelegrafTarget.parse(live);
-      props.add("-Dnetcalls.live=" + live);
+      fork = fork.withLive(live);
     }
-    for (String p : props) { // for -f 0, where benchmarks run in this JVM
-      String kv = p.substring(2);
-      System.setProperty(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-    }
+    fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
 
     List<String> includes = cmd.getIncludes().isEmpty() ? DEFAULT_SUITE : cmd.getIncludes();
     OutputFormat quiet = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
@@ -182,12 +184,12 @@ final class RunCommand {
     if (plan.runs.isEmpty()) {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
-    if (Files.isDirectory(runDir.resolve("samples"))) {
+    if (Files.isDirectory(folder.samples())) {
       throw new IllegalArgumentException("the run folder " + runDir + " already exists: choose another --run-id"
           + " (its samples would mix with this run's)");
     }
     try {
-      Files.createDirectories(runDir.resolve("samples"));
+      Files.createDirectories(folder.samples());
       Path probe = Files.createTempFile(runDir, ".probe", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
@@ -197,7 +199,7 @@ final class RunCommand {
 
     out.println("# netcalls run " + runId + " -> " + runDir);
 
-    List<String> prepend = new ArrayList<>(props);
+    List<String> prepend = new ArrayList<>(fork.jvmArgs());
     if (cmd.getJvmArgsPrepend().hasValue()) {
       prepend.addAll(cmd.getJvmArgsPrepend().get());
     }
@@ -206,7 +208,7 @@ final class RunCommand {
     int part = 0;
     for (RunPlan.Run r : plan.runs) {
       String name = Pattern.quote(r.benchmark());
-      Path partFile = runDir.resolve(".jmh-part-" + (part++) + ".json");
+      Path partFile = folder.jmhPart(part++);
       ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd)
           .include("^" + name + "$")
           // the parent's regexps would pull in every other benchmark: exclude all but this one
@@ -248,7 +250,7 @@ final class RunCommand {
     }
     Instant end = Instant.now();
 
-    Path json = runDir.resolve("jmh.json");
+    Path json = folder.jmhJson();
     ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(all);
     if (cmd.getResult().hasValue() || cmd.getResultFormat().hasValue()) {
       ResultFormatType type = cmd.getResultFormat().orElse(ResultFormatType.CSV);
@@ -259,7 +261,7 @@ final class RunCommand {
     try {
       RunMetadata.write(runDir, runId, start, end, Arrays.asList(args), target == null ? "built-in" : target, exit);
       String summary = Summary.render(runDir);
-      Files.writeString(runDir.resolve("summary.txt"), summary);
+      Files.writeString(folder.summary(), summary);
       out.println();
       out.print(summary);
     } catch (IOException e) {
@@ -321,8 +323,7 @@ final class RunCommand {
       param.apply("strategy").orElse(List.of()).forEach(RunPlan::parseStrategy);
       oneOf("scheme", param.apply("scheme").orElse(List.of()), List.of("http", "https"));
       oneOf("trace", param.apply("trace").orElse(List.of()), List.of("on", "off"));
-      oneOf("scenario", param.apply("scenario").orElse(List.of()),
-          List.of("status_500", "refused", "unknown_host", "read_timeout", "reset"));
+      param.apply("scenario").orElse(List.of()).forEach(Scenario::parse);
     }
 
     private static void oneOf(String key, Collection<String> given, List<String> allowed) {

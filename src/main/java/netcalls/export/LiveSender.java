@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netcalls.client.Request;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 import org.influxdb.dto.Point;
 

@@ -1,5 +1,6 @@
 package netcalls.trace;
 
+import netcalls.run.Phase;
 import java.util.Arrays;
 import netcalls.client.Request;
 

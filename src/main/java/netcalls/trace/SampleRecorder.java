@@ -1,5 +1,6 @@
 package netcalls.trace;
 
+import netcalls.run.Phase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import netcalls.client.Request;
  */
 public final class SampleRecorder {
   /** Default cap per trial; override with {@code -Dnetcalls.samples.cap=N}. */
-  public static final int DEFAULT_CAP = 1_000_000;
 
   final int cap;
   final long clockBaseEpochNanos;
@@ -62,20 +62,6 @@ public final class SampleRecorder {
     numbers = new long[Math.multiplyExact(cap, WIDTH)];
     refs = new Object[Math.multiplyExact(cap, REFS)];
     published = new byte[cap];
-  }
-
-  /** Reads the cap from {@code -Dnetcalls.samples.cap}, failing clearly on a bad value. */
-  public static int capFromSystemProperty() {
-    String value = System.getProperty("netcalls.samples.cap");
-    if (value == null || value.isBlank()) {
-      return DEFAULT_CAP;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "-Dnetcalls.samples.cap=" + value + " is not a whole number: give the maximum samples per trial, e.g. 1000000");
-    }
   }
 
   public void measuring(boolean on) {

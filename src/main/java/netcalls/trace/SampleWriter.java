@@ -1,5 +1,8 @@
 package netcalls.trace;
 
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
+import netcalls.run.SampleSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
@@ -15,10 +18,7 @@ import netcalls.client.Request;
 
 /** Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md. */
 public final class SampleWriter {
-  public static final String HEADER =
-      "seq,start_ns,leg,target,endpoint,status,bytes,reused,redirects,"
-          + "blocked_ns,dns_ns,connecting_ns,tls_handshaking_ns,sending_ns,waiting_ns,receiving_ns,"
-          + "duration_ns,exception,root_cause";
+  public static final String HEADER = SampleSchema.HEADER;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,10 +28,10 @@ public final class SampleWriter {
    * Writes both files into {@code dir}; {@code trial} is the file name stem and {@code describe}
    * holds benchmark, mode and params, to which the counts are added.
    */
-  public static void write(SampleRecorder r, Path dir, String trial, Map<String, Object> describe)
+  public static void write(SampleRecorder r, RunFolder run, String trial, Map<String, Object> describe)
       throws IOException {
-    Files.createDirectories(dir);
-    try (Writer out = Files.newBufferedWriter(dir.resolve(trial + ".csv"), StandardCharsets.UTF_8)) {
+    Files.createDirectories(run.samples());
+    try (Writer out = Files.newBufferedWriter(run.samplesCsv(trial), StandardCharsets.UTF_8)) {
       writeCsv(r, out);
     }
     Map<String, Object> meta = new LinkedHashMap<>(describe);
@@ -41,7 +41,7 @@ public final class SampleWriter {
     meta.put("warmupRecorded", false);
     meta.put("clockBase", Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
     meta.put("digest", TrialDigest.of(r));
-    JSON.writeValue(dir.resolve(trial + ".json").toFile(), meta);
+    JSON.writeValue(run.samplesJson(trial).toFile(), meta);
   }
 
   static void writeCsv(SampleRecorder r, Writer w) throws IOException {

@@ -1,5 +1,6 @@
 package netcalls.trace;
 
+import netcalls.run.Phase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package netcalls.trace;
 
+import netcalls.run.ForkProperties;
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,21 +111,21 @@ class SampleRecorderTest {
     call(r, null);
     call(r, new java.net.ConnectException("refused"));
     call(r, null);
-    SampleWriter.write(r, dir, "t", Map.of("benchmark", "b"));
-    JsonNode meta = new ObjectMapper().readTree(dir.resolve("t.json").toFile());
+    SampleWriter.write(r, RunFolder.of(dir), "t", Map.of("benchmark", "b"));
+    JsonNode meta = new ObjectMapper().readTree(dir.resolve("samples/t.json").toFile());
     assertThat(meta.path("recorded").asInt()).isEqualTo(2);
     assertThat(meta.path("dropped").asInt()).isEqualTo(1);
     assertThat(meta.path("warmupRecorded").asBoolean()).isFalse();
     assertThat(meta.path("digest").path("failures").path("java.net.ConnectException <- java.net.ConnectException").asInt())
         .isEqualTo(1);
-    assertThat(Files.readAllLines(dir.resolve("t.csv"))).hasSize(3).first().isEqualTo(SampleWriter.HEADER);
+    assertThat(Files.readAllLines(dir.resolve("samples/t.csv"))).hasSize(3).first().isEqualTo(SampleWriter.HEADER);
   }
 
   @Test
   void aBadCapIsRefusedClearly() {
     System.setProperty("netcalls.samples.cap", "many");
     try {
-      assertThatThrownBy(SampleRecorder::capFromSystemProperty).hasMessageContaining("netcalls.samples.cap=many");
+      assertThatThrownBy(ForkProperties::fromSystemProperties).hasMessageContaining("netcalls.samples.cap=many");
     } finally {
       System.clearProperty("netcalls.samples.cap");
     }

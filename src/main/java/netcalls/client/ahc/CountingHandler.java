@@ -9,7 +9,7 @@ import javax.net.ssl.SSLSession;
 import netcalls.client.HttpStatusException;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;

@@ -19,7 +19,7 @@ import netcalls.client.ClientOptions;
 import netcalls.client.HttpStatusException;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 
 /**

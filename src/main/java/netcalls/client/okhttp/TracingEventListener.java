@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.List;
 import netcalls.trace.CallTrace;
-import netcalls.trace.Phase;
+import netcalls.run.Phase;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.Dispatcher;

@@ -1,4 +1,4 @@
-package netcalls.trace;
+package netcalls.run;
 
 /**
  * The phases of one HTTP call, named as k6 names them (plus {@code dns}, which k6 folds away).
@@ -20,7 +20,7 @@ public enum Phase {
   /** Reading the response, from its headers to the last body byte. */
   RECEIVING("receiving");
 
-  static final Phase[] ALL = values();
+  public static final Phase[] ALL = values();
   public static final int COUNT = ALL.length;
 
   private final String column;

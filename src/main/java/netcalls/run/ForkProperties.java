@@ -1,0 +1,143 @@
+package netcalls.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the launcher tells every benchmark fork, as {@code -Dnetcalls.*} system properties: the one
+ * owner of their names, their defaults and their checks. The launcher builds it from its options
+ * and passes {@link #jvmArgs()}; a fork reads it back with {@link #fromSystemProperties()}.
+ *
+ * @param runDir where the trial's samples go ({@code results/adhoc} when run outside the launcher)
+ * @param target an external base URL, or null for the built-in server
+ * @param trust a PEM certificate to trust for an https target, or null for the platform's
+ * @param samplesCap most samples kept per trial
+ * @param live a Telegraf socket listener to stream samples to while the run goes on, or null
+ * @param serverDelayMicros a fixed service time the built-in server adds to every response
+ */
+public record ForkProperties(Path runDir, String target, Path trust, int samplesCap, String live,
+    long serverDelayMicros) {
+  public static final String RUN_DIR = "netcalls.run.dir";
+  public static final String TARGET = "netcalls.target";
+  public static final String TRUST = "netcalls.trust";
+  public static final String SAMPLES_CAP = "netcalls.samples.cap";
+  public static final String LIVE = "netcalls.live";
+  public static final String SERVER_DELAY_US = "netcalls.server.delay.us";
+
+  public static final int DEFAULT_SAMPLES_CAP = 1_000_000;
+  private static final Path ADHOC = Path.of("results", "adhoc");
+
+  public ForkProperties {
+    if (samplesCap < 0) {
+      throw new IllegalArgumentException(SAMPLES_CAP + "=" + samplesCap + ": give a whole number >= 0");
+    }
+    if (serverDelayMicros < 0) {
+      throw new IllegalArgumentException(SERVER_DELAY_US + "=" + serverDelayMicros + ": give a whole number >= 0");
+    }
+    target = blankToNull(target);
+    live = blankToNull(live);
+  }
+
+  /** The defaults: built-in server, samples under results/adhoc, nothing streamed. */
+  public static ForkProperties defaults() {
+    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0);
+  }
+
+  /** What this JVM was told (a fork of the launcher, or a JMH run without it: the defaults). */
+  public static ForkProperties fromSystemProperties() {
+    return from(System.getProperties());
+  }
+
+  static ForkProperties from(Properties p) {
+    String dir = blankToNull(p.getProperty(RUN_DIR));
+    String trust = blankToNull(p.getProperty(TRUST));
+    return new ForkProperties(dir == null ? ADHOC : Path.of(dir), p.getProperty(TARGET),
+        trust == null ? null : Path.of(trust),
+        (int) whole(p, SAMPLES_CAP, DEFAULT_SAMPLES_CAP, Integer.MAX_VALUE, "the maximum samples per trial, e.g. 1000000"),
+        p.getProperty(LIVE),
+        whole(p, SERVER_DELAY_US, 0, Long.MAX_VALUE / 1000, "a service time in microseconds, e.g. 50"));
+  }
+
+  public RunFolder runFolder() {
+    return RunFolder.of(runDir);
+  }
+
+  public ForkProperties withRunDir(Path dir) {
+    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros);
+  }
+
+  public ForkProperties withTarget(String url, Path trustFile) {
+    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros);
+  }
+
+  public ForkProperties withSamplesCap(int cap) {
+    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros);
+  }
+
+  public ForkProperties withLive(String url) {
+    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros);
+  }
+
+  public ForkProperties withServerDelayMicros(long micros) {
+    return new ForkProperties(runDir, target, trust, samplesCap, live, micros);
+  }
+
+  /** Only what differs from the defaults, by property name, in a stable order. */
+  public Map<String, String> asMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(RUN_DIR, runDir.toAbsolutePath().toString());
+    if (target != null) {
+      m.put(TARGET, target);
+    }
+    if (trust != null) {
+      m.put(TRUST, trust.toAbsolutePath().toString());
+    }
+    if (samplesCap != DEFAULT_SAMPLES_CAP) {
+      m.put(SAMPLES_CAP, Integer.toString(samplesCap));
+    }
+    if (live != null) {
+      m.put(LIVE, live);
+    }
+    if (serverDelayMicros != 0) {
+      m.put(SERVER_DELAY_US, Long.toString(serverDelayMicros));
+    }
+    return m;
+  }
+
+  /** The {@code -D} arguments a fork needs. */
+  public List<String> jvmArgs() {
+    List<String> args = new ArrayList<>();
+    asMap().forEach((k, v) -> args.add("-D" + k + "=" + v));
+    return args;
+  }
+
+  /** Sets the same properties in this JVM, for {@code -f 0}, where benchmarks run in the launcher's JVM. */
+  public void applyToThisJvm() {
+    asMap().forEach(System::setProperty);
+  }
+
+  private static long whole(Properties p, String key, long dflt, long max, String what) {
+    String value = blankToNull(p.getProperty(key));
+    if (value == null) {
+      return dflt;
+    }
+    try {
+      long v = Long.parseLong(value.trim());
+      if (v < 0 || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + key + "=" + value + " is not a whole number from 0 to " + max
+          + ": give " + what);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,66 @@
+package netcalls.run;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of a run folder, {@code results/<run-id>/}: the one place that names its files
+ * (docs/SAMPLES.md describes them). Everything that reads or writes a run goes through here.
+ */
+public record RunFolder(Path dir) {
+  public static final String JMH_JSON = "jmh.json";
+  public static final String RUN_JSON = "run.json";
+  public static final String SAMPLES = "samples";
+  public static final String SUMMARY = "summary.txt";
+  public static final String POINTS = "points.lp";
+
+  public RunFolder {
+    dir = dir.toAbsolutePath().normalize();
+  }
+
+  public static RunFolder of(Path dir) {
+    return new RunFolder(dir);
+  }
+
+  /** The run id: the folder's name. */
+  public String runId() {
+    Path name = dir.getFileName();
+    return name == null ? dir.toString() : name.toString();
+  }
+
+  /** JMH's results of the whole run, merged by the launcher. */
+  public Path jmhJson() {
+    return dir.resolve(JMH_JSON);
+  }
+
+  /** What ran, where, when, on what testbed. */
+  public Path runJson() {
+    return dir.resolve(RUN_JSON);
+  }
+
+  /** One {@code <trial>.csv} and {@code <trial>.json} per traced trial. */
+  public Path samples() {
+    return dir.resolve(SAMPLES);
+  }
+
+  public Path samplesCsv(String trial) {
+    return samples().resolve(trial + ".csv");
+  }
+
+  public Path samplesJson(String trial) {
+    return samples().resolve(trial + ".json");
+  }
+
+  public Path summary() {
+    return dir.resolve(SUMMARY);
+  }
+
+  /** The run's InfluxDB line protocol. */
+  public Path points() {
+    return dir.resolve(POINTS);
+  }
+
+  /** A part file of the JMH results while the launcher runs one benchmark at a time. */
+  public Path jmhPart(int index) {
+    return dir.resolve(".jmh-part-" + index + ".json");
+  }
+}
