@@ -13,18 +13,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import netcalls.client.ClientKind;
-import netcalls.client.Strategy;
 import netcalls.trace.Samples;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the real {@code target/benchmarks.jar} with tiny settings (one short iteration, no warmup)
- * over every benchmark and checks the run folder: a JMH result for every supported combination,
- * a sample file per trial that parses back to the values the trial computed in memory, the
+ * The real {@code target/benchmarks.jar}, run once with tiny settings ({@link SharedRun#smoke()}:
+ * one trial per benchmark class and client), checked through its run folder: a JMH result for every
+ * trial, a sample file per trial that parses back to the values the trial computed in memory, the
  * run's metadata and summary.
  */
 class JarSmokeIT {
@@ -35,27 +33,15 @@ class JarSmokeIT {
 
   @BeforeAll
   static void runTheJar() throws Exception {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
-    assertThat(jar).exists();
-    Path results = Files.createTempDirectory("netcalls-smoke");
-    Path log = results.resolve("out.log");
-    // a smoke run measures nothing: it may share the machine with a real run, so JMH's lock is ignored
-    Process p = new ProcessBuilder("java", "-Djmh.ignoreLock=true", "-jar", jar.toString(),
-        "--results", results.toString(), "--run-id", "smoke",
-        "-f", "1", "-wi", "0", "-i", "1", "-r", "300ms",
-        "-p", "delays=5,10", // the blog form, turned into one pair by the launcher
-        "RequestLatency", "PairedLatency", "FailureLatency")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(8, TimeUnit.MINUTES)).as("the smoke run finishes").isTrue();
-    exit = p.exitValue();
-    output = Files.readString(log);
-    runDir = results.resolve("smoke");
+    SharedRun.Run run = SharedRun.smoke();
+    runDir = run.dir();
+    output = run.output();
+    exit = run.exit();
   }
 
   @Test
   void theRunSucceedsAndSaysWhatItLeftOut() {
     assertThat(exit).as(output).isZero();
-    assertThat(output).contains("# netcalls.bench.RequestLatency.request: client=jdk strategy=shared_pool left out");
     assertThat(output).contains("Latency per operation").contains("Phases, median");
     assertThat(output).contains("Failures by exception class");
   }
@@ -72,20 +58,11 @@ class JarSmokeIT {
     }
     Set<String> expected = new HashSet<>();
     for (ClientKind c : ClientKind.values()) {
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) != null) {
-          continue;
-        }
-        for (String scheme : List.of("http", "https")) {
-          expected.add("netcalls.bench.RequestLatency.request " + c + " " + s + " " + scheme + " ");
-        }
-        for (String m : List.of("sequential", "concurrent")) {
-          expected.add("netcalls.bench.PairedLatency." + m + " " + c + " " + s + " http ");
-        }
+      expected.add("netcalls.bench.RequestLatency.request " + c + " reuse https ");
+      for (String m : List.of("sequential", "concurrent")) {
+        expected.add("netcalls.bench.PairedLatency." + m + " " + c + " reuse https ");
       }
-      for (String scenario : List.of("status_500", "refused", "unknown_host", "read_timeout", "reset")) {
-        expected.add("netcalls.bench.FailureLatency.fail " + c + "   " + scenario);
-      }
+      expected.add("netcalls.bench.FailureLatency.fail " + c + "   status_500");
     }
     assertThat(got).isEqualTo(expected);
   }
@@ -96,7 +73,7 @@ class JarSmokeIT {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir.resolve("samples"), "*.json")) {
       ds.forEach(metas::add);
     }
-    assertThat(metas).hasSize(22 + 22 + 15);
+    assertThat(metas).hasSize(4 * ClientKind.values().length);
     for (Path meta : metas) {
       JsonNode trial = JSON.readTree(meta.toFile());
       Path csv = meta.resolveSibling(meta.getFileName().toString().replace(".json", ".csv"));

@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import netcalls.client.ClientKind;
+import netcalls.client.Strategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,7 @@ class LauncherErrorsTest {
   @Test
   void aBadParameterValueIsNamed() {
     assertThat(run("--results", tmp.toString(), "-p", "client=curl", "RequestLatency")).isEqualTo(2);
-    assertThat(stderr()).contains("unknown client 'curl': use one of [okhttp, ahc, jdk]");
+    assertThat(stderr()).contains("unknown client 'curl': use one of " + Arrays.toString(ClientKind.values()));
   }
 
   @Test
@@ -73,7 +76,8 @@ class LauncherErrorsTest {
 
   @Test
   void onlyUnsupportedCombinationsIsAnError() {
-    assertThat(run("--results", tmp.toString(), "-p", "client=jdk", "-p", "strategy=shared_pool", "RequestLatency"))
+    String[] u = anUnsupportedCombination();
+    assertThat(run("--results", tmp.toString(), "-p", "client=" + u[0], "-p", "strategy=" + u[1], "RequestLatency"))
         .isEqualTo(2);
     assertThat(stderr()).contains("every selected combination is unsupported");
   }
@@ -87,7 +91,8 @@ class LauncherErrorsTest {
 
   @Test
   void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
-    run("--results", tmp.toString(), "--run-id", "none", "-p", "client=jdk", "-p", "strategy=shared_pool", "RequestLatency");
+    String[] u = anUnsupportedCombination();
+    run("--results", tmp.toString(), "--run-id", "none", "-p", "client=" + u[0], "-p", "strategy=" + u[1], "RequestLatency");
     assertThat(tmp.resolve("none")).doesNotExist();
   }
 
@@ -95,5 +100,45 @@ class LauncherErrorsTest {
   void anUnknownJmhOptionIsReported() {
     assertThat(run("-nosuchoption")).isEqualTo(2);
     assertThat(stderr()).contains("-h");
+  }
+
+  @Test
+  void aSchemeThatAgreesWithTheTargetIsAccepted() throws IOException {
+    String[] u = anUnsupportedCombination();
+    try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String target = "http://127.0.0.1:" + s.getLocalPort();
+      // an unsupported combination stops the run right after the scheme check, before any fork
+      assertThat(run("--results", tmp.toString(), "--target", target, "-p", "scheme=http",
+          "-p", "client=" + u[0], "-p", "strategy=" + u[1], "RequestLatency")).isEqualTo(2);
+      assertThat(stderr()).doesNotContain("-p scheme").contains("every selected combination is unsupported");
+      assertThat(run("--results", tmp.toString(), "--target", target, "-p", "scheme=https", "RequestLatency"))
+          .isEqualTo(2);
+      assertThat(stderr()).contains("is http but -p scheme=https was given");
+    }
+  }
+
+  @Test
+  void badUrlsAndNumbersAreRefusedBeforeAnyWork() {
+    for (String url : new String[] {"http://", "http://127.0.0.1:99999", "http://[::1", "http://a b", "ftp://x"}) {
+      assertThat(run("--results", tmp.toString(), "--influx", url, "RequestLatency")).as(url).isEqualTo(2);
+      assertThat(stderr()).contains("--influx " + url);
+    }
+    assertThat(run("--results", tmp.toString(), "--server-delay-us", "-5", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("--server-delay-us -5: give a whole number");
+    assertThat(run("--results", tmp.toString(), "--run-id", "a/b", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("--run-id 'a/b'");
+    assertThat(tmp).isEmptyDirectory();
+  }
+
+  /** A client and a strategy it cannot do, from the enums (today the JDK client's shared_pool). */
+  static String[] anUnsupportedCombination() {
+    for (ClientKind c : ClientKind.values()) {
+      for (Strategy s : Strategy.values()) {
+        if (c.unsupported(s) != null) {
+          return new String[] {c.name(), s.name()};
+        }
+      }
+    }
+    throw new AssertionError("every client supports every strategy: these tests need another unsupported case");
   }
 }

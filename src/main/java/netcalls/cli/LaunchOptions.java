@@ -1,0 +1,181 @@
+package netcalls.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netcalls.export.TelegrafTarget;
+import netcalls.run.ForkProperties;
+
+/**
+ * netcalls' own launcher options, split from JMH's and checked before any work: a bad value stops
+ * the run with a message that says what to do (the launcher exits 2), never after the benchmarks.
+ */
+final class LaunchOptions {
+  static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
+      "--influx", "--live", "--server-delay-us");
+  static final List<String> FLAGS = List.of("--no-export");
+
+  static final String USAGE = String.join("\n",
+      "netcalls: java -jar target/benchmarks.jar [netcalls options] [JMH options] [benchmark regexps]",
+      "  With no benchmark named, runs the default suite (RequestLatency, PairedLatency).",
+      "  netcalls options:",
+      "    --target URL      measure an external server (base URL, http:// or https://) instead of the built-in one",
+      "    --trust FILE      PEM certificate to trust for an https --target (default: the platform's trust store)",
+      "    --results DIR     where run folders go (default: results)",
+      "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
+      "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
+      "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
+      "    --no-export       do not write points.lp after the run",
+      "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
+      "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp://127.0.0.1:8094)",
+      "  Subcommands: serve, export RUN_DIR, summary RUN_DIR, compare BASE CAND",
+      "");
+
+  private final Map<String, String> own;
+  final List<String> jmhArgs;
+
+  private LaunchOptions(Map<String, String> own, List<String> jmhArgs) {
+    this.own = own;
+    this.jmhArgs = jmhArgs;
+  }
+
+  /** Splits netcalls' options from JMH's; throws when an option lacks its value. */
+  static LaunchOptions split(String[] args) {
+    Map<String, String> own = new LinkedHashMap<>();
+    List<String> jmh = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (FLAGS.contains(a)) {
+        own.put(a, "true");
+      } else if (WITH_VALUE.contains(a)) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(a + " needs a value");
+        }
+        own.put(a, args[++i]);
+      } else {
+        jmh.add(a);
+      }
+    }
+    return new LaunchOptions(own, jmh);
+  }
+
+  boolean export() {
+    return !own.containsKey("--no-export");
+  }
+
+  String target() {
+    return own.get("--target");
+  }
+
+  /** The InfluxDB URL of {@code --influx} or else {@code NETCALLS_INFLUX_URL}, checked; null when neither is set. */
+  String influx() {
+    String url = own.get("--influx");
+    String option = "--influx";
+    if (url == null) {
+      url = System.getenv("NETCALLS_INFLUX_URL");
+      option = "NETCALLS_INFLUX_URL";
+    }
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    checkUrl(option, url, List.of("http", "https"), "http://127.0.0.1:8086");
+    return url;
+  }
+
+  Path results() {
+    return Path.of(own.getOrDefault("--results", "results"));
+  }
+
+  String runId(Instant start) {
+    String id = own.getOrDefault("--run-id",
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(start));
+    if (id.isBlank() || id.contains("/") || id.contains("\\") || id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException("--run-id '" + id + "': give a folder name, without / or \\");
+    }
+    return id;
+  }
+
+  /** What every fork is told; checks each value (and that an external target answers). */
+  ForkProperties forkProperties(Path runDir) {
+    ForkProperties fork = ForkProperties.defaults().withRunDir(runDir);
+    String target = target();
+    if (target != null) {
+      checkReachable(target);
+      fork = fork.withTarget(target, null);
+    }
+    if (own.containsKey("--trust")) {
+      Path trust = Path.of(own.get("--trust")).toAbsolutePath();
+      if (!Files.isReadable(trust)) {
+        throw new IllegalArgumentException("--trust " + trust + " cannot be read: give a PEM certificate file");
+      }
+      fork = fork.withTarget(fork.target(), trust);
+    }
+    if (own.containsKey("--samples-cap")) {
+      fork = fork.withSamplesCap((int) whole("--samples-cap", Integer.MAX_VALUE));
+    }
+    if (own.containsKey("--server-delay-us")) {
+      if (target != null) {
+        throw new IllegalArgumentException("--server-delay-us slows the built-in server: drop it or drop --target");
+      }
+      fork = fork.withServerDelayMicros(whole("--server-delay-us", 10_000_000));
+    }
+    if (own.containsKey("--live")) {
+      String live = own.get("--live");
+      if (!live.startsWith("udp://")) {
+        throw new IllegalArgumentException("--live " + live + ": give a Telegraf socket_listener as udp://HOST:PORT");
+      }
+      TelegrafTarget.parse(live);
+      fork = fork.withLive(live);
+    }
+    return fork;
+  }
+
+  private long whole(String option, long max) {
+    String value = own.get(option);
+    try {
+      long v = Long.parseLong(value.trim());
+      if (v < 0 || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " " + value + ": give a whole number from 0 to " + max);
+    }
+  }
+
+  /** A URL with one of {@code schemes}, a host and a valid port, or a message naming the option and an example. */
+  static URI checkUrl(String option, String url, List<String> schemes, String example) {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(option + " " + url + " is not a URL (" + e.getReason() + "): give one such as " + example);
+    }
+    if (!schemes.contains(uri.getScheme()) || uri.getHost() == null || uri.getPort() > 65535) {
+      throw new IllegalArgumentException(option + " " + url + ": give a URL such as " + example);
+    }
+    return uri;
+  }
+
+  static URI checkReachable(String target) {
+    URI uri = checkUrl("--target", target, List.of("http", "https"), "http://127.0.0.1:8080");
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(uri.getHost(), port), 3000);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--target " + target + " is unreachable (" + e.getMessage()
+          + "): start the server (e.g. java -jar target/benchmarks.jar serve) or fix the URL");
+    }
+    return uri;
+  }
+}
