@@ -3,6 +3,7 @@ package netcalls.bench;
 import java.io.IOException;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,13 +49,13 @@ public class RequestLatency extends BenchDefaults {
 
   private ClientTrial trial;
   private Client http;
-  private Request request;
+  private PreparedRequest request;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
-    request = Request.get(trial.target.base(0), "/bytes/" + size);
+    request = http.prepare(Request.get(trial.target.base(0), "/bytes/" + size));
     // one real call must succeed before anything is measured
     check(http.call(request));
   }

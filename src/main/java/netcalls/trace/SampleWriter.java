@@ -1,8 +1,5 @@
 package netcalls.trace;
 
-import netcalls.run.Phase;
-import netcalls.run.RunFolder;
-import netcalls.run.SampleSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
@@ -14,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import netcalls.client.Request;
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
+import netcalls.run.SampleSchema;
 
 /** Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md. */
 public final class SampleWriter {
@@ -25,7 +24,7 @@ public final class SampleWriter {
   private SampleWriter() {}
 
   /**
-   * Writes both files into {@code dir}; {@code trial} is the file name stem and {@code describe}
+   * Writes both files into the run folder's {@code samples/}; {@code trial} is the file name stem and {@code describe}
    * holds benchmark, mode and params, to which the counts are added.
    */
   public static void write(SampleRecorder r, RunFolder run, String trial, Map<String, Object> describe)
@@ -52,11 +51,11 @@ public final class SampleWriter {
     int rows = r.recorded();
     for (int i = 0; i < rows; i++) {
       line.setLength(0);
-      Request q = r.request(i);
+      CallSite site = r.site(i);
       line.append(r.seq(i)).append(',').append(r.startEpochNanos(i)).append(',');
-      cell(line, q.leg()).append(',');
-      cell(line, q.target()).append(',');
-      cell(line, q.endpoint()).append(',');
+      cell(line, site.leg().label()).append(',');
+      cell(line, site.target()).append(',');
+      cell(line, site.endpoint()).append(',');
       if (r.status(i) >= 0) {
         line.append(r.status(i));
       }
