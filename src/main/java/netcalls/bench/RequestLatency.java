@@ -21,7 +21,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * for each client library and connection-reuse strategy, over http and https.
  *
  * <p>A closed loop of one thread: the score is service time (how long one call takes), not latency
- * under load. Against the built-in server on loopback, started in this JVM at trial setup.
+ * under load. Against the built-in server on loopback, started in this JVM at trial setup (or the
+ * launcher's {@code --target}). The library request is built at setup, outside the measured path.
  * With {@code trace=on} every measured call also leaves a phase sample (docs/SAMPLES.md);
  * {@code -p trace=on,off} measures what that costs.
  *

@@ -53,11 +53,11 @@ final class Target implements AutoCloseable {
     }
   }
 
-  static Target open(String scheme, int backends) throws IOException {
+  static Target open(String scheme, int backends, ForkProperties fork) throws IOException {
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("scheme=" + scheme + ": use http or https");
     }
-    return new Target(scheme, backends, ForkProperties.fromSystemProperties());
+    return new Target(scheme, backends, fork);
   }
 
   private static TlsTrust trustFrom(Path file) throws IOException {

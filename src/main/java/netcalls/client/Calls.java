@@ -13,7 +13,7 @@ import netcalls.trace.CallSite;
 import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
 
-/** Helpers shared by the adapters. */
+/** Helpers shared by the adapters: tracing a blocking call, and a bounded wait for an async one. */
 public final class Calls {
   private Calls() {}
 
