@@ -15,10 +15,11 @@ import netcalls.run.Phase;
 import netcalls.run.RunFolder;
 import netcalls.run.SampleSchema;
 
-/** Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md. */
+/**
+ * Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md.
+ * The CSV's columns are {@link SampleSchema}'s, in its order.
+ */
 public final class SampleWriter {
-  public static final String HEADER = SampleSchema.HEADER;
-
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SampleWriter() {}
@@ -45,7 +46,7 @@ public final class SampleWriter {
 
   static void writeCsv(SampleRecorder r, Writer w) throws IOException {
     BufferedWriter out = w instanceof BufferedWriter b ? b : new BufferedWriter(w);
-    out.write(HEADER);
+    out.write(SampleSchema.HEADER);
     out.write('\n');
     StringBuilder line = new StringBuilder(256);
     int rows = r.recorded();

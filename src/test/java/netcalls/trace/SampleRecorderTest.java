@@ -15,6 +15,7 @@ import netcalls.run.ForkProperties;
 import netcalls.run.Leg;
 import netcalls.run.Phase;
 import netcalls.run.RunFolder;
+import netcalls.run.SampleSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,7 +127,7 @@ class SampleRecorderTest {
     assertThat(meta.path("warmupRecorded").asBoolean()).isFalse();
     assertThat(meta.path("digest").path("failures").path("java.net.ConnectException <- java.net.ConnectException").asInt())
         .isEqualTo(1);
-    assertThat(Files.readAllLines(dir.resolve("samples/t.csv"))).hasSize(3).first().isEqualTo(SampleWriter.HEADER);
+    assertThat(Files.readAllLines(dir.resolve("samples/t.csv"))).hasSize(3).first().isEqualTo(SampleSchema.HEADER);
   }
 
   @Test
