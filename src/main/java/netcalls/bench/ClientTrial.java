@@ -7,13 +7,15 @@ import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
 import netcalls.client.Strategy;
+import netcalls.run.ForkProperties;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * What an HTTP benchmark holds for one trial, opened at setup and closed at teardown in reverse
- * order: the target servers, the samples, the client library and the strategy's client.
+ * order: the target servers, the samples, the client library and the strategy's client. What the
+ * launcher told the fork ({@link ForkProperties}) is read once, here.
  */
 final class ClientTrial implements AutoCloseable {
   final Target target;
@@ -35,11 +37,12 @@ final class ClientTrial implements AutoCloseable {
    */
   static ClientTrial open(String scheme, int backends, String trace, BenchmarkParams params,
       ClientKind kind, Strategy strategy, UnaryOperator<ClientOptions> tune) throws IOException {
-    Target target = Target.open(scheme, backends);
+    ForkProperties fork = ForkProperties.fromSystemProperties();
+    Target target = Target.open(scheme, backends, fork);
     Tracing tracing = null;
     ClientLibrary library = null;
     try {
-      tracing = Tracing.start(trace, params);
+      tracing = Tracing.start(trace, params, fork);
       ClientOptions options = tune.apply(ClientOptions.defaults(target.trust())).withRecorder(tracing.recorder());
       library = kind.open(options);
       return new ClientTrial(target, tracing, options, library, strategy.open(kind, library));

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.time.Duration;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
-import netcalls.run.Scenario;
+import netcalls.client.ClientOptions;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
+import netcalls.run.Scenario;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -23,18 +25,10 @@ import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Time to fail, and what each client throws: the blog's "need more exceptions", widened. Every
- * operation is a call that must fail; one that succeeds aborts the trial, so a success is never
- * timed as a failure. The exception class and its root cause of every measured call land in the
- * samples, and the launcher's summary counts them per client.
- *
- * <ul>
- *   <li>{@code status_500}: the server answers 500; the status check fails the call.
- *   <li>{@code refused}: nothing listens on the port.
- *   <li>{@code unknown_host}: a name under {@code .invalid}, which never resolves (the JVM caches
- *       the negative answer, so the resolver is asked about once per 10 s, not per call).
- *   <li>{@code read_timeout}: the response is delayed past a 200 ms read timeout.
- *   <li>{@code reset}: the server resets the connection (RST) instead of answering.
- * </ul>
+ * operation is a call that must fail, in one of the {@link Scenario}s; one that succeeds aborts the
+ * trial, so a success is never timed as a failure. The exception class and its root cause of every
+ * measured call land in the samples, and the launcher's summary counts them per client. The
+ * client is {@code reuse}'s, with a 200 ms read timeout (and 1 s connect, 5 s call) for every library.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar FailureLatency} (about 2 minutes);
  * {@code -p scenario=unknown_host} for the blog's example.
@@ -50,22 +44,35 @@ public class FailureLatency extends BenchDefaults {
 
   private ClientTrial trial;
   private Client http;
-  private Request request;
+  private PreparedRequest request;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    trial = ClientTrial.open("http", 1, "on", params, client, Strategy.reuse,
-        o -> o.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5)));
+    trial = ClientTrial.open("http", 1, "on", params, client, Strategy.reuse, FailureLatency::timeouts);
     http = trial.http;
-    URI base = trial.target.base(0);
-    request = switch (scenario) {
+    request = http.prepare(request(scenario, trial.target.base(0)));
+    fail(); // the scenario must fail before anything is measured
+  }
+
+  /**
+   * The request that makes {@code scenario} happen against the server at {@code base}. An unknown
+   * host is a name under {@code .invalid}, which never resolves (the JVM caches the negative answer,
+   * so the resolver is asked about once per 10 s, not per call); a read timeout, a response delayed
+   * ten times past it.
+   */
+  static Request request(Scenario scenario, URI base) throws IOException {
+    return switch (scenario) {
       case status_500 -> Request.get(base, "/status/500");
       case refused -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
       case unknown_host -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()), "/bytes/16");
       case read_timeout -> Request.get(base, "/delay/2000");
       case reset -> Request.get(base, "/reset");
     };
-    fail(); // the scenario must fail before anything is measured
+  }
+
+  /** Timeouts short enough that each failure comes quickly; the same for every library. */
+  static ClientOptions timeouts(ClientOptions o) {
+    return o.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5));
   }
 
   /** A loopback port that was just free: bound, then released. */

@@ -6,8 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
+import netcalls.run.Leg;
+import netcalls.trace.CallSite;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -27,7 +30,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * the larger delay).
  *
  * <p>Each backend is its own built-in server on its own port, so the two legs use two connections,
- * as two hosts would. Samples carry each leg ({@code leg=a|b}) and the pair's total ({@code leg=pair}).
+ * as two hosts would. Samples carry each leg ({@link Leg#a}, {@link Leg#b}) and the pair's total
+ * ({@link Leg#pair}, a row of its own with the same operation number).
  *
  * <p>Run the blog's scenario: {@code java -jar target/benchmarks.jar PairedLatency -p delays=50,75}.
  * Expect sequential near 125 ms and concurrent near 75 ms, plus connect costs for {@code new_client}.
@@ -57,9 +61,9 @@ public class PairedLatency extends BenchDefaults {
   private ClientTrial trial;
   private SampleRecorder recorder;
   private Client http;
-  private Request a;
-  private Request b;
-  private Request pair;
+  private PreparedRequest a;
+  private PreparedRequest b;
+  private final CallSite pair = CallSite.pair();
   private Duration limit;
 
   @Setup(Level.Trial)
@@ -69,9 +73,9 @@ public class PairedLatency extends BenchDefaults {
     recorder = trial.recorder();
     http = trial.http;
     limit = trial.options.callTimeout();
-    a = Request.get(trial.target.base(0), "/delay/" + ms[0]).withLeg("a");
-    b = Request.get(trial.target.base(1), "/delay/" + ms[1]).withLeg("b");
-    pair = new Request(trial.target.base(0), "", "pair", "pair");
+    a = http.prepare(Request.get(trial.target.base(0), "/delay/" + ms[0]).withLeg(Leg.a));
+    b = http.prepare(Request.get(trial.target.base(1), "/delay/" + ms[1]).withLeg(Leg.b));
+    // both legs must succeed before anything is measured
     http.call(a);
     http.call(b);
   }

@@ -3,6 +3,7 @@ package netcalls.bench;
 import java.io.IOException;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * for each client library and connection-reuse strategy, over http and https.
  *
  * <p>A closed loop of one thread: the score is service time (how long one call takes), not latency
- * under load. Against the built-in server on loopback, started in this JVM at trial setup.
+ * under load. Against the built-in server on loopback, started in this JVM at trial setup (or the
+ * launcher's {@code --target}). The library request is built at setup, outside the measured path.
  * With {@code trace=on} every measured call also leaves a phase sample (docs/SAMPLES.md);
  * {@code -p trace=on,off} measures what that costs.
  *
@@ -48,13 +50,13 @@ public class RequestLatency extends BenchDefaults {
 
   private ClientTrial trial;
   private Client http;
-  private Request request;
+  private PreparedRequest request;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
-    request = Request.get(trial.target.base(0), "/bytes/" + size);
+    request = http.prepare(Request.get(trial.target.base(0), "/bytes/" + size));
     // one real call must succeed before anything is measured
     check(http.call(request));
   }

@@ -2,25 +2,26 @@ package netcalls.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import netcalls.client.TlsTrust;
 import netcalls.run.ForkProperties;
 import netcalls.server.ServerConfig;
 import netcalls.server.TargetServer;
-import okhttp3.tls.Certificates;
-import okhttp3.tls.HandshakeCertificates;
 
 /**
- * Where a trial's requests go: by default built-in servers started in this JVM (one per backend,
- * each on its own ephemeral loopback port, addressed as {@code localhost} so DNS is real), or the
- * external base URL of the fork's {@link ForkProperties#target()} (the launcher's {@code --target}).
+ * Where a trial's requests go, and which certificates it trusts: by default built-in servers
+ * started in this JVM (one per backend, each on its own ephemeral loopback port, addressed as
+ * {@code localhost} so DNS is real), trusting exactly their self-signed certificates; or the
+ * external base URL of the fork's {@link ForkProperties#target()} (the launcher's {@code --target}),
+ * trusting the PEM file of {@code --trust}, else the platform's certificates.
  */
 final class Target implements AutoCloseable {
   private final List<TargetServer> servers = new ArrayList<>();
   private final List<URI> bases = new ArrayList<>();
-  private final HandshakeCertificates trust;
+  private final TlsTrust trust;
 
   private Target(String scheme, int backends, ForkProperties fork) throws IOException {
     String external = fork.target();
@@ -36,38 +37,38 @@ final class Target implements AutoCloseable {
       trust = trustFrom(fork.trust());
       return;
     }
-    HandshakeCertificates.Builder trusted = new HandshakeCertificates.Builder();
-    for (int i = 0; i < backends; i++) {
-      TargetServer server = TargetServer.start(ServerConfig.defaults());
-      servers.add(server);
-      bases.add(server.baseUri(scheme));
+    List<X509Certificate> certificates = new ArrayList<>();
+    try {
+      for (int i = 0; i < backends; i++) {
+        TargetServer server = TargetServer.start(ServerConfig.defaults());
+        servers.add(server);
+        bases.add(server.baseUri(scheme));
+        certificates.add(server.certificate().certificate());
+      }
       // trust exactly the certificates these servers made, nothing else
-      trusted.addTrustedCertificate(server.certificate().certificate());
+      trust = TlsTrust.of(certificates);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    trust = trusted.build();
   }
 
-  static Target open(String scheme, int backends) throws IOException {
+  static Target open(String scheme, int backends, ForkProperties fork) throws IOException {
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("scheme=" + scheme + ": use http or https");
     }
-    return new Target(scheme, backends, ForkProperties.fromSystemProperties());
+    return new Target(scheme, backends, fork);
   }
 
-  private static HandshakeCertificates trustFrom(Path file) throws IOException {
-    HandshakeCertificates.Builder b = new HandshakeCertificates.Builder();
-    if (file == null) {
-      return b.addPlatformTrustedCertificates().build();
-    }
-    String pem = Files.readString(file);
-    return b.addTrustedCertificate(Certificates.decodeCertificatePem(pem)).build();
+  private static TlsTrust trustFrom(Path file) throws IOException {
+    return file == null ? TlsTrust.platform() : TlsTrust.fromPem(file);
   }
 
   URI base(int backend) {
     return bases.get(backend);
   }
 
-  HandshakeCertificates trust() {
+  TlsTrust trust() {
     return trust;
   }
 

@@ -20,17 +20,19 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * A trial's samples: the store made at setup, switched on for measured iterations, streamed live
- * when {@code -Dnetcalls.live} names a Telegraf listener, written to the run folder at teardown.
+ * A trial's samples: the store made at setup (with the fork's {@code samplesCap}), switched on for
+ * measured iterations, streamed live when the fork's {@code live} names a Telegraf listener,
+ * written to the run folder at teardown.
  */
 final class Tracing {
   private final SampleRecorder recorder;
   private final BenchmarkParams params;
   private final Map<String, String> paramValues = new TreeMap<>();
   private final LiveSender live;
-  private final ForkProperties fork = ForkProperties.fromSystemProperties();
+  private final ForkProperties fork;
 
-  private Tracing(String trace, BenchmarkParams params) throws IOException {
+  private Tracing(String trace, BenchmarkParams params, ForkProperties fork) throws IOException {
+    this.fork = fork;
     this.recorder = switch (trace) {
       case "on" -> new SampleRecorder(fork.samplesCap());
       case "off" -> null;
@@ -43,8 +45,8 @@ final class Tracing {
     live = recorder != null && fork.live() != null ? LiveSender.start(recorder, liveTags(), fork.live()) : null;
   }
 
-  static Tracing start(String trace, BenchmarkParams params) throws IOException {
-    return new Tracing(trace, params);
+  static Tracing start(String trace, BenchmarkParams params, ForkProperties fork) throws IOException {
+    return new Tracing(trace, params, fork);
   }
 
   /** The store calls are recorded into, or null with {@code trace=off}. */

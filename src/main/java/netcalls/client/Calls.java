@@ -9,10 +9,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netcalls.trace.CallSite;
 import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
 
-/** Helpers shared by the adapters. */
+/** Helpers shared by the adapters: tracing a blocking call, and a bounded wait for an async one. */
 public final class Calls {
   private Calls() {}
 
@@ -41,8 +42,8 @@ public final class Calls {
   }
 
   /** Runs a blocking call and stores its sample, with the failure when it throws. */
-  public static long traced(SampleRecorder recorder, Request request, TracedCall call) throws IOException {
-    CallTrace trace = recorder == null ? null : recorder.start(request);
+  public static long traced(SampleRecorder recorder, CallSite site, TracedCall call) throws IOException {
+    CallTrace trace = recorder == null ? null : recorder.start(site);
     try {
       long bytes = call.run(trace);
       if (trace != null) {

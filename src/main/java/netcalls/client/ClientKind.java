@@ -1,8 +1,12 @@
 package netcalls.client;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import netcalls.client.ahc.AhcLibrary;
 import netcalls.client.jdk.JdkLibrary;
 import netcalls.client.okhttp.OkHttpLibrary;
+import netcalls.run.Phase;
 
 /**
  * The client libraries under test, as a JMH {@code @Param}: {@code -p client=okhttp,jdk} narrows a
@@ -31,15 +35,36 @@ public enum ClientKind {
     }
 
     @Override
+    public Set<Phase> phases() {
+      return EnumSet.of(Phase.RECEIVING);
+    }
+
+    @Override
+    public boolean seesReuse() {
+      return false;
+    }
+
+    @Override
     public String unsupported(Strategy strategy) {
-      return strategy == Strategy.shared_pool
-          ? "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients"
-          : null;
+      return strategy == Strategy.shared_pool ? JdkLibrary.NO_SHARED_POOL : null;
     }
   };
 
   /** Creates the library's per-trial resources. */
   public abstract ClientLibrary open(ClientOptions options);
+
+  /**
+   * The phases this library's hooks can observe; the others are always absent from its samples
+   * (blank, never zero). A phase it can observe is still absent when the call did not go through it.
+   */
+  public Set<Phase> phases() {
+    return EnumSet.allOf(Phase.class);
+  }
+
+  /** Whether this library's hooks tell a reused connection from a new one. */
+  public boolean seesReuse() {
+    return true;
+  }
 
   /** Why this library cannot implement {@code strategy}, or null when it can. */
   public String unsupported(Strategy strategy) {
@@ -52,7 +77,7 @@ public enum ClientKind {
       return valueOf(name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown client '" + name + "': use one of " + java.util.Arrays.toString(values()));
+          "unknown client '" + name + "': use one of " + Arrays.toString(values()));
     }
   }
 }

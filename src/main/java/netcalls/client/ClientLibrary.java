@@ -16,6 +16,12 @@ public interface ClientLibrary extends AutoCloseable {
   /** A new client that sends {@code Connection: close}, so every request opens a connection. */
   Client newNoKeepAliveClient();
 
+  /**
+   * Builds the library request that every keep-alive client of this library ({@link #newClient},
+   * {@link #newClientOnSharedPool}) sends, for strategies that make a client per call.
+   */
+  PreparedRequest prepareKeepAlive(Request request);
+
   /** Closes the shared resources; clients handed out must be closed first. */
   @Override
   void close();

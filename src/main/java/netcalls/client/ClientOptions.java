@@ -1,13 +1,13 @@
 package netcalls.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import netcalls.trace.SampleRecorder;
-import okhttp3.tls.HandshakeCertificates;
 
 /**
  * What every client library is configured with, the same for all of them (fairness).
  *
- * @param trust           certificates to trust for https; null means the platform's default trust
+ * @param trust           certificates trusted for https, as JDK types (no library's own), built once per trial
  * @param connectTimeout  TCP connect (and TLS) timeout
  * @param readTimeout     longest silence while waiting for or reading a response
  * @param callTimeout     the whole call, redirects included
@@ -16,7 +16,7 @@ import okhttp3.tls.HandshakeCertificates;
  * @param recorder        where traced calls go; null when tracing is off
  */
 public record ClientOptions(
-    HandshakeCertificates trust,
+    TlsTrust trust,
     Duration connectTimeout,
     Duration readTimeout,
     Duration callTimeout,
@@ -24,8 +24,12 @@ public record ClientOptions(
     int maxConnectionsPerHost,
     SampleRecorder recorder) {
 
+  public ClientOptions {
+    Objects.requireNonNull(trust, "trust");
+  }
+
   /** Timeouts long enough for any benchmark endpoint, short enough that nothing hangs. */
-  public static ClientOptions defaults(HandshakeCertificates trust) {
+  public static ClientOptions defaults(TlsTrust trust) {
     return new ClientOptions(
         trust, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), true, 0, null);
   }

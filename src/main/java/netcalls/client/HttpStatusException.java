@@ -7,7 +7,7 @@ public final class HttpStatusException extends IOException {
   private final int status;
 
   public HttpStatusException(int status, Request request) {
-    super("HTTP " + status + " from " + request.target() + " (" + request.endpoint() + ")");
+    super("HTTP " + status + " from " + request.site().target() + " (" + request.site().endpoint() + ")");
     this.status = status;
   }
 

@@ -2,6 +2,7 @@ package netcalls.client;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,14 +21,14 @@ public enum Strategy {
   new_client {
     @Override
     Client open(ClientLibrary library) {
-      return new PerCall(library::newClient);
+      return new PerCall(library::newClient, library::prepareKeepAlive);
     }
   },
   /** A new lightweight client per request, all over one shared pool (example 4's shared TCPConnector). */
   shared_pool {
     @Override
     Client open(ClientLibrary library) {
-      return new PerCall(library::newClientOnSharedPool);
+      return new PerCall(library::newClientOnSharedPool, library::prepareKeepAlive);
     }
   },
   /** One client, but {@code Connection: close} on every request, so every request connects. */
@@ -53,23 +54,33 @@ public enum Strategy {
     return open(library);
   }
 
-  /** Makes a client per call and closes it once the call is done, whatever its outcome. */
+  /**
+   * Makes a client per call and closes it once the call is done, whatever its outcome. Its
+   * requests are prepared by the library, once, for all the clients it makes.
+   */
   private static final class PerCall implements Client {
     private final Supplier<Client> factory;
+    private final Function<Request, PreparedRequest> preparer;
 
-    PerCall(Supplier<Client> factory) {
+    PerCall(Supplier<Client> factory, Function<Request, PreparedRequest> preparer) {
       this.factory = factory;
+      this.preparer = preparer;
     }
 
     @Override
-    public long call(Request request) throws IOException {
+    public PreparedRequest prepare(Request request) {
+      return preparer.apply(request);
+    }
+
+    @Override
+    public long call(PreparedRequest request) throws IOException {
       try (Client client = factory.get()) {
         return client.call(request);
       }
     }
 
     @Override
-    public CompletableFuture<Long> callAsync(Request request) {
+    public CompletableFuture<Long> callAsync(PreparedRequest request) {
       Client client = factory.get();
       CompletableFuture<Long> call;
       try {

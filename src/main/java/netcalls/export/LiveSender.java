@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import netcalls.client.Request;
+import netcalls.run.Leg;
 import netcalls.run.Phase;
+import netcalls.trace.CallSite;
 import netcalls.trace.SampleRecorder;
 import org.influxdb.dto.Point;
 
@@ -75,8 +76,8 @@ public final class LiveSender implements AutoCloseable {
   }
 
   private void append(int i) {
-    Request r = recorder.request(i);
-    boolean pair = "pair".equals(r.leg());
+    CallSite r = recorder.site(i);
+    boolean pair = r.leg() == Leg.pair;
     Point.Builder p = Point.measurement(pair ? Measurement.PAIR.measurementName() : Measurement.REQUEST.measurementName())
         .time(recorder.startEpochNanos(i), TimeUnit.NANOSECONDS)
         .tag(tags)
@@ -86,7 +87,7 @@ public final class LiveSender implements AutoCloseable {
       p.tag("target", r.target());
     }
     if (!pair) {
-      p.tag("leg", r.leg() == null ? "none" : r.leg());
+      p.tag("leg", r.leg() == Leg.single ? "none" : r.leg().label());
       for (Phase ph : Phase.values()) {
         long v = recorder.phaseNanos(ph, i);
         if (v >= 0) {

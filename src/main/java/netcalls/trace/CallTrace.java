@@ -1,8 +1,7 @@
 package netcalls.trace;
 
-import netcalls.run.Phase;
 import java.util.Arrays;
-import netcalls.client.Request;
+import netcalls.run.Phase;
 
 /**
  * The timeline of one call, filled in by a client's event hooks.
@@ -14,7 +13,7 @@ import netcalls.client.Request;
 public final class CallTrace {
   private static final long CLOSED = Long.MIN_VALUE;
 
-  final Request request;
+  final CallSite site;
   final long seq;
   final long startNanos;
   long endNanos;
@@ -28,8 +27,8 @@ public final class CallTrace {
   int redirects;
   Throwable failure;
 
-  CallTrace(Request request, long seq, long startNanos) {
-    this.request = request;
+  CallTrace(CallSite site, long seq, long startNanos) {
+    this.site = site;
     this.seq = seq;
     this.startNanos = startNanos;
     Arrays.fill(opened, CLOSED);

@@ -1,24 +1,23 @@
 package netcalls.trace;
 
-import netcalls.run.Phase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import netcalls.client.Request;
+import netcalls.run.Leg;
+import netcalls.run.Phase;
 
 /**
- * Per-trial store of call samples: column arrays allocated once at trial setup, filled lock-free.
+ * Per-trial store of call samples: two row-major arrays allocated once at trial setup (the
+ * numbers, and the references: call site, exception classes), filled lock-free.
  *
  * <p>The measured path costs one {@link CallTrace} per call plus an atomic increment to claim a
- * row and a copy into it; no locks, no I/O, no boxing. Past the cap, calls are counted as dropped instead of stored.
- * Only measured iterations are stored: {@link #measuring(boolean)} is switched by the benchmark
- * at each iteration's setup.
+ * row and a copy into it; no locks, no I/O, no boxing. Past the cap (the fork's
+ * {@code samplesCap}), calls are counted as dropped instead of stored. Only measured iterations
+ * are stored: {@link #measuring(boolean)} is switched by the benchmark at each iteration's setup.
  */
 public final class SampleRecorder {
-  /** Default cap per trial; override with {@code -Dnetcalls.samples.cap=N}. */
-
   final int cap;
   final long clockBaseEpochNanos;
   final long clockBaseNanoTime;
@@ -34,7 +33,7 @@ public final class SampleRecorder {
   private static final int REDIRECTS = 6;
   private static final int PHASE0 = 7;
   private static final int WIDTH = PHASE0 + Phase.COUNT;
-  private static final int REQUEST = 0;
+  private static final int SITE = 0;
   private static final int EXCEPTION = 1;
   private static final int ROOT_CAUSE = 2;
   private static final int REFS = 3;
@@ -69,9 +68,9 @@ public final class SampleRecorder {
   }
 
   /** Starts the timeline of a call; legs of a pair take the pair's operation number. */
-  public CallTrace start(Request r) {
-    long s = r.leg() == null ? operations.getAndIncrement() : pairSeq;
-    return new CallTrace(r, s, System.nanoTime());
+  public CallTrace start(CallSite site) {
+    long s = site.leg() == Leg.single ? operations.getAndIncrement() : pairSeq;
+    return new CallTrace(site, s, System.nanoTime());
   }
 
   /** Opens a paired operation; the legs started after this share its number. */
@@ -91,12 +90,11 @@ public final class SampleRecorder {
       return;
     }
     store(row, t.seq, t.startNanos, t.endNanos - t.startNanos, t.status, t.bytes, t.reused, t.redirects, t.total,
-        t.request, error);
-    PUBLISHED.setRelease(published, row, (byte) 1);
+        t.site, error);
   }
 
-  /** Stores the total of a paired operation, as a row with {@code leg=pair}. */
-  public void finishPair(long pairSeq, Request pair, long startNanos, long endNanos, Throwable error) {
+  /** Stores the total of a paired operation, as a row of {@code pair}'s site ({@link CallSite#pair()}). */
+  public void finishPair(long pairSeq, CallSite pair, long startNanos, long endNanos, Throwable error) {
     if (!measuring) {
       return;
     }
@@ -105,11 +103,10 @@ public final class SampleRecorder {
       return;
     }
     store(row, pairSeq, startNanos, endNanos - startNanos, -1, 0, (byte) -1, 0, null, pair, error);
-    PUBLISHED.setRelease(published, row, (byte) 1);
   }
 
   private void store(int row, long seq, long start, long duration, int status, long bytes, byte reused,
-      int redirects, long[] phases, Request request, Throwable error) {
+      int redirects, long[] phases, CallSite site, Throwable error) {
     int n = row * WIDTH;
     numbers[n + SEQ] = seq;
     numbers[n + START] = start;
@@ -122,11 +119,12 @@ public final class SampleRecorder {
       numbers[n + PHASE0 + i] = phases == null ? -1 : phases[i];
     }
     int o = row * REFS;
-    refs[o + REQUEST] = request;
+    refs[o + SITE] = site;
     if (error != null) {
       refs[o + EXCEPTION] = error.getClass();
       refs[o + ROOT_CAUSE] = rootCause(error).getClass();
     }
+    // last: a reader that sees the flag sees the whole row
     PUBLISHED.setRelease(published, row, (byte) 1);
   }
 
@@ -157,7 +155,7 @@ public final class SampleRecorder {
     return cap;
   }
 
-  // Row readers, for a reader of published rows on another thread (live streaming).
+  // Row readers: the sample writer at trial end, and a live reader of published rows on another thread.
 
   public long seq(int i) {
     return numbers[i * WIDTH + SEQ];
@@ -194,8 +192,9 @@ public final class SampleRecorder {
     return (int) numbers[i * WIDTH + REDIRECTS];
   }
 
-  public Request request(int i) {
-    return (Request) refs[i * REFS + REQUEST];
+  /** Where the call of row {@code i} went: its leg, target and endpoint. */
+  public CallSite site(int i) {
+    return (CallSite) refs[i * REFS + SITE];
   }
 
   /** The thrown exception's class, or null on success. */

@@ -1,8 +1,5 @@
 package netcalls.trace;
 
-import netcalls.run.Phase;
-import netcalls.run.RunFolder;
-import netcalls.run.SampleSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
@@ -14,18 +11,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import netcalls.client.Request;
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
+import netcalls.run.SampleSchema;
 
-/** Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md. */
+/**
+ * Writes a trial's samples as {@code <trial>.csv} and {@code <trial>.json}; see docs/SAMPLES.md.
+ * The CSV's columns are {@link SampleSchema}'s, in its order.
+ */
 public final class SampleWriter {
-  public static final String HEADER = SampleSchema.HEADER;
-
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SampleWriter() {}
 
   /**
-   * Writes both files into {@code dir}; {@code trial} is the file name stem and {@code describe}
+   * Writes both files into the run folder's {@code samples/}; {@code trial} is the file name stem and {@code describe}
    * holds benchmark, mode and params, to which the counts are added.
    */
   public static void write(SampleRecorder r, RunFolder run, String trial, Map<String, Object> describe)
@@ -46,17 +46,17 @@ public final class SampleWriter {
 
   static void writeCsv(SampleRecorder r, Writer w) throws IOException {
     BufferedWriter out = w instanceof BufferedWriter b ? b : new BufferedWriter(w);
-    out.write(HEADER);
+    out.write(SampleSchema.HEADER);
     out.write('\n');
     StringBuilder line = new StringBuilder(256);
     int rows = r.recorded();
     for (int i = 0; i < rows; i++) {
       line.setLength(0);
-      Request q = r.request(i);
+      CallSite site = r.site(i);
       line.append(r.seq(i)).append(',').append(r.startEpochNanos(i)).append(',');
-      cell(line, q.leg()).append(',');
-      cell(line, q.target()).append(',');
-      cell(line, q.endpoint()).append(',');
+      cell(line, site.leg().label()).append(',');
+      cell(line, site.target()).append(',');
+      cell(line, site.endpoint()).append(',');
       if (r.status(i) >= 0) {
         line.append(r.status(i));
       }

@@ -1,9 +1,10 @@
 package netcalls.trace;
 
-import netcalls.run.Phase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import netcalls.run.Leg;
+import netcalls.run.Phase;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,7 +23,7 @@ public final class TrialDigest {
       Histogram h = new Histogram(3);
       for (int i = 0; i < rows; i++) {
         long v = r.phaseNanos(p, i);
-        if (v >= 0 && !"pair".equals(r.request(i).leg())) {
+        if (v >= 0 && r.site(i).leg() != Leg.pair) {
           h.recordValue(v);
         }
       }
@@ -36,7 +37,7 @@ public final class TrialDigest {
     long known = 0;
     Map<String, Long> failures = new TreeMap<>();
     for (int i = 0; i < rows; i++) {
-      if ("pair".equals(r.request(i).leg())) {
+      if (r.site(i).leg() == Leg.pair) {
         continue;
       }
       duration.recordValue(Math.max(0, r.durationNanos(i)));

@@ -9,9 +9,11 @@ import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.client.Servers;
 import netcalls.client.Strategy;
+import netcalls.run.Leg;
 import netcalls.server.TargetServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +49,10 @@ class PairedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void concurrentTakesAboutTheMaxSequentialAboutTheSum(ClientKind kind) throws Exception {
-    Request a = Request.get(first.baseUri("http"), "/delay/" + A_MS).withLeg("a");
-    Request b = Request.get(second.baseUri("http"), "/delay/" + B_MS).withLeg("b");
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(first)));
         Client client = Strategy.reuse.open(kind, library)) {
+      PreparedRequest a = client.prepare(Request.get(first.baseUri("http"), "/delay/" + A_MS).withLeg(Leg.a));
+      PreparedRequest b = client.prepare(Request.get(second.baseUri("http"), "/delay/" + B_MS).withLeg(Leg.b));
       client.call(a);
       client.call(b);
       long t0 = System.nanoTime();

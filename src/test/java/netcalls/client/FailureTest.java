@@ -22,7 +22,7 @@ class FailureTest extends ServerTest {
   void status500FailsTheCall(ClientKind kind) {
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
         Client client = Strategy.reuse.open(kind, library)) {
-      Request r = Request.get(server.baseUri("http"), "/status/500");
+      PreparedRequest r = client.prepare(Request.get(server.baseUri("http"), "/status/500"));
       assertThatThrownBy(() -> client.call(r)).isInstanceOf(HttpStatusException.class).hasMessageContaining("HTTP 500");
       Throwable async = catchThrowable(() -> client.callAsync(r).get());
       assertThat(async).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(HttpStatusException.class);
@@ -34,7 +34,7 @@ class FailureTest extends ServerTest {
   void abortedConnectionFailsTheCall(ClientKind kind) {
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
         Client client = Strategy.reuse.open(kind, library)) {
-      Request r = Request.get(server.baseUri("http"), "/abort");
+      PreparedRequest r = client.prepare(Request.get(server.baseUri("http"), "/abort"));
       assertThatThrownBy(() -> client.call(r)).isInstanceOf(IOException.class);
       Throwable async = catchThrowable(() -> client.callAsync(r).get());
       assertThat(async).isInstanceOf(ExecutionException.class);

@@ -1,8 +1,8 @@
 package netcalls.client;
 
+import java.util.List;
 import netcalls.server.ServerConfig;
 import netcalls.server.TargetServer;
-import okhttp3.tls.HandshakeCertificates;
 
 /** Test helpers around the built-in server. */
 public final class Servers {
@@ -13,8 +13,8 @@ public final class Servers {
   }
 
   /** Trusts exactly the server's own certificate. */
-  public static HandshakeCertificates trust(TargetServer server) {
-    return new HandshakeCertificates.Builder().addTrustedCertificate(server.certificate().certificate()).build();
+  public static TlsTrust trust(TargetServer server) {
+    return TlsTrust.of(List.of(server.certificate().certificate()));
   }
 
   public static long connections(TargetServer server, String scheme) {

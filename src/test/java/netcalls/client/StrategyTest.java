@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import netcalls.server.ServerStats;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,8 +40,9 @@ class StrategyTest extends ServerTest {
     ServerStats before = server.stats();
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
         Client client = strategy.open(kind, library)) {
+      PreparedRequest prepared = client.prepare(request);
       for (int i = 0; i < CALLS; i++) {
-        assertThat(client.call(request)).isEqualTo(3000);
+        assertThat(client.call(prepared)).isEqualTo(3000);
       }
       assertConnections(strategy, scheme, server.stats().minus(before));
     }
@@ -55,8 +55,9 @@ class StrategyTest extends ServerTest {
     ServerStats before = server.stats();
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
         Client client = strategy.open(kind, library)) {
+      PreparedRequest prepared = client.prepare(request);
       for (int i = 0; i < CALLS; i++) {
-        assertThat(client.callAsync(request).get()).isEqualTo(100L);
+        assertThat(client.callAsync(prepared).get()).isEqualTo(100L);
       }
       assertConnections(strategy, scheme, server.stats().minus(before));
     }
@@ -78,13 +79,47 @@ class StrategyTest extends ServerTest {
     }
   }
 
-  @Test
-  void theJdkClientRefusesASharedPoolInOneClearLine() {
-    try (ClientLibrary library = ClientKind.jdk.open(ClientOptions.defaults(Servers.trust(server)))) {
-      assertThatThrownBy(() -> Strategy.shared_pool.open(ClientKind.jdk, library))
+  static Stream<Arguments> unsupported() {
+    List<Arguments> all = new ArrayList<>();
+    for (ClientKind c : ClientKind.values()) {
+      for (Strategy s : Strategy.values()) {
+        if (c.unsupported(s) != null) {
+          all.add(Arguments.of(c, s));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("unsupported")
+  void anUnsupportedCombinationIsRefusedInOneClearLine(ClientKind kind, Strategy strategy) {
+    try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)))) {
+      assertThatThrownBy(() -> strategy.open(kind, library))
           .isInstanceOf(UnsupportedCombinationException.class)
-          .hasMessage("unsupported: client=jdk strategy=shared_pool: java.net.http.HttpClient keeps its "
-              + "connection pool inside each client and cannot share it between clients");
+          .hasMessage("unsupported: client=" + kind + " strategy=" + strategy + ": " + kind.unsupported(strategy))
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void aRequestPreparedForAnotherClientIsRefused(ClientKind kind) throws Exception {
+    ClientKind other = ClientKind.values()[(kind.ordinal() + 1) % ClientKind.values().length];
+    try (ClientLibrary mine = kind.open(ClientOptions.defaults(Servers.trust(server)));
+        ClientLibrary theirs = other.open(ClientOptions.defaults(Servers.trust(server)));
+        Client client = Strategy.reuse.open(kind, mine);
+        Client noKeepAlive = Strategy.no_keepalive.open(kind, mine);
+        Client foreign = Strategy.reuse.open(other, theirs)) {
+      Request request = Request.get(server.baseUri("http"), "/bytes/1");
+      if (other != kind) {
+        assertThatThrownBy(() -> client.call(foreign.prepare(request)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepare each request with the client");
+      }
+      // the other keep-alive mode would send the wrong Connection header
+      assertThatThrownBy(() -> client.call(noKeepAlive.prepare(request)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepare each request with the client");
+      assertThat(client.call(client.prepare(request))).isEqualTo(1);
     }
   }
 
@@ -93,7 +128,8 @@ class StrategyTest extends ServerTest {
   void redirectsAreFollowedToTheFinalBody(ClientKind kind) throws Exception {
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
         Client client = Strategy.reuse.open(kind, library)) {
-      assertThat(client.call(Request.get(server.baseUri("http"), "/redirect/3"))).isEqualTo("redirected\n".length());
+      PreparedRequest redirected = client.prepare(Request.get(server.baseUri("http"), "/redirect/3"));
+      assertThat(client.call(redirected)).isEqualTo("redirected\n".length());
     }
   }
 

@@ -31,7 +31,7 @@ class LiveSenderTest {
       Request r = Request.get(URI.create("http://localhost:8080"), "/bytes/10");
       try (LiveSender live = LiveSender.start(recorder, Map.of("run", "r1", "client", "okhttp"), "udp://127.0.0.1:" + port)) {
         for (int i = 0; i < 50; i++) {
-          CallTrace t = recorder.start(r);
+          CallTrace t = recorder.start(r.site());
           t.begin(Phase.WAITING);
           t.status(200);
           t.addBytes(10);

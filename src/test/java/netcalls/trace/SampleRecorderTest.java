@@ -1,28 +1,29 @@
 package netcalls.trace;
 
-import netcalls.run.ForkProperties;
-import netcalls.run.Phase;
-import netcalls.run.RunFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import netcalls.client.Request;
+import netcalls.run.ForkProperties;
+import netcalls.run.Leg;
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
+import netcalls.run.SampleSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SampleRecorderTest {
-  private static final Request REQUEST = Request.get(URI.create("http://localhost:8080"), "/bytes/10");
+  private static final CallSite SITE = new CallSite(Leg.single, "localhost:8080", "bytes");
 
   private static void call(SampleRecorder r, Throwable error) {
-    CallTrace t = r.start(REQUEST);
+    CallTrace t = r.start(SITE);
     t.begin(Phase.WAITING);
     t.next(Phase.WAITING, Phase.RECEIVING);
     t.status(200);
@@ -84,22 +85,30 @@ class SampleRecorderTest {
     r.measuring(true);
     call(r, null);
     long seq = r.beginPair();
-    Request a = REQUEST.withLeg("a");
-    CallTrace ta = r.start(a);
-    r.finish(ta, null);
+    r.finish(r.start(SITE.withLeg(Leg.a)), null);
+    r.finish(r.start(SITE.withLeg(Leg.b)), null);
     long start = System.nanoTime();
-    r.finishPair(seq, new Request(REQUEST.uri(), "", "pair", "pair"), start, start + 5, null);
+    r.finishPair(seq, CallSite.pair(), start, start + 5, null);
+    call(r, null);
     List<Map<String, String>> rows = Samples.rows(r);
-    assertThat(rows).extracting(m -> m.get("seq")).containsExactly("0", "1", "1");
-    assertThat(rows).extracting(m -> m.get("leg")).containsExactly("", "a", "pair");
-    assertThat(rows.get(2).get("duration_ns")).isEqualTo("5");
+    assertThat(rows).extracting(m -> m.get("seq")).containsExactly("0", "1", "1", "1", "2");
+    assertThat(rows).extracting(m -> m.get("leg")).containsExactly("", "a", "b", "pair", "");
+    assertThat(rows).extracting(m -> m.get("target"))
+        .containsExactly("localhost:8080", "localhost:8080", "localhost:8080", "", "localhost:8080");
+    assertThat(rows.get(3).get("endpoint")).isEqualTo("pair");
+    assertThat(rows.get(3).get("duration_ns")).isEqualTo("5");
+    // the pair's line, byte for byte: no status, reuse or phases of its own
+    StringWriter csv = new StringWriter();
+    SampleWriter.writeCsv(r, csv);
+    assertThat(csv.toString().split("\n")[4]).isEqualTo(String.join(",", "1", Long.toString(r.startEpochNanos(3)),
+        "pair", "", "pair", "", "0", "", "0", "", "", "", "", "", "", "", "5", "", ""));
   }
 
   @Test
   void cellsWithCommasAndQuotesAreQuoted() throws IOException {
     SampleRecorder r = new SampleRecorder(1);
     r.measuring(true);
-    Request odd = new Request(URI.create("http://x"), "host,\"odd\":1", "bytes", null);
+    CallSite odd = new CallSite(Leg.single, "host,\"odd\":1", "bytes");
     r.finish(r.start(odd), null);
     assertThat(Samples.rows(r).get(0).get("target")).isEqualTo("host,\"odd\":1");
   }
@@ -118,7 +127,7 @@ class SampleRecorderTest {
     assertThat(meta.path("warmupRecorded").asBoolean()).isFalse();
     assertThat(meta.path("digest").path("failures").path("java.net.ConnectException <- java.net.ConnectException").asInt())
         .isEqualTo(1);
-    assertThat(Files.readAllLines(dir.resolve("samples/t.csv"))).hasSize(3).first().isEqualTo(SampleWriter.HEADER);
+    assertThat(Files.readAllLines(dir.resolve("samples/t.csv"))).hasSize(3).first().isEqualTo(SampleSchema.HEADER);
   }
 
   @Test

@@ -14,6 +14,8 @@ import javax.net.ssl.SSLException;
 import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.PreparedRequest;
+import netcalls.client.Request;
 import org.asynchttpclient.DefaultAsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.asynchttpclient.netty.channel.DefaultChannelPool;
@@ -32,7 +34,7 @@ public final class AhcLibrary implements ClientLibrary {
   public AhcLibrary(ClientOptions options) {
     this.options = options;
     try {
-      this.ssl = SslContextBuilder.forClient().trustManager(options.trust().trustManager()).build();
+      this.ssl = SslContextBuilder.forClient().trustManager(options.trust().manager()).build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the TLS context for AsyncHttpClient", e);
     }
@@ -61,7 +63,7 @@ public final class AhcLibrary implements ClientLibrary {
 
   @Override
   public Client newClient() {
-    return new AhcClient(new DefaultAsyncHttpClient(config().build()), true, true, options);
+    return new AhcClientAdapter(new DefaultAsyncHttpClient(config().build()), true, true, options);
   }
 
   /**
@@ -85,7 +87,7 @@ public final class AhcLibrary implements ClientLibrary {
         .setNettyTimer(sharedTimer)
         .setChannelPool(sharedPool)
         .build();
-    return new AhcClient(new DefaultAsyncHttpClient(config), false, true, options);
+    return new AhcClientAdapter(new DefaultAsyncHttpClient(config), false, true, options);
   }
 
   @SuppressWarnings("deprecation") // AHC recognises these group classes to pick the channel type
@@ -96,7 +98,12 @@ public final class AhcLibrary implements ClientLibrary {
 
   @Override
   public Client newNoKeepAliveClient() {
-    return new AhcClient(new DefaultAsyncHttpClient(config().setKeepAlive(false).build()), true, false, options);
+    return new AhcClientAdapter(new DefaultAsyncHttpClient(config().setKeepAlive(false).build()), true, false, options);
+  }
+
+  @Override
+  public PreparedRequest prepareKeepAlive(Request request) {
+    return new AhcClientAdapter.Prepared(request, true);
   }
 
   @Override

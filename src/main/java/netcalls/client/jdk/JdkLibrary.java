@@ -1,19 +1,24 @@
 package netcalls.client.jdk;
 
 import java.net.http.HttpClient;
+import java.util.Locale;
 import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
-import netcalls.client.ClientKind;
 import netcalls.client.ClientOptions;
-import netcalls.client.Strategy;
+import netcalls.client.PreparedRequest;
+import netcalls.client.Request;
 
 /** The JDK's HttpClient. Each client owns its pool; clients cannot share one. */
 public final class JdkLibrary implements ClientLibrary {
+  /** Why {@code shared_pool} is left out for this library. */
+  public static final String NO_SHARED_POOL =
+      "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients";
+
   static {
     // The JDK client refuses a Connection header unless allowed, and reads this property once,
     // when its classes load; the benchmarks' forks also pass it on the command line.
     String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
-    if (!allowed.toLowerCase(java.util.Locale.ROOT).contains("connection")) {
+    if (!allowed.toLowerCase(Locale.ROOT).contains("connection")) {
       System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isEmpty() ? "connection" : allowed + ",connection");
     }
   }
@@ -30,23 +35,28 @@ public final class JdkLibrary implements ClientLibrary {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(options.connectTimeout())
         .followRedirects(options.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
-        .sslContext(options.trust().sslContext())
+        .sslContext(options.trust().context())
         .build();
   }
 
   @Override
   public Client newClient() {
-    return new JdkClient(build(), true, options);
+    return new JdkClientAdapter(build(), true, options.readTimeout(), options.recorder());
   }
 
   @Override
   public Client newClientOnSharedPool() {
-    throw new UnsupportedOperationException(ClientKind.jdk.unsupported(Strategy.shared_pool));
+    throw new UnsupportedOperationException(NO_SHARED_POOL);
   }
 
   @Override
   public Client newNoKeepAliveClient() {
-    return new JdkClient(build(), false, options);
+    return new JdkClientAdapter(build(), false, options.readTimeout(), options.recorder());
+  }
+
+  @Override
+  public PreparedRequest prepareKeepAlive(Request request) {
+    return new JdkClientAdapter.Prepared(request, true, options.readTimeout());
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.util.List;
 import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.PreparedRequest;
+import netcalls.client.Request;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -28,7 +30,7 @@ public final class OkHttpLibrary implements ClientLibrary {
         // a silent retry would hide a failure and time two attempts as one call
         .retryOnConnectionFailure(false)
         .protocols(List.of(Protocol.HTTP_1_1))
-        .sslSocketFactory(options.trust().sslSocketFactory(), options.trust().trustManager());
+        .sslSocketFactory(options.trust().context().getSocketFactory(), options.trust().manager());
     if (options.maxConnectionsPerHost() > 0) {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequestsPerHost(options.maxConnectionsPerHost());
@@ -39,22 +41,27 @@ public final class OkHttpLibrary implements ClientLibrary {
 
   @Override
   public Client newClient() {
-    return new OkHttpAdapter(builder().build(), true, true, options.recorder());
+    return new OkHttpClientAdapter(builder().build(), true, true, options.recorder());
   }
 
   /** {@code newBuilder()} shares the base client's connection pool and dispatcher. */
   @Override
   public Client newClientOnSharedPool() {
-    return new OkHttpAdapter(sharedBase.newBuilder().build(), false, true, options.recorder());
+    return new OkHttpClientAdapter(sharedBase.newBuilder().build(), false, true, options.recorder());
   }
 
   @Override
   public Client newNoKeepAliveClient() {
-    return new OkHttpAdapter(builder().build(), true, false, options.recorder());
+    return new OkHttpClientAdapter(builder().build(), true, false, options.recorder());
+  }
+
+  @Override
+  public PreparedRequest prepareKeepAlive(Request request) {
+    return new OkHttpClientAdapter.Prepared(request, true);
   }
 
   @Override
   public void close() {
-    OkHttpAdapter.shutdown(sharedBase);
+    OkHttpClientAdapter.shutdown(sharedBase);
   }
 }

@@ -6,59 +6,73 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import netcalls.client.Calls;
 import netcalls.client.Client;
-import netcalls.client.ClientOptions;
 import netcalls.client.HttpStatusException;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
-import netcalls.run.Phase;
 import netcalls.trace.SampleRecorder;
 
-/**
- * The JDK client through the facade: {@code send()} and {@code sendAsync()}. It has no event API:
- * the trace gets the whole duration and, through the body handler (called when the headers
- * arrive), the receiving phase. Whether a connection was reused cannot be seen.
- */
-final class JdkClient implements Client {
-  private static final int SLOT_KEEP_ALIVE = 4;
-  private static final int SLOT_CLOSE = 5;
+/** The JDK client through the facade: {@code send()} and {@code sendAsync()}, traced by {@link JdkTracer}. */
+final class JdkClientAdapter implements Client {
+  /** Counts the body without keeping it. */
+  private static final BodyHandler<Long> COUNT = info -> BodySubscribers.fromSubscriber(new Counter(), Counter::count);
 
   private final HttpClient client;
   private final boolean keepAlive;
-  private final ClientOptions options;
+  private final Duration readTimeout;
   private final SampleRecorder recorder;
 
-  JdkClient(HttpClient client, boolean keepAlive, ClientOptions options) {
+  JdkClientAdapter(HttpClient client, boolean keepAlive, Duration readTimeout, SampleRecorder recorder) {
     this.client = client;
     this.keepAlive = keepAlive;
-    this.options = options;
-    this.recorder = options.recorder();
+    this.readTimeout = readTimeout;
+    this.recorder = recorder;
   }
 
-  private HttpRequest request(Request r) {
-    return r.prepared(keepAlive ? SLOT_KEEP_ALIVE : SLOT_CLOSE, q -> {
+  /** A JDK request, immutable, shared by every JDK client of the trial with the same keep-alive mode. */
+  static final class Prepared extends PreparedRequest {
+    final HttpRequest http;
+    final boolean keepAlive;
+
+    Prepared(Request r, boolean keepAlive, Duration readTimeout) {
+      super(r);
       // The JDK client has no read timeout; its request timeout (until the response headers) is the nearest
-      HttpRequest.Builder b = HttpRequest.newBuilder(q.uri()).GET().timeout(options.readTimeout());
+      HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).GET().timeout(readTimeout);
       if (!keepAlive) {
         b.header("Connection", "close");
       }
-      return b.build();
-    });
+      this.http = b.build();
+      this.keepAlive = keepAlive;
+    }
   }
 
   @Override
-  public long call(Request r) throws IOException {
-    return Calls.traced(recorder, r, trace -> {
+  public PreparedRequest prepare(Request r) {
+    return new Prepared(r, keepAlive, readTimeout);
+  }
+
+  private Prepared own(PreparedRequest p) {
+    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
+      return o;
+    }
+    throw PreparedRequest.foreign(p, "the JDK HttpClient (keep-alive " + keepAlive + ")");
+  }
+
+  @Override
+  public long call(PreparedRequest request) throws IOException {
+    Prepared p = own(request);
+    return Calls.traced(recorder, p.request().site(), trace -> {
       try {
-        return check(client.send(request(r), handler(trace)), r, trace);
+        return check(client.send(p.http, JdkTracer.receiving(trace, COUNT)), p.request(), trace);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted during the call");
@@ -67,14 +81,15 @@ final class JdkClient implements Client {
   }
 
   @Override
-  public CompletableFuture<Long> callAsync(Request r) {
-    CallTrace trace = recorder == null ? null : recorder.start(r);
-    return client.sendAsync(request(r), handler(trace)).handle((response, error) -> {
+  public CompletableFuture<Long> callAsync(PreparedRequest request) {
+    Prepared p = own(request);
+    CallTrace trace = recorder == null ? null : recorder.start(p.request().site());
+    return client.sendAsync(p.http, JdkTracer.receiving(trace, COUNT)).handle((response, error) -> {
       try {
         if (error != null) {
           throw Calls.rethrow(error);
         }
-        long bytes = check(response, r, trace);
+        long bytes = check(response, p.request(), trace);
         if (trace != null) {
           recorder.finish(trace, null);
         }
@@ -93,30 +108,11 @@ final class JdkClient implements Client {
   }
 
   private static long check(HttpResponse<Long> response, Request r, CallTrace trace) throws HttpStatusException {
-    if (trace != null) {
-      int hops = 0;
-      for (var p = response.previousResponse(); p.isPresent(); p = p.get().previousResponse()) {
-        hops++;
-      }
-      trace.redirects(hops);
-      trace.status(response.statusCode());
-      trace.addBytes(response.body());
-    }
+    JdkTracer.response(trace, response);
     if (!HttpStatusException.isSuccess(response.statusCode())) {
       throw new HttpStatusException(response.statusCode(), r);
     }
     return response.body();
-  }
-
-  /** Counts the body without keeping it; the handler's call marks the headers' arrival. */
-  private static BodyHandler<Long> handler(CallTrace trace) {
-    return info -> {
-      if (trace != null) {
-        trace.end(Phase.RECEIVING); // a redirect hop's body ends here; the next one begins
-        trace.begin(Phase.RECEIVING);
-      }
-      return BodySubscribers.fromSubscriber(new Counter(), Counter::count);
-    };
   }
 
   private static final class Counter implements Flow.Subscriber<List<ByteBuffer>> {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 import netcalls.client.HttpStatusException;
 import netcalls.client.Request;
-import netcalls.trace.CallTrace;
 import netcalls.run.Phase;
+import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
@@ -17,11 +17,13 @@ import org.asynchttpclient.handler.ProgressAsyncHandler;
 import org.asynchttpclient.netty.request.NettyRequest;
 
 /**
- * Reads a response by counting its body bytes (nothing kept) and, when a trace is given, maps
- * AsyncHttpClient's callbacks onto it. AHC follows redirects before this handler sees a status,
- * so redirects are counted from the request sends.
+ * AsyncHttpClient's tracer: the call's {@code AsyncHandler}, since AHC reports both its events and
+ * the response through that one object. It maps the callbacks onto the trace (when one is given),
+ * reads the response by counting its body bytes (nothing kept) and completes the call's future.
+ * AHC follows redirects before this handler sees a status, so redirects are counted from the
+ * request sends.
  */
-final class CountingHandler implements ProgressAsyncHandler<Long> {
+final class AhcTracer implements ProgressAsyncHandler<Long> {
   final CompletableFuture<Long> result = new CompletableFuture<>();
   private final Request request;
   private final CallTrace trace;
@@ -30,7 +32,7 @@ final class CountingHandler implements ProgressAsyncHandler<Long> {
   private int status = -1;
   private int sends;
 
-  CountingHandler(Request request, CallTrace trace, SampleRecorder recorder) {
+  AhcTracer(Request request, CallTrace trace, SampleRecorder recorder) {
     this.request = request;
     this.trace = trace;
     this.recorder = recorder;

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.HttpStatusException;
+import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
@@ -16,48 +17,67 @@ import okhttp3.ResponseBody;
 import okio.Okio;
 
 /** OkHttp through the facade: {@code execute()} for blocking calls, {@code enqueue()} for async. */
-final class OkHttpAdapter implements Client {
-  private static final int SLOT_KEEP_ALIVE = 0;
-  private static final int SLOT_CLOSE = 1;
-
+final class OkHttpClientAdapter implements Client {
   private final OkHttpClient client;
   private final boolean ownsPool;
-  private final int slot;
+  private final boolean keepAlive;
   private final SampleRecorder recorder;
 
-  OkHttpAdapter(OkHttpClient client, boolean ownsPool, boolean keepAlive, SampleRecorder recorder) {
+  OkHttpClientAdapter(OkHttpClient client, boolean ownsPool, boolean keepAlive, SampleRecorder recorder) {
     this.client = client;
     this.ownsPool = ownsPool;
-    this.slot = keepAlive ? SLOT_KEEP_ALIVE : SLOT_CLOSE;
+    this.keepAlive = keepAlive;
     this.recorder = recorder;
   }
 
-  private static okhttp3.Request keepAlive(Request r) {
-    return new okhttp3.Request.Builder().url(r.uri().toString()).build();
+  /** An OkHttp request, immutable, shared by every OkHttp client of the trial with the same keep-alive mode. */
+  static final class Prepared extends PreparedRequest {
+    final okhttp3.Request http;
+    final boolean keepAlive;
+
+    Prepared(Request r, boolean keepAlive) {
+      super(r);
+      okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(r.uri().toString());
+      if (!keepAlive) {
+        b.header("Connection", "close");
+      }
+      this.http = b.build();
+      this.keepAlive = keepAlive;
+    }
   }
 
-  private static okhttp3.Request close(Request r) {
-    return new okhttp3.Request.Builder().url(r.uri().toString()).header("Connection", "close").build();
+  @Override
+  public PreparedRequest prepare(Request r) {
+    return new Prepared(r, keepAlive);
   }
 
-  private Call newCall(Request r, CallTrace trace) {
-    Call call = client.newCall(r.prepared(slot, slot == SLOT_CLOSE ? OkHttpAdapter::close : OkHttpAdapter::keepAlive));
+  private Prepared own(PreparedRequest p) {
+    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
+      return o;
+    }
+    throw PreparedRequest.foreign(p, "OkHttp (keep-alive " + keepAlive + ")");
+  }
+
+  private Call newCall(Prepared p, CallTrace trace) {
+    Call call = client.newCall(p.http);
     if (trace != null) {
-      call.addEventListener(new TracingEventListener(trace));
+      call.addEventListener(new OkHttpTracer(trace));
     }
     return call;
   }
 
   @Override
-  public long call(Request r) throws IOException {
-    return Calls.traced(recorder, r, trace -> consume(newCall(r, trace).execute(), r, trace));
+  public long call(PreparedRequest request) throws IOException {
+    Prepared p = own(request);
+    return Calls.traced(recorder, p.request().site(), trace -> consume(newCall(p, trace).execute(), p, trace));
   }
 
   @Override
-  public CompletableFuture<Long> callAsync(Request r) {
-    CallTrace trace = recorder == null ? null : recorder.start(r);
+  public CompletableFuture<Long> callAsync(PreparedRequest request) {
+    Prepared p = own(request);
+    CallTrace trace = recorder == null ? null : recorder.start(p.request().site());
     CompletableFuture<Long> result = new CompletableFuture<>();
-    newCall(r, trace).enqueue(new Callback() {
+    newCall(p, trace).enqueue(new Callback() {
       @Override
       public void onFailure(Call call, IOException e) {
         fail(e);
@@ -67,7 +87,7 @@ final class OkHttpAdapter implements Client {
       public void onResponse(Call call, Response response) {
         long bytes;
         try {
-          bytes = consume(response, r, trace);
+          bytes = consume(response, p, trace);
         } catch (IOException | RuntimeException e) {
           fail(e);
           return;
@@ -89,7 +109,7 @@ final class OkHttpAdapter implements Client {
   }
 
   /** Reads the whole body without keeping it, then checks the status. */
-  private static long consume(Response response, Request r, CallTrace trace) throws IOException {
+  private static long consume(Response response, Prepared p, CallTrace trace) throws IOException {
     try (response; ResponseBody body = response.body()) {
       long bytes = body.source().readAll(Okio.blackhole());
       if (trace != null) {
@@ -97,7 +117,7 @@ final class OkHttpAdapter implements Client {
         trace.addBytes(bytes);
       }
       if (!HttpStatusException.isSuccess(response.code())) {
-        throw new HttpStatusException(response.code(), r);
+        throw new HttpStatusException(response.code(), p.request());
       }
       return bytes;
     }

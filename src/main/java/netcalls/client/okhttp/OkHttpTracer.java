@@ -5,8 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.List;
-import netcalls.trace.CallTrace;
 import netcalls.run.Phase;
+import netcalls.trace.CallTrace;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.Dispatcher;
@@ -16,13 +16,13 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
- * Maps OkHttp's call events onto a {@link CallTrace}. One listener per call (OkHttp's own model),
- * each event one clock read and a field write.
+ * OkHttp's tracer: an {@link EventListener} that maps the call's events onto a {@link CallTrace}.
+ * One listener per call (OkHttp's own model), each event one clock read and a field write.
  */
-final class TracingEventListener extends EventListener {
+final class OkHttpTracer extends EventListener {
   private final CallTrace trace;
 
-  TracingEventListener(CallTrace trace) {
+  OkHttpTracer(CallTrace trace) {
     this.trace = trace;
   }
 
