@@ -163,7 +163,7 @@ final class RunCommand {
       if (!live.startsWith("udp://")) {
         throw new IllegalArgumentException("--live " + live + ": give a Telegraf socket_listener as udp://HOST:PORT");
       }
-      netcalls.export.TelegrafTarget.parse(live);
+      netcalls.export.sink.TelegrafTarget.parse(live);
       fork = fork.withLive(live);
     }
     fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM

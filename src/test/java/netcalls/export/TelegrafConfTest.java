@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -47,12 +50,12 @@ class TelegrafConfTest {
     assertThat(h.getString("period")).isNotBlank();
     assertThat(h.getBoolean("cumulative")).isTrue();
     String in = h.getArray("namepass").getString(0);
-    assertThat(in).isEqualTo(Measurement.REQUEST.measurementName());
-    assertThat(in + h.getString("name_suffix")).isEqualTo(Measurement.REQUEST_HISTOGRAM.measurementName());
+    assertThat(in).isEqualTo(InfluxMeasurement.REQUEST.measurementName());
+    assertThat(in + h.getString("name_suffix")).isEqualTo(InfluxMeasurement.REQUEST_HISTOGRAM.measurementName());
     TomlTable c = h.getArray("config").getTable(0);
-    assertThat(c.getString("measurement_name")).isEqualTo(Measurement.REQUEST.measurementName());
+    assertThat(c.getString("measurement_name")).isEqualTo(InfluxMeasurement.REQUEST.measurementName());
     String field = c.getArray("fields").getString(0);
-    assertThat(field + "_bucket").isEqualTo(Measurement.REQUEST_HISTOGRAM.keyField());
+    assertThat(field + "_bucket").isEqualTo(InfluxMeasurement.REQUEST_HISTOGRAM.keyField());
     TomlArray buckets = c.getArray("buckets");
     List<Long> bounds = new ArrayList<>();
     for (int i = 0; i < buckets.size(); i++) {
