@@ -38,6 +38,16 @@ class TelegrafConfTest {
     assertThat(t.protocol()).isEqualTo("udp");
   }
 
+  /** The second listener takes TCP, for senders that must not lose lines (live mode, --telegraf tcp://). */
+  @Test
+  void aTcpListenerTakesTheSameFormat() {
+    TomlTable listener = conf.getArray("inputs.socket_listener").getTable(1);
+    TelegrafTarget t = TelegrafTarget.parse(listener.getString("service_address"));
+    assertThat(t.protocol()).isEqualTo("tcp");
+    assertThat(t.host()).isEqualTo("127.0.0.1");
+    assertThat(listener.getString("data_format")).isEqualTo("influx");
+  }
+
   @Test
   void outputDatabaseIsTheExportersDefaultDatabase() {
     assertThat(conf.getArray("outputs.influxdb").getTable(0).getString("database"))
