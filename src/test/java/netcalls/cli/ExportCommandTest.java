@@ -54,6 +54,29 @@ class ExportCommandTest {
     assertThat(Fixtures.linesOf(runDir.resolve("points.lp"), InfluxMeasurement.REQUEST)).hasSize(11);
   }
 
+  /** The launcher's step after a run is the command's: same file, same report. */
+  @Test
+  void afterRunWritesThePointsTheCommandWrites() throws Exception {
+    Path a = Fixtures.copyRun("basic", tmp.resolve("a"));
+    Path b = Fixtures.copyRun("basic", tmp.resolve("b"));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertThat(Export.afterRun(a, null, o, o)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 156", "netcalls_phase=19");
+    assertThat(run(b.toString(), "-q")).isZero();
+    assertThat(Files.readAllLines(a.resolve("points.lp"))).isEqualTo(Files.readAllLines(b.resolve("points.lp")));
+  }
+
+  @Test
+  void afterRunRefusesAnInfluxUrlThatIsNotHttpBeforeWritingAnything() {
+    Path a = Fixtures.copyRun("basic", tmp);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertThat(Export.afterRun(a, "localhost:8086", o, o)).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--influx", "must start with http://");
+    assertThat(a.resolve("points.lp")).doesNotExist();
+  }
+
   @Test
   void notAFolderExitsNonZero() {
     assertThat(run(tmp.resolve("nope").toString())).isEqualTo(1);
