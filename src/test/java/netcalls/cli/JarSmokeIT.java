@@ -56,7 +56,7 @@ class JarSmokeIT {
   void theRunSucceedsAndSaysWhatItLeftOut() {
     assertThat(exit).as(output).isZero();
     assertThat(output).contains("# netcalls.bench.RequestLatency.request: client=jdk strategy=shared_pool left out");
-    assertThat(output).contains("Latency per operation").contains("Phases, median");
+    assertThat(output).contains("Latency per operation").contains("Phases per leg, p50/p99");
     assertThat(output).contains("Failures by exception class");
   }
 
