@@ -14,12 +14,12 @@ TMP=$(mktemp -d -t netcalls-heap.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
 echo "export-heap: generating $ROWS rows in $TMP/run" >&2
-java -cp "$JAR" netcalls.export.SampleFileGenerator "$TMP/run" "$ROWS"
+java -cp "$JAR" netcalls.bench.SampleFileGenerator "$TMP/run" "$ROWS"
 du -h "$TMP/run/samples" | tail -1 >&2
 
 start=$(date +%s.%N)
 set +e
-java -Xmx256m -Xms256m -Xlog:gc:file="$TMP/gc.log" -cp "$JAR" netcalls.export.ExportCommand "$TMP/run" --report-heap \
+java -Xmx256m -Xms256m -Xlog:gc:file="$TMP/gc.log" -cp "$JAR" netcalls.cli.ExportCommand "$TMP/run" --report-heap \
   2>"$TMP/err.txt"
 rc=$?
 set -e

@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import netcalls.export.LiveSender;
+import netcalls.export.line.Tags;
+import netcalls.export.sink.LiveSender;
 import netcalls.run.ForkProperties;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.SampleWriter;
@@ -42,7 +43,10 @@ final class Tracing {
     for (String key : params.getParamsKeys()) {
       paramValues.put(key, params.getParam(key));
     }
-    live = recorder != null && fork.live() != null ? LiveSender.start(recorder, liveTags(), fork.live()) : null;
+    live = recorder != null && fork.live() != null
+        ? LiveSender.start(recorder, runTags(), params.getBenchmark(), params.getMode().shortLabel(), paramValues,
+            fork.live())
+        : null;
   }
 
   static Tracing start(String trace, BenchmarkParams params, ForkProperties fork) throws IOException {
@@ -61,15 +65,10 @@ final class Tracing {
     }
   }
 
-  private Map<String, String> liveTags() throws IOException {
-    Map<String, String> t = new TreeMap<>();
-    paramValues.forEach((k, v) -> t.put(k, v));
-    t.put("run", fork.runFolder().runId());
-    t.put("jdk", System.getProperty("java.version"));
-    t.put("host", InetAddress.getLocalHost().getHostName());
-    t.put("benchmark", params.getBenchmark());
-    t.put("mode", params.getMode().shortLabel());
-    return t;
+  /** The tags the exporter takes from run.json, as the launcher fills it in. */
+  private Map<String, String> runTags() throws IOException {
+    return Tags.run(fork.runFolder().runId(), System.getProperty("java.version"),
+        InetAddress.getLocalHost().getHostName());
   }
 
   /** Stops live streaming and writes {@code samples/<trial>.csv|json} into the run folder. */
@@ -93,6 +92,9 @@ final class Tracing {
     describe.put("mode", params.getMode().shortLabel());
     describe.put("params", paramValues);
     describe.put("threads", params.getThreads());
+    if (live != null) {
+      describe.put("live", live.counts().asMap()); // what was sent, to compare with "recorded"
+    }
     String name = params.getBenchmark();
     String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
     String trial = shortName + "-" + hash(paramValues.toString()) + "-" + ProcessHandle.current().pid();

@@ -2,37 +2,86 @@ package netcalls.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import netcalls.export.ExportReport;
-import netcalls.export.InfluxTarget;
 import netcalls.export.RunExporter;
+import netcalls.export.sink.InfluxTarget;
+import netcalls.export.sink.Sink;
+import netcalls.export.sink.TelegrafTarget;
+import netcalls.run.RunFolder;
 
 /**
- * The exporter's step after every run: {@code points.lp} in the run folder, and the same points to
- * InfluxDB when {@code --influx URL} or {@code NETCALLS_INFLUX_URL} names one. A failed delivery
- * keeps {@code points.lp}, so {@code export RUN_DIR --influx URL} can send it again later.
+ * The exporter's step after a run, the same for the launcher and {@code export RUN_DIR}: writes
+ * {@code points.lp} (or {@code --out}), then sends it to InfluxDB and/or Telegraf when asked, and says
+ * what happened. A failed delivery keeps {@code points.lp}, so {@code export RUN_DIR --influx URL}
+ * can send it again later.
  */
 final class Export {
+  /** Where the points go besides the file; either may be null. */
+  record Targets(InfluxTarget influx, TelegrafTarget telegraf) {
+    /**
+     * The launcher's targets: {@code --influx URL}, else NETCALLS_INFLUX_URL when set; database
+     * {@value InfluxTarget#DEFAULT_DATABASE}, credentials from INFLUX_USER / INFLUX_PASSWORD.
+     *
+     * @throws IllegalArgumentException for a URL that is not http(s)://
+     */
+    static Targets forLauncher(String influxUrl) {
+      InfluxTarget t = influxUrl != null ? InfluxTarget.of(influxUrl, InfluxTarget.DEFAULT_DATABASE)
+          : InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).orElse(null);
+      return new Targets(t, null);
+    }
+  }
+
   private Export() {}
 
+  /** What the launcher calls after every run; returns 0 when all was exported and delivered, else 1. */
   static int afterRun(Path runDir, String influxUrl, PrintStream out, PrintStream err) {
-    RunExporter exporter = RunExporter.withProgress(err);
-    ExportReport report;
+    Targets targets;
     try {
-      report = exporter.exportToFile(runDir, runDir.resolve("points.lp"));
-      if (influxUrl != null) {
-        exporter.sendToInflux(report, InfluxTarget.of(influxUrl, InfluxTarget.DEFAULT_DATABASE));
-      } else {
-        InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).ifPresent(t -> exporter.sendToInflux(report, t));
-      }
-    } catch (IOException e) {
-      err.println("netcalls: could not write " + runDir.resolve("points.lp") + ": " + e);
+      targets = Targets.forLauncher(influxUrl);
+    } catch (IllegalArgumentException e) {
+      err.println("netcalls: --influx: " + e.getMessage());
+      return 2;
+    }
+    return run(runDir, RunFolder.of(runDir).points(), targets, RunExporter.withProgress(err), false, out, err,
+        "java -jar target/benchmarks.jar export " + runDir);
+  }
+
+  /**
+   * Exports {@code runDir} to {@code file} and the targets; prints the report ({@code out} when all
+   * went well and not {@code quiet}, else {@code err}). Returns 0 when everything was exported and
+   * delivered, 1 otherwise.
+   */
+  static int run(Path runDir, Path file, Targets targets, RunExporter exporter, boolean quiet, PrintStream out,
+      PrintStream err, String again) {
+    if (!Files.isDirectory(runDir)) {
+      err.println("export: " + runDir + " is not a run folder: give results/<run-id>; nothing written");
       return 1;
     }
-    (report.ok() ? out : err).print(report.summary());
+    List<Sink> sinks = new ArrayList<>();
+    if (targets.influx() != null) {
+      sinks.add(exporter.influx(targets.influx()));
+    }
+    if (targets.telegraf() != null) {
+      sinks.add(exporter.telegraf(targets.telegraf()));
+    }
+    ExportReport report;
+    try {
+      report = exporter.exportRun(runDir, file, sinks);
+    } catch (IOException e) {
+      err.println("export: could not write " + file + ": " + e.getMessage() + "; check that the folder is writable");
+      return 1;
+    }
+    if (!quiet || !report.ok()) {
+      (report.ok() ? out : err).print(report.summary());
+    }
     if (!report.ok()) {
-      err.println("netcalls: the export had problems (above); points.lp is kept: re-run "
-          + "java -jar target/benchmarks.jar export " + runDir + " once they are fixed");
+      err.println("export: not everything was exported or delivered (see above)"
+          + (report.pointsFileWritten() ? "; " + file + " holds what could be read: re-run " + again
+          + " once the cause is fixed" : ""));
       return 1;
     }
     return 0;

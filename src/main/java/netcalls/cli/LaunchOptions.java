@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import netcalls.export.TelegrafTarget;
+import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.ForkProperties;
 
 /**

@@ -1,7 +1,6 @@
 package netcalls.cli;
 
 import java.util.Arrays;
-import netcalls.export.ExportCommand;
 import netcalls.server.ServeCommand;
 import picocli.CommandLine;
 

@@ -1,76 +1,114 @@
 package netcalls.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import netcalls.export.read.JmhResults;
+import netcalls.export.read.Problems;
+import netcalls.export.read.RunReader;
+import netcalls.export.read.Trial;
+import netcalls.export.read.TrialSummary;
+import netcalls.run.RunFolder;
 
 /**
- * The tables printed after a run, made from the run folder alone ({@code jmh.json} and the trials'
- * JSON), so {@code summary RUN_DIR} prints the same for any earlier run.
+ * The tables printed after a run, made from the run folder alone through the exporter's readers
+ * (jmh.json, the trials and their samples), so {@code summary RUN_DIR} prints the same for any
+ * earlier run. Phase numbers come from {@link TrialSummary}, the same numbers the export writes as
+ * {@code netcalls_phase}.
  */
 final class Summary {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> KEYS = List.of("client", "strategy", "scheme");
+  private static final int PROBLEMS_SHOWN = 5;
 
   private Summary() {}
 
+  /** Collects what could not be read, to say so under the tables. */
+  private static final class Collected implements Problems {
+    final List<String> errors = new ArrayList<>();
+
+    @Override
+    public void error(String message) {
+      errors.add(message);
+    }
+
+    @Override
+    public void warn(String message) {}
+  }
+
   static String render(Path runDir) throws IOException {
+    RunFolder run = RunFolder.of(runDir);
+    Collected problems = new Collected();
+    List<JmhResults.Result> results = new ArrayList<>();
+    RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
-    Path jmh = runDir.resolve("jmh.json");
-    JsonNode results = Files.exists(jmh) && Files.size(jmh) > 0 ? JSON.readTree(jmh.toFile()) : JSON.createArrayNode();
     latency(s, results);
-    phases(s, RunMetadata.trials(runDir));
+    List<Trial> trials = RunReader.trials(run, problems);
+    List<TrialSummary> summaries = new ArrayList<>();
+    for (Trial t : trials) {
+      summaries.add(TrialSummary.of(t.csv(), problems));
+    }
+    phases(s, trials, summaries);
+    live(s, trials);
+    if (!problems.errors.isEmpty()) {
+      s.append("\nNot read (").append(problems.errors.size()).append("; `export` names them all):\n");
+      problems.errors.stream().limit(PROBLEMS_SHOWN).forEach(e -> s.append("  ").append(e).append('\n'));
+    }
     return s.toString();
   }
 
   /** JMH's own percentiles, one line per benchmark and parameter set. */
-  static void latency(StringBuilder s, JsonNode results) {
+  static void latency(StringBuilder s, List<JmhResults.Result> results) {
     Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "unit", "p50", "p90", "p99", "samples");
-    for (JsonNode r : results) {
-      JsonNode m = r.path("primaryMetric");
-      JsonNode pct = m.path("scorePercentiles");
-      t.row(shortName(r.path("benchmark").asText()), param(r, "client"), param(r, "strategy"), param(r, "scheme"),
-          otherParams(r.path("params")), m.path("scoreUnit").asText(),
-          num(pct.path("50.0")), num(pct.path("90.0")), num(pct.path("99.0")),
-          m.has("rawDataHistogram") ? String.valueOf(count(m)) : "");
+    for (JmhResults.Result r : results) {
+      JmhResults.Metric m = r.primary();
+      t.row(shortName(r.benchmark()), param(r.params(), "client"), param(r.params(), "strategy"),
+          param(r.params(), "scheme"), otherParams(r.params()), m.unit() == null ? "" : m.unit(),
+          num(m.percentiles().get("p50")), num(m.percentiles().get("p90")), num(m.percentiles().get("p99")),
+          "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "");
     }
     s.append("Latency per operation (JMH, ").append(results.size()).append(" results)\n");
     t.render(s);
   }
 
-  /** Phase medians from the samples, with failures by exception class. */
-  static void phases(StringBuilder s, List<JsonNode> trials) {
-    Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "calls", "reused",
-        "blocked", "dns", "connecting", "tls", "sending", "waiting", "receiving", "duration");
+  /** Per trial and leg: p50/p99 of each phase, with failures by exception class. */
+  static void phases(StringBuilder s, List<Trial> trials, List<TrialSummary> summaries) {
+    List<String> header = new ArrayList<>(List.of("benchmark", "client", "strategy", "scheme", "params", "leg",
+        "calls", "reused"));
+    for (String p : TrialSummary.PHASES) {
+      header.add(p.equals("tls_handshaking") ? "tls" : p);
+    }
+    Table t = new Table(header.toArray(new String[0]));
     Table failures = new Table("benchmark", "client", "params", "exception <- root cause", "count");
     long dropped = 0;
-    for (JsonNode trial : trials) {
-      JsonNode params = trial.path("params");
-      JsonNode digest = trial.path("digest");
-      JsonNode med = digest.path("phaseMedians");
-      long known = digest.path("reusedKnown").asLong();
-      String reused = known == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100.0 * digest.path("reused").asLong() / known);
-      String name = shortName(trial.path("benchmark").asText());
-      t.row(name, params.path("client").asText(), params.path("strategy").asText(), params.path("scheme").asText(),
-          otherParams(params), String.valueOf(digest.path("phaseCounts").path("duration").asLong()), reused,
-          micros(med, "blocked"), micros(med, "dns"), micros(med, "connecting"), micros(med, "tls_handshaking"),
-          micros(med, "sending"), micros(med, "waiting"), micros(med, "receiving"), micros(med, "duration"));
-      for (Iterator<Map.Entry<String, JsonNode>> it = digest.path("failures").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        failures.row(name, params.path("client").asText(), otherParams(params), f.getKey(), f.getValue().asText());
+    for (int i = 0; i < trials.size(); i++) {
+      Trial trial = trials.get(i);
+      TrialSummary sum = summaries.get(i);
+      Map<String, String> params = trial.params();
+      String name = shortName(trial.benchmark());
+      for (Map.Entry<String, Map<String, TrialSummary.Stats>> leg : sum.byLeg().entrySet()) {
+        Map<String, TrialSummary.Stats> phases = leg.getValue();
+        long known = sum.reusedKnown(leg.getKey());
+        List<String> row = new ArrayList<>(List.of(name, param(params, "client"), param(params, "strategy"),
+            param(params, "scheme"), otherParams(params), leg.getKey().equals("none") ? "" : leg.getKey(),
+            String.valueOf(phases.get("duration").count()),
+            leg.getKey().equals("pair") ? "" : known == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.0f%%", 100.0 * sum.reused(leg.getKey()) / known)));
+        for (String p : TrialSummary.PHASES) {
+          row.add(p50p99(phases.get(p)));
+        }
+        t.row(row.toArray(new String[0]));
       }
-      dropped += trial.path("dropped").asLong();
+      sum.failures().forEach((k, n) -> failures.row(name, param(params, "client"), otherParams(params), k,
+          String.valueOf(n)));
+      dropped += trial.dropped();
     }
     t.rows.sort(Table.BY_CELLS);
     failures.rows.sort(Table.BY_CELLS);
-    s.append("\nPhases, median µs of traced calls (blank: phase absent or not visible to the client)\n");
+    s.append("\nPhases per leg, p50/p99 µs of traced calls (blank: phase absent or not visible to the client;"
+        + " leg pair: the paired operation's total)\n");
     t.render(s);
     if (!failures.rows.isEmpty()) {
       s.append("\nFailures by exception class\n");
@@ -79,16 +117,28 @@ final class Summary {
     s.append("\nSamples dropped past the cap: ").append(dropped).append('\n');
   }
 
-  private static long count(JsonNode metric) {
-    long n = 0;
-    for (JsonNode fork : metric.path("rawDataHistogram")) {
-      for (JsonNode iteration : fork) {
-        for (JsonNode pair : iteration) {
-          n += pair.path(1).asLong();
-        }
+  /** What live mode sent, when it was on: UDP does not confirm, so sent is all that can be said. */
+  static void live(StringBuilder s, List<Trial> trials) {
+    long lines = 0;
+    long datagrams = 0;
+    long notSent = 0;
+    long recorded = 0;
+    String target = null;
+    for (Trial t : trials) {
+      if (t.live() != null) {
+        lines += t.live().lines();
+        datagrams += t.live().datagrams();
+        notSent += t.live().notSent();
+        recorded += t.recorded();
+        target = t.live().target();
       }
     }
-    return n;
+    if (target != null) {
+      s.append("Live mode: ").append(lines).append(" lines sent to ").append(target)
+          .append(datagrams > 0 ? " in " + datagrams + " datagrams" : "").append(", ").append(notSent)
+          .append(" not sent, for ").append(recorded).append(" recorded samples (netcalls_request and netcalls_pair"
+          + " lines; neither UDP nor TCP confirms delivery: points.lp is the record)\n");
+    }
   }
 
   private static String shortName(String benchmark) {
@@ -97,30 +147,29 @@ final class Summary {
     return benchmark.substring(prev + 1);
   }
 
-  private static String param(JsonNode r, String key) {
-    return r.path("params").path(key).asText("");
+  private static String param(Map<String, String> params, String key) {
+    return params.getOrDefault(key, "");
   }
 
-  private static String otherParams(JsonNode params) {
+  private static String otherParams(Map<String, String> params) {
     List<String> kv = new ArrayList<>();
-    params.fields().forEachRemaining(e -> {
-      if (!KEYS.contains(e.getKey())) {
-        kv.add(e.getKey() + "=" + e.getValue().asText());
+    params.forEach((k, v) -> {
+      if (!KEYS.contains(k)) {
+        kv.add(k + "=" + v);
       }
     });
     return String.join(" ", kv);
   }
 
-  private static String num(JsonNode v) {
-    if (v.isMissingNode() || !v.isNumber()) {
-      return v.isMissingNode() ? "" : v.asText();
+  private static String num(Double v) {
+    if (v == null) {
+      return "";
     }
-    return String.format(Locale.ROOT, "%.1f", v.asDouble());
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : String.valueOf(v);
   }
 
-  private static String micros(JsonNode medians, String phase) {
-    JsonNode v = medians.path(phase + "_ns");
-    return v.isMissingNode() ? "" : String.format(Locale.ROOT, "%.1f", v.asLong() / 1000.0);
+  private static String p50p99(TrialSummary.Stats st) {
+    return st == null ? "" : String.format(Locale.ROOT, "%.1f/%.1f", st.p50() / 1000.0, st.p99() / 1000.0);
   }
 
   /** A plain text table with columns sized to their widest cell. */

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import netcalls.export.line.InfluxMeasurement;
+import netcalls.export.read.Problems;
+import netcalls.export.sink.Delivery;
 
 /**
  * What one export did, point by point: built (per measurement), skipped non-finite fields, points
@@ -13,12 +16,12 @@ import java.util.List;
  * <p>Counts are exact; only the first {@value #KEPT} messages of each kind are kept, so a file with a
  * million bad rows does not fill the heap.
  */
-public final class ExportReport {
-  static final int KEPT = 50;
+public final class ExportReport implements Problems {
+  static final int KEPT = Delivery.KEPT;
 
   private final Path runDir;
   private final Path pointsFile;
-  private final long[] built = new long[Measurement.values().length];
+  private final long[] built = new long[InfluxMeasurement.values().length];
   private String runId;
   private long rows;
   private long badRows;
@@ -29,6 +32,7 @@ public final class ExportReport {
   private final List<String> warnings = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
   private final List<Delivery> deliveries = new ArrayList<>();
+  private boolean pointsFileWritten;
 
   ExportReport(Path runDir, Path pointsFile) {
     this.runDir = runDir;
@@ -44,7 +48,7 @@ public final class ExportReport {
     return runId;
   }
 
-  void built(Measurement m) {
+  void built(InfluxMeasurement m) {
     built[m.ordinal()]++;
   }
 
@@ -67,18 +71,29 @@ public final class ExportReport {
         + ", point not written");
   }
 
-  void warn(String message) {
+  @Override
+  public void warn(String message) {
     warningCount++;
     if (warnings.size() < KEPT) {
       warnings.add(message);
     }
   }
 
-  void error(String message) {
+  @Override
+  public void error(String message) {
     errorCount++;
     if (errors.size() < KEPT) {
       errors.add(message);
     }
+  }
+
+  void pointsFileWritten(boolean written) {
+    pointsFileWritten = written;
+  }
+
+  /** Whether {@link #pointsFile()} was (re)written by this export; false when nothing could be read at all. */
+  public boolean pointsFileWritten() {
+    return pointsFileWritten;
   }
 
   void add(Delivery delivery) {
@@ -102,7 +117,7 @@ public final class ExportReport {
     return n;
   }
 
-  public long pointsBuilt(Measurement m) {
+  public long pointsBuilt(InfluxMeasurement m) {
     return built[m.ordinal()];
   }
 
@@ -157,9 +172,10 @@ public final class ExportReport {
   /** A few lines for a person: counts, then the kept errors and warnings. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append("export ").append(runDir).append(" -> ").append(pointsFile).append('\n');
+    sb.append("export ").append(runDir).append(pointsFileWritten ? " -> " + pointsFile : ": nothing written")
+        .append('\n');
     sb.append("  points built: ").append(pointsBuilt());
-    for (Measurement m : Measurement.values()) {
+    for (InfluxMeasurement m : InfluxMeasurement.values()) {
       if (built[m.ordinal()] > 0) {
         sb.append(", ").append(m.measurementName()).append('=').append(built[m.ordinal()]);
       }

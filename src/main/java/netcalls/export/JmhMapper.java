@@ -2,6 +2,11 @@ package netcalls.export;
 
 import java.io.IOException;
 import java.util.Map;
+import netcalls.export.line.InfluxMeasurement;
+import netcalls.export.line.PointDraft;
+import netcalls.export.line.Tags;
+import netcalls.export.read.JmhResults;
+import netcalls.export.read.RunInfo;
 
 /**
  * JMH results to netcalls_jmh (primary metric) and netcalls_jmh_secondary (profiler and other
@@ -22,11 +27,11 @@ final class JmhMapper {
   }
 
   void write(JmhResults.Result r) throws IOException {
-    Map<String, String> tags = Tags.benchmark(run, r.benchmark(), r.mode(), r.params());
+    Map<String, String> tags = Tags.benchmark(run.tags(), r.benchmark(), r.mode(), r.params());
     String where = "jmh.json result #" + r.index() + " (" + r.benchmark() + " " + r.params() + ")";
     long t = baseTimeNs + r.index();
 
-    PointDraft p = metric(new PointDraft(Measurement.JMH, where, report).tags(tags), r.primary());
+    PointDraft p = metric(new PointDraft(InfluxMeasurement.JMH, where).tags(tags), r.primary());
     if (r.threads() != null) {
       p.field("threads", r.threads());
     }
@@ -40,7 +45,7 @@ final class JmhMapper {
         // SampleTime's "p0.50"-style secondaries repeat the primary's percentiles, with NaN errors
         continue;
       }
-      PointDraft s = new PointDraft(Measurement.JMH_SECONDARY, where + " " + e.getKey(), report)
+      PointDraft s = new PointDraft(InfluxMeasurement.JMH_SECONDARY, where + " " + e.getKey())
           .tags(tags)
           .tag("metric", e.getKey());
       emitter.emit(metric(s, e.getValue()), t, true);

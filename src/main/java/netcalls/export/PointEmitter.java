@@ -3,6 +3,9 @@ package netcalls.export;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import netcalls.export.line.LineBuffer;
+import netcalls.export.line.LineProtocol;
+import netcalls.export.line.PointDraft;
 
 /**
  * Turns drafts into lines with timestamps unique within their series: a point whose time is not after
@@ -10,11 +13,11 @@ import java.util.Map;
  * one. Callers hand points of a series in time order, which makes the nudge touch only exact ties.
  */
 final class PointEmitter {
-  private final LineSink sink;
+  private final LineBuffer sink;
   private final ExportReport report;
   private final Map<String, Long> lastTime = new HashMap<>();
 
-  PointEmitter(LineSink sink, ExportReport report) {
+  PointEmitter(LineBuffer sink, ExportReport report) {
     this.sink = sink;
     this.report = report;
   }

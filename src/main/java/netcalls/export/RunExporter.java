@@ -3,28 +3,39 @@ package netcalls.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import netcalls.export.line.InfluxMeasurement;
+import netcalls.export.line.LineBuffer;
+import netcalls.export.line.PointDraft;
+import netcalls.export.read.Json;
+import netcalls.export.read.RunInfo;
+import netcalls.export.read.RunReader;
+import netcalls.export.read.Trial;
+import netcalls.export.sink.Delivery;
+import netcalls.export.sink.InfluxSink;
+import netcalls.export.sink.InfluxTarget;
+import netcalls.export.sink.Progress;
+import netcalls.export.sink.Sink;
+import netcalls.export.sink.Sleeper;
+import netcalls.export.sink.TelegrafSink;
+import netcalls.export.sink.TelegrafTarget;
+import netcalls.run.RunFolder;
 
 /**
- * Exports a run folder (docs/SAMPLES.md) to InfluxDB line protocol (docs/SCHEMA.md), then optionally
- * sends that file to InfluxDB or Telegraf. The file is the single source: targets get exactly its
- * lines, and a failed send can be repeated from it.
+ * Exports a run folder (docs/SAMPLES.md) to InfluxDB line protocol (docs/SCHEMA.md), then hands that
+ * file to each {@link Sink}. The file is the single source: sinks get exactly its lines, and a failed
+ * delivery can be repeated from it.
  *
  * <pre>{@code
  * RunExporter exporter = RunExporter.withProgress(System.err);
- * ExportReport report = exporter.exportToFile(runDir, runDir.resolve("points.lp"));
- * InfluxTarget.fromEnvironment("netcalls").ifPresent(t -> exporter.sendToInflux(report, t));
+ * ExportReport report = exporter.exportRun(runDir, runDir.resolve("points.lp"),
+ *     List.of(exporter.influx(InfluxTarget.of("http://127.0.0.1:8086", "netcalls"))));
  * if (!report.ok()) System.err.print(report.summary());
- * // or, the same in one call: exporter.exportRun(runDir)
  * }</pre>
  *
  * The export streams: memory depends on the number of series, not on the number of samples.
@@ -36,11 +47,6 @@ public final class RunExporter {
   private final LongSupplier nanoClock;
   private final long progressIntervalNs;
   private final Sleeper sleeper;
-
-  /** Waits between retries; tests pass one that does not sleep. */
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
 
   RunExporter(PrintStream progressOut, LongSupplier nanoClock, long progressIntervalNs, Sleeper sleeper) {
     this.progressOut = progressOut;
@@ -60,6 +66,23 @@ public final class RunExporter {
   }
 
   /**
+   * The one step after a run, for the launcher and the {@code export} command alike: writes {@code
+   * out} (normally {@code runDir/points.lp}), then delivers it to each sink in order. Nothing is
+   * written or sent when {@code runDir} is not a folder.
+   *
+   * @throws IOException only when {@code out} cannot be written
+   */
+  public ExportReport exportRun(Path runDir, Path out, List<Sink> sinks) throws IOException {
+    ExportReport report = exportToFile(runDir, out);
+    if (report.pointsFileWritten()) {
+      for (Sink s : sinks) {
+        send(report, s);
+      }
+    }
+    return report;
+  }
+
+  /**
    * Writes (or rewrites, atomically) {@code out} with every point of the run. Problems with the input
    * are in the report; everything that could be read is exported.
    *
@@ -72,22 +95,23 @@ public final class RunExporter {
       report.error(runDir + ": not a folder; give the run folder, e.g. results/20261123-092100");
       return report;
     }
-    RunInfo run = RunInfo.read(runDir, report);
+    RunFolder folder = RunFolder.of(runDir);
+    RunInfo run = RunReader.runInfo(folder, report);
     report.runId(run.runId());
-    Path jmh = runDir.resolve("jmh.json");
+    Path jmh = folder.jmhJson();
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     try {
-      try (OutputStream os = Files.newOutputStream(tmp); LineSink sink = new LineSink(os, report)) {
+      try (OutputStream os = Files.newOutputStream(tmp); LineBuffer sink = new LineBuffer(os, report::built)) {
         PointEmitter emitter = new PointEmitter(sink, report);
         long base = baseTime(run, jmh);
-        writeRun(run, emitter, report, base);
+        writeRun(run, emitter, base);
 
         JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base);
-        JmhResults.read(jmh, report, jmhMapper::write);
+        RunReader.jmhResults(folder, report, jmhMapper::write);
         progress.tick(report.pointsBuilt(), jmh.toString());
 
         SampleExporter samples = new SampleExporter(sink, emitter, report, run, progress);
-        for (Trial trial : trials(runDir.resolve("samples"), report)) {
+        for (Trial trial : RunReader.trials(folder, report)) {
           try {
             samples.export(trial);
           } catch (IOException e) {
@@ -104,42 +128,39 @@ public final class RunExporter {
       throw e;
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    report.pointsFileWritten(true);
     return report;
   }
 
-  /**
-   * What the launcher does after every run: writes {@code runDir/points.lp} and, when the environment
-   * variable NETCALLS_INFLUX_URL is set, writes it to that InfluxDB (database {@value
-   * InfluxTarget#DEFAULT_DATABASE}, credentials from INFLUX_USER / INFLUX_PASSWORD).
-   *
-   * @throws IOException only when points.lp cannot be written
-   */
-  public ExportReport exportRun(Path runDir) throws IOException {
-    ExportReport report = exportToFile(runDir, runDir.resolve("points.lp"));
-    InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).ifPresent(t -> sendToInflux(report, t));
-    return report;
-  }
-
-  /**
-   * Sends the report's points file to InfluxDB, adds the outcome to the report and returns it. Never
-   * throws for an unreachable or refusing server: that is in the delivery.
-   */
-  public Delivery sendToInflux(ExportReport report, InfluxTarget target) {
-    Progress progress = progress();
-    Delivery d = new InfluxWriter(target, sleeper, () -> { }, progress).write(report.pointsFile(), report.runId());
+  /** Delivers the report's points file to a sink and adds the outcome to the report. */
+  public Delivery send(ExportReport report, Sink sink) {
+    Delivery d = sink.deliver(report.pointsFile(), report.runId());
     report.add(d);
     return d;
+  }
+
+  /** InfluxDB 1.x, with this exporter's progress lines and retry waits. */
+  public Sink influx(InfluxTarget target) {
+    return new InfluxSink(target, sleeper, () -> { }, progress());
+  }
+
+  /** A Telegraf socket_listener (or any line protocol listener). */
+  public Sink telegraf(TelegrafTarget target) {
+    return new TelegrafSink(target);
+  }
+
+  /** Sends the report's points file to InfluxDB; see {@link #send}. */
+  public Delivery sendToInflux(ExportReport report, InfluxTarget target) {
+    return send(report, influx(target));
+  }
+
+  /** Sends the report's points file to a Telegraf socket_listener; see {@link #send}. */
+  public Delivery sendToTelegraf(ExportReport report, TelegrafTarget target) {
+    return send(report, telegraf(target));
   }
 
   private Progress progress() {
     return progressOut == null ? Progress.NONE : new Progress(progressOut, nanoClock, progressIntervalNs);
-  }
-
-  /** Sends the report's points file to a Telegraf socket_listener (or any line protocol listener). */
-  public Delivery sendToTelegraf(ExportReport report, TelegrafTarget target) {
-    Delivery d = new TelegrafSender(target).send(report.pointsFile());
-    report.add(d);
-    return d;
   }
 
   /**
@@ -156,12 +177,12 @@ public final class RunExporter {
     return run.start() != null ? Json.epochNanos(run.start()) : 0;
   }
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, ExportReport report, long base) throws IOException {
-    if (run.start() == null && run.end() == null && run.jdk() == null) {
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base) throws IOException {
+    if (!run.known()) {
       return; // no usable run.json: already reported
     }
-    PointDraft d = new PointDraft(Measurement.RUN, run.runId() + "/run.json", report)
-        .tags(Tags.run(run))
+    PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/run.json")
+        .tags(run.tags())
         .field("start", run.start() == null ? null : run.start().toString())
         .field("end", run.end() == null ? null : run.end().toString())
         .field("git_commit", run.gitCommit())
@@ -181,41 +202,5 @@ public final class RunExporter {
       d.value("dropped_samples", run.droppedSamples());
     }
     emitter.emit(d, run.start() != null ? Json.epochNanos(run.start()) : base, false);
-  }
-
-  /** samples/*.json with their CSVs, in the order they ran (clockBase), so series times only move forward. */
-  private static List<Trial> trials(Path samples, ExportReport report) throws IOException {
-    List<Trial> trials = new ArrayList<>();
-    if (!Files.isDirectory(samples)) {
-      return trials;
-    }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples)) {
-      ds.forEach(files::add);
-    }
-    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    for (Path f : files) {
-      String name = f.getFileName().toString();
-      if (name.endsWith(".csv")) {
-        Path json = f.resolveSibling(name.substring(0, name.length() - 4) + ".json");
-        if (!Files.exists(json)) {
-          report.error(f + ": no " + json.getFileName() + " beside it, so its benchmark and parameters are"
-              + " unknown; not exported (docs/SAMPLES.md)");
-          continue;
-        }
-        Trial t = Trial.read(json, f, report);
-        if (t != null) {
-          trials.add(t);
-        }
-      } else if (name.endsWith(".json")) {
-        Path csv = f.resolveSibling(name.substring(0, name.length() - 5) + ".csv");
-        if (!Files.exists(csv)) {
-          report.error(f + ": no " + csv.getFileName() + " beside it: the trial's samples are missing");
-        }
-      }
-    }
-    trials.sort(Comparator.comparing((Trial t) -> t.clockBase() == null ? Instant.MAX : t.clockBase())
-        .thenComparing(Trial::name));
-    return trials;
   }
 }

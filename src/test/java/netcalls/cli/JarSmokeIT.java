@@ -42,7 +42,7 @@ class JarSmokeIT {
   @Test
   void theRunSucceedsAndSaysWhatItLeftOut() {
     assertThat(exit).as(output).isZero();
-    assertThat(output).contains("Latency per operation").contains("Phases, median");
+    assertThat(output).contains("Latency per operation").contains("Phases per leg, p50/p99");
     assertThat(output).contains("Failures by exception class");
   }
 

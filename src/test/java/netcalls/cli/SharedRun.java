@@ -21,6 +21,7 @@ final class SharedRun {
 
   private static final Path ROOT = createRoot();
   private static Run smoke;
+  private static Run[] injected;
 
   private SharedRun() {}
 
@@ -42,6 +43,26 @@ final class SharedRun {
       assertThat(smoke.exit()).as(smoke.output()).isZero();
     }
     return smoke;
+  }
+
+  /**
+   * A baseline and a candidate run of one small benchmark (OkHttp, reuse, http; one fork, five
+   * short iterations), the candidate with the built-in server slowed by 2 ms a response: a change
+   * so large that a comparison cannot miss it, for the end-to-end tests of compare and its outputs.
+   */
+  static synchronized Run[] injectedPair() throws IOException, InterruptedException {
+    if (injected == null) {
+      String[] common = {"-f", "1", "-wi", "1", "-w", "200ms", "-i", "5", "-r", "200ms",
+          "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
+      Run base = run("base", common);
+      List<String> slowed = new ArrayList<>(List.of("--server-delay-us", "2000"));
+      slowed.addAll(List.of(common));
+      Run cand = run("cand", slowed.toArray(new String[0]));
+      assertThat(base.exit()).as(base.output()).isZero();
+      assertThat(cand.exit()).as(cand.output()).isZero();
+      injected = new Run[] {base, cand};
+    }
+    return injected;
   }
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */

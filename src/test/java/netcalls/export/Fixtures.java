@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,10 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Copies fixture run folders (src/test/resources/runs) to a temp folder, where the export may write. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static Path copyRun(String name, Path into) {
+  public static Path copyRun(String name, Path into) {
     try {
       Path src = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
       Path dst = into.resolve(name);
@@ -35,7 +38,7 @@ final class Fixtures {
     }
   }
 
-  static List<String> lines(Path file) {
+  public static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -43,11 +46,11 @@ final class Fixtures {
     }
   }
 
-  static List<String> linesOf(Path file, Measurement m) {
+  public static List<String> linesOf(Path file, InfluxMeasurement m) {
     return lines(file).stream().filter(l -> LineProtocol.measurementOf(l).equals(m.measurementName())).toList();
   }
 
-  static void write(Path file, String content) {
+  public static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -57,7 +60,7 @@ final class Fixtures {
   }
 
   /** Copies the basic fixture run into {@code tmp}, exports it and returns its points.lp. */
-  static Path exportedBasicRun(Path tmp) throws java.io.IOException {
+  public static Path exportedBasicRun(Path tmp) throws java.io.IOException {
     Path run = copyRun("basic", tmp);
     RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
     return run.resolve("points.lp");

@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.influxdb.InfluxDB;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Servers that go away or refuse large bodies: each test starts its own disposable influxd. */
+@Tag(InfluxSupport.TAG)
 class InfluxFailureIT {
   @TempDir
   Path tmp;
@@ -34,11 +39,11 @@ class InfluxFailureIT {
       AtomicInteger batches = new AtomicInteger();
       InfluxTarget target = InfluxTarget.of(server.url, "netcalls", Map.of()).withMaxBatchBytes(8192).withRetries(2, 10);
       List<Long> sleeps = new ArrayList<>();
-      Delivery d = new InfluxWriter(target, sleeps::add, () -> {
+      Delivery d = new InfluxSink(target, sleeps::add, () -> {
         if (batches.incrementAndGet() == 3) {
           server.kill();
         }
-      }, Progress.NONE).write(file, "f");
+      }, Progress.NONE).deliver(file, "f");
       assertThat(d.lines()).isEqualTo(2000);
       assertThat(d.written()).isPositive().isLessThan(2000);
       assertThat(d.written() + d.notWritten()).isEqualTo(2000);
@@ -59,7 +64,7 @@ class InfluxFailureIT {
     try (InfluxSupport.Server server = new InfluxSupport.Server(4096)) {
       // the writer's batches (16 KiB) exceed the server's 4 KiB limit: every 413 halves the batch
       InfluxTarget target = InfluxTarget.of(server.url, "netcalls", Map.of()).withMaxBatchBytes(16384).withRetries(0, 1);
-      Delivery d = new InfluxWriter(target, ms -> { }).write(file, "f");
+      Delivery d = new InfluxSink(target, ms -> { }).deliver(file, "f");
       assertThat(d.errors()).isEmpty();
       assertThat(d.written()).isEqualTo(199);
       assertThat(d.rejected()).singleElement().satisfies(r -> {
@@ -67,7 +72,7 @@ class InfluxFailureIT {
         assertThat(r.reason()).contains("max-body-size");
       });
       try (InfluxDB influx = InfluxSupport.connect(server.url)) {
-        assertThat(InfluxSupport.count(influx, "netcalls", Measurement.REQUEST, "f")).isEqualTo(199);
+        assertThat(InfluxSupport.count(influx, "netcalls", InfluxMeasurement.REQUEST, "f")).isEqualTo(199);
       }
     }
   }
@@ -80,10 +85,10 @@ class InfluxFailureIT {
       url = server.url;
     }
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code = new picocli.CommandLine(new ExportCommand(new java.io.PrintStream(err, true)))
+    int code = new picocli.CommandLine(new netcalls.cli.ExportCommand(new java.io.PrintStream(err, true)))
         .execute(run.toString(), "-q", "--retries", "0", "--influx", url);
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("137 not written", "re-run the export");
-    assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize(137);
+    assertThat(err.toString()).contains("156 not written", "re-run the export");
+    assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize(156);
   }
 }

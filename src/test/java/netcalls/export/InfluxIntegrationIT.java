@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,10 +15,12 @@ import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against the InfluxDB of scripts/with-influxdb.sh: what is exported is what InfluxDB holds. */
+@Tag(InfluxSupport.TAG)
 class InfluxIntegrationIT {
   @TempDir
   Path tmp;
@@ -48,7 +53,7 @@ class InfluxIntegrationIT {
     ExportReport report = exportAndSend(run);
     Delivery d = report.deliveries().get(0);
     assertThat(d.errors()).isEmpty();
-    assertThat(d.written()).isEqualTo(report.pointsBuilt()).isEqualTo(137);
+    assertThat(d.written()).isEqualTo(report.pointsBuilt()).isEqualTo(156);
     assertThat(d.ok()).isTrue();
 
     Map<String, List<ParsedLine>> byMeasurement = new LinkedHashMap<>();
@@ -56,7 +61,7 @@ class InfluxIntegrationIT {
       ParsedLine p = ParsedLine.parse(l);
       byMeasurement.computeIfAbsent(p.measurement(), k -> new ArrayList<>()).add(p);
     }
-    assertThat(byMeasurement.keySet()).hasSize(Measurement.values().length);
+    assertThat(byMeasurement.keySet()).hasSize(InfluxMeasurement.values().length);
     for (Map.Entry<String, List<ParsedLine>> e : byMeasurement.entrySet()) {
       String q = "SELECT * FROM \"" + e.getKey() + "\" WHERE \"run\" = '20261123-092100'";
       List<String> columns = InfluxSupport.columns(influx, database, q);
@@ -81,8 +86,8 @@ class InfluxIntegrationIT {
           }
         }
       }
-      assertThat(InfluxSupport.count(influx, database, Measurement.byName(e.getKey()), "20261123-092100"))
-          .isEqualTo(report.pointsBuilt(Measurement.byName(e.getKey())));
+      assertThat(InfluxSupport.count(influx, database, InfluxMeasurement.byName(e.getKey()), "20261123-092100"))
+          .isEqualTo(report.pointsBuilt(InfluxMeasurement.byName(e.getKey())));
     }
   }
 
@@ -103,13 +108,15 @@ class InfluxIntegrationIT {
   void exportRunWritesPointsLpAndPushesToTheInfluxNamedInTheEnvironment() throws Exception {
     InfluxSupport.url();
     Path run = Fixtures.copyRun("basic", tmp);
-    ExportReport report = RunExporter.quiet().exportRun(run);
+    RunExporter exporter = RunExporter.quiet();
+    ExportReport report = exporter.exportRun(run, run.resolve("points.lp"),
+        List.of(exporter.influx(InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).orElseThrow())));
     assertThat(run.resolve("points.lp")).isNotEmptyFile();
     assertThat(report.deliveries()).singleElement().satisfies(d -> {
       assertThat(d.target()).contains(InfluxTarget.DEFAULT_DATABASE);
       assertThat(d.ok()).as(report.summary()).isTrue();
     });
-    assertThat(InfluxSupport.count(influx, InfluxTarget.DEFAULT_DATABASE, Measurement.REQUEST, "20261123-092100"))
+    assertThat(InfluxSupport.count(influx, InfluxTarget.DEFAULT_DATABASE, InfluxMeasurement.REQUEST, "20261123-092100"))
         .isEqualTo(11);
   }
 
@@ -121,7 +128,7 @@ class InfluxIntegrationIT {
     ExportReport second = exportAndSend(run);
     assertThat(Files.readAllBytes(run.resolve("points.lp"))).isEqualTo(first);
     assertThat(second.deliveries().get(0).ok()).as(second.summary()).isTrue();
-    for (Measurement m : Measurement.values()) {
+    for (InfluxMeasurement m : InfluxMeasurement.values()) {
       assertThat(InfluxSupport.count(influx, database, m, "20261123-092100")).as(m.name())
           .isEqualTo(second.pointsBuilt(m));
     }
@@ -172,14 +179,14 @@ class InfluxIntegrationIT {
     lines.set(4, "netcalls_request,run=pw unparseable=");                                 // line 5: parse error
     lines.set(11, "netcalls_request,run=pw,leg=none duration_ns=\"text\" 1795425663000000011"); // line 12: type conflict
     Fixtures.write(file, String.join("\n", lines) + "\n");
-    Delivery d = new InfluxWriter(InfluxTarget.of(InfluxSupport.url(), database, Map.of()), ms -> { })
-        .write(file, "pw");
+    Delivery d = new InfluxSink(InfluxTarget.of(InfluxSupport.url(), database, Map.of()), ms -> { })
+        .deliver(file, "pw");
     assertThat(d.written()).isEqualTo(18);
     assertThat(d.rejectedCount()).isEqualTo(2);
     assertThat(d.rejected()).extracting(Delivery.Rejection::line).containsExactly(5L, 12L);
     assertThat(d.rejected().get(0).reason()).contains("unable to parse");
     assertThat(d.rejected().get(1).reason()).contains("field type conflict");
     assertThat(d.errors()).isEmpty(); // verification: 20 lines = 18 held + 2 rejected
-    assertThat(InfluxSupport.count(influx, database, Measurement.REQUEST, "pw")).isEqualTo(18);
+    assertThat(InfluxSupport.count(influx, database, InfluxMeasurement.REQUEST, "pw")).isEqualTo(18);
   }
 }

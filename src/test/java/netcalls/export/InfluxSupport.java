@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -23,6 +26,12 @@ import org.influxdb.dto.QueryResult;
  * A test that needs InfluxDB fails, never skips, when it is not there.
  */
 final class InfluxSupport {
+  /**
+   * The JUnit tag of tests that need InfluxDB: surefire leaves them out (also under -Dtest=...), failsafe
+   * runs them in {@code verify}.
+   */
+  static final String TAG = "influxdb";
+
   private InfluxSupport() {}
 
   static String url() {
@@ -35,12 +44,12 @@ final class InfluxSupport {
 
   private static String required(String property, String env) {
     String v = System.getProperty(property);
-    if (v == null || v.isBlank() || v.startsWith("${")) {
+    if (v == null || v.isBlank()) {
       v = System.getenv(env);
     }
     if (v == null || v.isBlank()) {
       fail(env + " is not set: this test needs a real InfluxDB. Run the tests under the harness:"
-          + " scripts/with-influxdb.sh mvn -B test -Dtest='netcalls.export.**'");
+          + " scripts/with-influxdb.sh mvn -B verify -Dit.test='Influx*IT,Telegraf*IT'");
     }
     return v;
   }
@@ -69,7 +78,7 @@ final class InfluxSupport {
     return r.getResults().get(0).getSeries().get(0).getColumns();
   }
 
-  static long count(InfluxDB influx, String database, Measurement m, String runId) {
+  static long count(InfluxDB influx, String database, InfluxMeasurement m, String runId) {
     List<List<Object>> rows = rows(influx, database, "SELECT count(\"" + m.keyField() + "\") FROM \""
         + m.measurementName() + "\" WHERE \"run\" = '" + runId + "'");
     return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(1)).longValue();

@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -43,7 +46,7 @@ class LineProtocolEquivalenceTest {
     json.append("},\"clockBase\":\"2026-11-23T09:21:01Z\"}");
     Fixtures.write(run.resolve("samples/X.y-00000000-1.json"), json.toString());
 
-    StringBuilder csv = new StringBuilder(String.join(",", SampleExporter.COLUMNS)).append('\n');
+    StringBuilder csv = new StringBuilder(String.join(",", netcalls.run.SampleSchema.COLUMNS)).append('\n');
     List<String> expectedRequests = new ArrayList<>();
     List<String> expectedPairs = new ArrayList<>();
     long t = 1795425663000000000L;
@@ -111,10 +114,10 @@ class LineProtocolEquivalenceTest {
 
     ExportReport report = RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
 
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST)).containsExactlyElementsOf(expectedRequests);
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.PAIR)).containsExactlyElementsOf(expectedPairs);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST)).containsExactlyElementsOf(expectedRequests);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.PAIR)).containsExactlyElementsOf(expectedPairs);
     assertThat(expectedPairs).isNotEmpty();
-    assertThat(report.pointsBuilt(Measurement.REQUEST)).isEqualTo(expectedRequests.size());
+    assertThat(report.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(expectedRequests.size());
   }
 
   private static String optional(Random rnd, Point.Builder p, String field, long value) {

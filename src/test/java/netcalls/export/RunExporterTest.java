@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +26,20 @@ class RunExporterTest {
     return RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
   }
 
+  /** The phase summary keeps the legs of a pair apart: leg a waits ~50 ms, leg b ~75 ms, never a pooled median. */
+  @Test
+  void phasePointsArePerTrialLegAndPhase() throws Exception {
+    Path points = Fixtures.exportedBasicRun(tmp);
+    List<String> phase = Fixtures.linesOf(points, InfluxMeasurement.PHASE);
+    assertThat(phase).filteredOn(l -> l.contains("PairedLatency") && l.contains(",phase=waiting,"))
+        .extracting(l -> ParsedLine.parse(l).tags().get("leg") + " " + ParsedLine.parse(l).fields().get("p50"))
+        .containsExactly("a 50102271", "b 75104255");
+    assertThat(phase).filteredOn(l -> l.contains(",leg=pair,")).singleElement().asString()
+        .contains(",phase=duration,", "count=2i");
+    assertThat(phase).filteredOn(l -> l.contains("RequestLatency") && l.contains(",phase=duration,"))
+        .singleElement().asString().contains(",leg=none,", "count=5i");
+  }
+
   @Test
   void sampleTimePercentileSecondariesAreNotExportedTwice() throws Exception {
     Path run = tmp.resolve("pct");
@@ -38,9 +55,9 @@ class RunExporterTest {
         + "\"rawDataHistogram\":[[[[5.0,3]]]]},"
         + "\"secondaryMetrics\":{\"p0.50\":" + pct + ",\"p0.999\":" + pct + ",\"gc.alloc.rate\":" + gc + "}}]");
     ExportReport r = export(run);
-    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(1);
-    assertThat(r.pointsBuilt(Measurement.JMH_SECONDARY)).isEqualTo(1);
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH_SECONDARY)).singleElement()
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(1);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH_SECONDARY)).isEqualTo(1);
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.JMH_SECONDARY)).singleElement()
         .asString().contains("metric=gc.alloc.rate");
   }
 
@@ -52,14 +69,14 @@ class RunExporterTest {
     assertThat(r.ok()).isTrue();
     assertThat(r.runId()).isEqualTo("20261123-092100");
     assertThat(r.rows()).isEqualTo(11);
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
-    assertThat(r.pointsBuilt(Measurement.PAIR)).isEqualTo(2);
-    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(3); // the 4th has only NaN values
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
+    assertThat(r.pointsBuilt(InfluxMeasurement.PAIR)).isEqualTo(2);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(3); // the 4th has only NaN values
     assertThat(r.emptyPoints()).isEqualTo(1);
-    assertThat(r.pointsBuilt(Measurement.JMH_SECONDARY)).isEqualTo(4);
-    assertThat(r.pointsBuilt(Measurement.RUN)).isEqualTo(1);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH_SECONDARY)).isEqualTo(4);
+    assertThat(r.pointsBuilt(InfluxMeasurement.RUN)).isEqualTo(1);
     // 6 request series (3 in the request trial, a/b/pair in the paired one) x (18 bounds + Inf)
-    assertThat(r.pointsBuilt(Measurement.REQUEST_HISTOGRAM)).isEqualTo(6 * 19);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST_HISTOGRAM)).isEqualTo(6 * 19);
     assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize((int) r.pointsBuilt());
   }
 
@@ -67,7 +84,7 @@ class RunExporterTest {
   void sampleRowBecomesOnePointWithPresentPhasesOnlyAtItsStartNs() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).get(1)).isEqualTo(
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).get(1)).isEqualTo(
         "netcalls_request,benchmark=netcalls.bench.RequestLatency.request,client=okhttp,endpoint=bytes," + RUN_TAGS
             + ",leg=none,mode=sample,run=20261123-092100,scheme=http,size=1024,strategy=reuse,"
             + "target=localhost:41234,trace=on bytes=1024i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,"
@@ -78,7 +95,7 @@ class RunExporterTest {
   void exactTimestampTieInASeriesIsNudgedByOneNanosecond() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    List<String> status = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).stream()
+    List<String> status = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).stream()
         .filter(l -> l.contains("endpoint=status")).toList();
     assertThat(status).hasSize(2);
     assertThat(status.get(0)).endsWith("duration_ns=81201i,exception=\"java.io.IOException\",receiving_ns=7001i,"
@@ -91,7 +108,7 @@ class RunExporterTest {
   void pairPointCarriesBothLegDurations() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.PAIR).get(0)).isEqualTo(
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.PAIR).get(0)).isEqualTo(
         "netcalls_pair,benchmark=netcalls.bench.PairedLatency.sequential,client=jdk,delays=50\\,75,endpoint=pair,"
             + RUN_TAGS + ",mode=avgt,run=20261123-092100,scheme=https,strategy=shared_pool,target=localhost:43001"
             + " a_duration_ns=52845021i,b_duration_ns=75129006i,duration_ns=127974027i 1795425730500000000");
@@ -101,7 +118,7 @@ class RunExporterTest {
   void failuresAreCountedPerExceptionClassWithSimpleNameTagsAndFqcnFields() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    List<String> ex = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST_EXCEPTION);
+    List<String> ex = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST_EXCEPTION);
     assertThat(ex).hasSize(2); // the pair row repeats leg b's exception and is not counted again
     assertThat(ex.get(0)).contains(",exception_class=IOException,", ",root_cause_class=IOException,")
         .endsWith(" count=2i,exception=\"java.io.IOException\",root_cause=\"java.io.IOException\" 1795425663001000000");
@@ -112,7 +129,7 @@ class RunExporterTest {
   void jmhScoresAreInNanosecondsOrOpsPerSecondAtRunEndPlusIndex() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    List<String> jmh = Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH);
+    List<String> jmh = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.JMH);
     assertThat(jmh.get(0)).contains(",mode=sample,").contains("score=95250.0,", "p99_9=412160.0,", "p0=61184.0,",
         "p100=1032192.0,", "sample_count=15i,", "ci_lower=93750.0,", "unit=\"ns/op\"").endsWith(" 1795425940500000000");
     assertThat(jmh.get(1)).contains("score=131000000.0,", "sample_count=6i").endsWith(" 1795425940500000001");
@@ -124,7 +141,7 @@ class RunExporterTest {
   void secondaryMetricNamesLoseJmh136sDot() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    List<String> sec = Fixtures.linesOf(run.resolve("points.lp"), Measurement.JMH_SECONDARY);
+    List<String> sec = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.JMH_SECONDARY);
     assertThat(sec).extracting(l -> l.replaceAll(".*,metric=([^,]*),.*", "$1"))
         .containsExactly("gc.alloc.rate", "gc.count", "gc.alloc.rate.norm", "gc.time");
     assertThat(sec.get(2)).contains("score=20480.5,", "unit=\"B/op\"");
@@ -147,7 +164,7 @@ class RunExporterTest {
   void histogramIsCumulativeWithInfLastLikeTelegraf() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
     export(run);
-    List<String> h = Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST_HISTOGRAM).stream()
+    List<String> h = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST_HISTOGRAM).stream()
         .filter(l -> l.contains("endpoint=bytes")).toList();
     assertThat(h).hasSize(19);
     assertThat(h.get(0)).contains(",le=25000,").endsWith(" duration_ns_bucket=0i 1795425940500000000");
@@ -173,7 +190,7 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.ok()).isFalse();
     assertThat(r.errors()).anyMatch(e -> e.contains("jmh.json") && e.contains("missing"));
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
 
   @Test
@@ -191,7 +208,7 @@ class RunExporterTest {
     Fixtures.write(run.resolve("jmh.json"), "[ ]\n");
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString().contains("jmh.json", "no results");
-    assertThat(r.pointsBuilt(Measurement.JMH)).isZero();
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isZero();
   }
 
   @Test
@@ -203,8 +220,8 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.ok()).isFalse();
     assertThat(r.errors()).singleElement().asString().contains("jmh.json: line ", "2 result(s) before it were exported");
-    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(2);
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(2);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
 
   @Test
@@ -215,7 +232,7 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString()
         .contains("result #1", "primaryMetric.score", "\"fast\" is not a number");
-    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(2);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(2);
   }
 
   @Test
@@ -231,7 +248,7 @@ class RunExporterTest {
     assertThat(r.errors()).containsExactly(
         csv + ":3: column duration_ns: \"90x01\" is not an integer; row not exported",
         csv + ":5: column reused: \"maybe\" is not true, false or empty; row not exported");
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(9);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(9);
     assertThat(r.rows()).isEqualTo(11);
     assertThat(r.rowsNotExported()).isEqualTo(2);
   }
@@ -248,7 +265,7 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.rowsNotExported()).isEqualTo(8);
     assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be exported");
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(11);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
 
   @Test
@@ -259,7 +276,7 @@ class RunExporterTest {
     lines.set(2, "1,+1795425663000500000,,localhost:41234,bytes,0200,-0,true,-00,,,,,15001,50002,8001,090201,,");
     Fixtures.write(csv, String.join("\n", lines) + "\n");
     export(run);
-    assertThat(Fixtures.linesOf(run.resolve("points.lp"), Measurement.REQUEST).get(1))
+    assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).get(1))
         .endsWith(" bytes=0i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,reused=true,sending_ns=15001i,"
             + "status=200i,waiting_ns=50002i 1795425663000500000");
   }
@@ -272,7 +289,7 @@ class RunExporterTest {
     Fixtures.write(csv, full.substring(0, full.length() - 40));
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString().contains(csv + ":6:", "cut off");
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(10);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(10);
   }
 
   @Test
@@ -282,7 +299,7 @@ class RunExporterTest {
     Fixtures.write(json, "{\n  \"benchmark\": \"netcalls.bench.PairedLatency.sequential\",\n  \"params\": {\"client\": }\n}");
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString().contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(5);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(5);
     assertThat(run.resolve("points.lp.tmp")).doesNotExist();
   }
 
@@ -293,7 +310,7 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString().contains("RequestLatency.request-1a2b3c4d-4242.csv",
         "no RequestLatency.request-1a2b3c4d-4242.json");
-    assertThat(r.pointsBuilt(Measurement.REQUEST)).isEqualTo(6);
+    assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(6);
   }
 
   @Test
@@ -303,7 +320,7 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.errors()).singleElement().asString().contains("run.json: line 1");
     assertThat(r.runId()).isEqualTo("basic");
-    assertThat(r.pointsBuilt(Measurement.JMH)).isEqualTo(3);
+    assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(3);
   }
 
   @Test

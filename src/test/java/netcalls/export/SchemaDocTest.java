@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,7 +22,7 @@ class SchemaDocTest {
     Path run = Fixtures.copyRun("basic", tmp);
     RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
     List<String> exported = Fixtures.lines(run.resolve("points.lp"));
-    for (Measurement m : Measurement.values()) {
+    for (InfluxMeasurement m : InfluxMeasurement.values()) {
       List<String> examples = doc.stream().filter(l -> l.startsWith(m.measurementName() + ",")).toList();
       assertThat(examples).as("example of %s in docs/SCHEMA.md", m.measurementName()).isNotEmpty();
       assertThat(exported).containsAll(examples);

@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -35,6 +38,16 @@ class TelegrafConfTest {
     assertThat(t.protocol()).isEqualTo("udp");
   }
 
+  /** The second listener takes TCP, for senders that must not lose lines (live mode, --telegraf tcp://). */
+  @Test
+  void aTcpListenerTakesTheSameFormat() {
+    TomlTable listener = conf.getArray("inputs.socket_listener").getTable(1);
+    TelegrafTarget t = TelegrafTarget.parse(listener.getString("service_address"));
+    assertThat(t.protocol()).isEqualTo("tcp");
+    assertThat(t.host()).isEqualTo("127.0.0.1");
+    assertThat(listener.getString("data_format")).isEqualTo("influx");
+  }
+
   @Test
   void outputDatabaseIsTheExportersDefaultDatabase() {
     assertThat(conf.getArray("outputs.influxdb").getTable(0).getString("database"))
@@ -47,12 +60,12 @@ class TelegrafConfTest {
     assertThat(h.getString("period")).isNotBlank();
     assertThat(h.getBoolean("cumulative")).isTrue();
     String in = h.getArray("namepass").getString(0);
-    assertThat(in).isEqualTo(Measurement.REQUEST.measurementName());
-    assertThat(in + h.getString("name_suffix")).isEqualTo(Measurement.REQUEST_HISTOGRAM.measurementName());
+    assertThat(in).isEqualTo(InfluxMeasurement.REQUEST.measurementName());
+    assertThat(in + h.getString("name_suffix")).isEqualTo(InfluxMeasurement.REQUEST_HISTOGRAM.measurementName());
     TomlTable c = h.getArray("config").getTable(0);
-    assertThat(c.getString("measurement_name")).isEqualTo(Measurement.REQUEST.measurementName());
+    assertThat(c.getString("measurement_name")).isEqualTo(InfluxMeasurement.REQUEST.measurementName());
     String field = c.getArray("fields").getString(0);
-    assertThat(field + "_bucket").isEqualTo(Measurement.REQUEST_HISTOGRAM.keyField());
+    assertThat(field + "_bucket").isEqualTo(InfluxMeasurement.REQUEST_HISTOGRAM.keyField());
     TomlArray buckets = c.getArray("buckets");
     List<Long> bounds = new ArrayList<>();
     for (int i = 0; i < buckets.size(); i++) {

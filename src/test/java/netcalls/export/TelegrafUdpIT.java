@@ -1,5 +1,8 @@
 package netcalls.export;
 
+import netcalls.export.line.*;
+import netcalls.export.read.*;
+import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,12 +18,14 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Telegraf path against the nearest real thing that runs here: InfluxDB's own UDP listener reads
  * the same line protocol as Telegraf's socket_listener. Needs scripts/with-influxdb.sh.
  */
+@Tag(InfluxSupport.TAG)
 class TelegrafUdpIT {
   @org.junit.jupiter.api.io.TempDir
   Path tmp;
@@ -29,28 +34,28 @@ class TelegrafUdpIT {
   void udpPathReachesInfluxDbsUdpListener() throws Exception {
     Path file = Fixtures.exportedBasicRun(tmp);
     TelegrafTarget target = TelegrafTarget.parse(InfluxSupport.udp());
-    Delivery d = new TelegrafSender(target).send(file);
+    Delivery d = new TelegrafSink(target).deliver(file, "r");
     assertThat(d.ok()).isTrue();
     try (InfluxDB influx = InfluxSupport.connect(InfluxSupport.url())) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       long held = 0;
       while (System.nanoTime() < deadline) {
         held = 0;
-        for (Measurement m : Measurement.values()) {
+        for (InfluxMeasurement m : InfluxMeasurement.values()) {
           held += count(influx, m);
         }
-        if (held == 137) {
+        if (held == 156) {
           break;
         }
         Thread.sleep(200);
       }
-      assertThat(held).isEqualTo(137);
-      assertThat(InfluxSupport.count(influx, "netcalls_udp", Measurement.REQUEST, "20261123-092100")).isEqualTo(11);
+      assertThat(held).isEqualTo(156);
+      assertThat(InfluxSupport.count(influx, "netcalls_udp", InfluxMeasurement.REQUEST, "20261123-092100")).isEqualTo(11);
     }
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty();
   }
 
-  private static long count(InfluxDB influx, Measurement m) {
+  private static long count(InfluxDB influx, InfluxMeasurement m) {
     try {
       return InfluxSupport.count(influx, "netcalls_udp", m, "20261123-092100");
     } catch (AssertionError e) { // database not created yet by the listener

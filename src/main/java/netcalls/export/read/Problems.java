@@ -1,0 +1,19 @@
+package netcalls.export.read;
+
+/** Where readers put what they found wrong with a run folder; each message names the file and what to do. */
+public interface Problems {
+  /** Something that could not be read or exported. */
+  void error(String message);
+
+  /** Something odd that was still exported. */
+  void warn(String message);
+
+  /** Drops everything: for readers whose caller reports nothing (the summary prints what it can). */
+  Problems IGNORE = new Problems() {
+    @Override
+    public void error(String message) {}
+
+    @Override
+    public void warn(String message) {}
+  };
+}

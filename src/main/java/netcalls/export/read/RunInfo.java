@@ -1,0 +1,89 @@
+package netcalls.export.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import netcalls.export.line.Tags;
+import netcalls.run.RunFolder;
+
+/** run.json as the launcher writes it (docs/SAMPLES.md); any field may be missing from a damaged file. */
+public record RunInfo(String runId, Instant start, Instant end, String gitCommit, String jdk, String vm, String host,
+    List<String> args, String target, Long exitCode, Long recordedSamples, Long droppedSamples) {
+
+  /** Reads runDir/run.json; problems go to the report and what could be read is returned. */
+  public static RunInfo read(Path runDir, Problems report) {
+    Path file = RunFolder.of(runDir).runJson();
+    String fallbackId = runDir.toAbsolutePath().normalize().getFileName().toString();
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(file.toFile());
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      report.error(file + ": missing; run id taken from the folder name, JMH points timed by jmh.json's"
+          + " modification time. The launcher writes run.json: re-run, or write it by hand (docs/SAMPLES.md)");
+      return empty(fallbackId);
+    } catch (JsonProcessingException e) {
+      report.error(file + ": line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr()
+          + ": " + e.getOriginalMessage() + "; fix the file (docs/SAMPLES.md) and re-run the export");
+      return empty(fallbackId);
+    } catch (IOException e) {
+      report.error(file + ": " + e.getMessage());
+      return empty(fallbackId);
+    }
+    if (root == null || !root.isObject()) {
+      report.error(file + ": expected a JSON object (docs/SAMPLES.md); fix the file and re-run the export");
+      return empty(fallbackId);
+    }
+    String runId = field(root, "runId", file, report, r -> Json.text(r, "runId"));
+    Instant start = field(root, "start", file, report, r -> Json.instant(r, "start"));
+    Instant end = field(root, "end", file, report, r -> Json.instant(r, "end"));
+    List<String> args = new ArrayList<>();
+    JsonNode a = root.get("args");
+    if (a != null && a.isArray()) {
+      a.forEach(x -> args.add(x.asText()));
+    }
+    return new RunInfo(runId == null || runId.isEmpty() ? fallbackId : runId, start, end,
+        field(root, "gitCommit", file, report, r -> Json.text(r, "gitCommit")),
+        field(root, "jdk", file, report, r -> Json.text(r, "jdk")),
+        field(root, "vm", file, report, r -> Json.text(r, "vm")),
+        field(root, "host", file, report, r -> Json.text(r, "host")),
+        a == null ? null : args,
+        field(root, "target", file, report, r -> Json.text(r, "target")),
+        field(root, "exitCode", file, report, r -> Json.integer(r, "exitCode")),
+        field(root, "recordedSamples", file, report, r -> Json.integer(r, "recordedSamples")),
+        field(root, "droppedSamples", file, report, r -> Json.integer(r, "droppedSamples")));
+  }
+
+  /** run, jdk and host: the tags of every point of the run. */
+  public Map<String, String> tags() {
+    return Tags.run(runId, jdk, host);
+  }
+
+  /** Whether run.json gave anything to describe the run with. */
+  public boolean known() {
+    return start != null || end != null || jdk != null;
+  }
+
+  private interface Getter<T> {
+    T get(JsonNode root) throws Json.BadField;
+  }
+
+  private static <T> T field(JsonNode root, String name, Path file, Problems report, Getter<T> g) {
+    try {
+      return g.get(root);
+    } catch (Json.BadField e) {
+      report.error(file + ": " + e.getMessage() + "; fix the file (docs/SAMPLES.md) and re-run the export");
+      return null;
+    }
+  }
+
+  private static RunInfo empty(String runId) {
+    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null);
+  }
+}

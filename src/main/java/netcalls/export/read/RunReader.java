@@ -1,0 +1,70 @@
+package netcalls.export.read;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import netcalls.run.RunFolder;
+
+/**
+ * Reads a run folder (docs/SAMPLES.md) into its validated parts: run.json, the trials under
+ * samples/ and (streamed, see {@link JmhResults}) jmh.json. Every reader of a run (the exporter, the
+ * summary) goes through here; every problem goes to {@link Problems}, naming the file.
+ */
+public final class RunReader {
+  private RunReader() {}
+
+  public static RunInfo runInfo(RunFolder run, Problems problems) {
+    return RunInfo.read(run.dir(), problems);
+  }
+
+  /**
+   * samples/*.json with their CSVs, in the order they ran (clockBase, then name), so series times
+   * only move forward. A CSV without its JSON, or a JSON without its CSV, is an error.
+   */
+  public static List<Trial> trials(RunFolder run, Problems problems) throws IOException {
+    List<Trial> trials = new ArrayList<>();
+    Path samples = run.samples();
+    if (!Files.isDirectory(samples)) {
+      return trials;
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples)) {
+      ds.forEach(files::add);
+    }
+    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".csv")) {
+        String trial = name.substring(0, name.length() - 4);
+        Path json = run.samplesJson(trial);
+        if (!Files.exists(json)) {
+          problems.error(f + ": no " + json.getFileName() + " beside it, so its benchmark and parameters are"
+              + " unknown; not exported (docs/SAMPLES.md)");
+          continue;
+        }
+        Trial t = Trial.read(json, f, problems);
+        if (t != null) {
+          trials.add(t);
+        }
+      } else if (name.endsWith(".json")) {
+        Path csv = run.samplesCsv(name.substring(0, name.length() - 5));
+        if (!Files.exists(csv)) {
+          problems.error(f + ": no " + csv.getFileName() + " beside it: the trial's samples are missing");
+        }
+      }
+    }
+    trials.sort(Comparator.comparing((Trial t) -> t.clockBase() == null ? Instant.MAX : t.clockBase())
+        .thenComparing(Trial::name));
+    return trials;
+  }
+
+  /** jmh.json's results, one at a time. */
+  public static void jmhResults(RunFolder run, Problems problems, JmhResults.Handler handler) throws IOException {
+    JmhResults.read(run.jmhJson(), problems, handler);
+  }
+}

@@ -1,0 +1,65 @@
+package netcalls.export.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * samples/&lt;trial&gt;.json: what the trial was (docs/SAMPLES.md), where its CSV is, how many samples
+ * it kept and dropped, and what live mode sent (null when live mode was off).
+ */
+public record Trial(String name, Path csv, String benchmark, String mode, Map<String, String> params,
+    Instant clockBase, long recorded, long dropped, Live live) {
+
+  /** What the trial's live sender sent (docs/SCHEMA.md, live mode). */
+  public record Live(String target, long lines, long datagrams, long notSent) {}
+
+  /** Null (with an error) when the JSON cannot say which benchmark the samples belong to. */
+  public static Trial read(Path json, Path csv, Problems report) {
+    String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+    String skip = "; samples/" + name + ".csv not exported: fix the file (docs/SAMPLES.md) and re-run the export";
+    JsonNode n;
+    try {
+      n = Json.MAPPER.readTree(json.toFile());
+    } catch (JsonProcessingException e) {
+      report.error(json + ": line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr()
+          + ": " + e.getOriginalMessage() + skip);
+      return null;
+    } catch (IOException e) {
+      report.error(json + ": " + e + skip);
+      return null;
+    }
+    try {
+      if (n == null || !n.isObject()) {
+        throw new Json.BadField("(root)", "expected a JSON object");
+      }
+      String benchmark = Json.benchmark(n);
+      Map<String, String> params = Json.params(n);
+      Long recorded = Json.integer(n, "recorded");
+      Long dropped = Json.integer(n, "dropped");
+      return new Trial(name, csv, benchmark, Json.text(n, "mode"), params, Json.instant(n, "clockBase"),
+          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")));
+    } catch (Json.BadField e) {
+      report.error(json + ": " + e.getMessage() + skip);
+      return null;
+    }
+  }
+
+  private static Live live(JsonNode n) throws Json.BadField {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      throw new Json.BadField("live", "expected an object");
+    }
+    return new Live(Json.text(n, "target"), orZero(Json.integer(n, "lines")), orZero(Json.integer(n, "datagrams")),
+        orZero(Json.integer(n, "notSent")));
+  }
+
+  private static long orZero(Long v) {
+    return v == null ? 0 : v;
+  }
+}

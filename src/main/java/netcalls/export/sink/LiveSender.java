@@ -1,0 +1,162 @@
+package netcalls.export.sink;
+
+import static netcalls.run.SampleSchema.DURATION;
+import static netcalls.run.SampleSchema.ENDPOINT;
+import static netcalls.run.SampleSchema.LEG;
+import static netcalls.run.SampleSchema.SEQ;
+import static netcalls.run.SampleSchema.START_NS;
+import static netcalls.run.SampleSchema.TARGET;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import netcalls.export.line.LineBuffer;
+import netcalls.export.line.PairPoints;
+import netcalls.export.line.RequestLines;
+import netcalls.export.line.SeriesTable;
+import netcalls.export.line.Tags;
+import netcalls.trace.SampleRecorder;
+
+/**
+ * Live mode: streams a trial's samples to a Telegraf {@code socket_listener} (UDP or TCP) while the
+ * trial runs, so Telegraf's histogram aggregator sees fresh points, as the blog's scripts did. The
+ * lines are the file export's own ({@link RequestLines}, {@link PairPoints}: the same
+ * {@code netcalls_request} and {@code netcalls_pair} lines, byte for byte). A daemon thread drains rows
+ * the recorder has published, every 250 ms: nothing on the measured path but the recorder's own
+ * release store. What was sent is counted ({@link #counts()}); the sample files and {@code points.lp}
+ * stay the record.
+ */
+public final class LiveSender implements AutoCloseable {
+  private static final long PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  /** What was sent: lines, datagrams (UDP), and lines that could not be sent. */
+  public record Counts(String target, long lines, long datagrams, long notSent, String firstError) {
+    /** For the trial's JSON ({@code live}); docs/SAMPLES.md. */
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("target", target);
+      m.put("lines", lines);
+      m.put("datagrams", datagrams);
+      m.put("notSent", notSent);
+      if (firstError != null) {
+        m.put("firstError", firstError);
+      }
+      return m;
+    }
+  }
+
+  private final SampleRecorder recorder;
+  private final Map<String, String> trialTags;
+  private final LineStream stream;
+  private final LineBuffer buffer;
+  private final SeriesTable series = new SeriesTable(false);
+  private final Map<String, SeriesTable.SeriesPair> byCells = new HashMap<>();
+  private final RequestLines lines = new RequestLines();
+  private final PairPoints pairs;
+  private final RecorderRow row;
+  private final int flushAt;
+  private final Thread drainer;
+  private volatile boolean running = true;
+  private long built;
+  private int next;
+
+  private LiveSender(SampleRecorder recorder, Map<String, String> trialTags, TelegrafTarget target)
+      throws IOException {
+    this.recorder = recorder;
+    this.trialTags = trialTags;
+    this.stream = LineStream.open(target);
+    this.buffer = new LineBuffer(stream, m -> built++);
+    this.pairs = new PairPoints(buffer, w -> { });
+    this.row = new RecorderRow(recorder);
+    // a row makes at most two lines of well under 4 KB: a flush stays within one datagram
+    this.flushAt = target.maxDatagramBytes() - 8192;
+    this.drainer = new Thread(this::loop, "netcalls-live");
+    drainer.setDaemon(true);
+  }
+
+  /**
+   * Starts streaming a trial's rows.
+   *
+   * @param runTags run, jdk and host, as {@link Tags#run} gives them
+   * @param target  {@code udp://HOST:PORT} or {@code tcp://HOST:PORT} ({@link TelegrafTarget#parse})
+   * @throws IOException when a TCP target cannot be connected
+   */
+  public static LiveSender start(SampleRecorder recorder, Map<String, String> runTags, String benchmark, String mode,
+      Map<String, String> params, String target) throws IOException {
+    LiveSender s = new LiveSender(recorder, Tags.benchmark(runTags, benchmark, mode, params),
+        TelegrafTarget.parse(target));
+    s.drainer.start();
+    return s;
+  }
+
+  private void loop() {
+    while (running) {
+      LockSupport.parkNanos(PERIOD_NS);
+      drain();
+    }
+  }
+
+  /** Sends every published row not sent yet. */
+  private synchronized void drain() {
+    try {
+      while (recorder.isPublished(next)) {
+        append(next++);
+        if (buffer.pending() >= flushAt) {
+          buffer.flushBuffer();
+        }
+      }
+      buffer.flushBuffer();
+    } catch (IOException e) {
+      // LineStream counts its own failures and never throws; nothing else here does I/O
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void append(int i) throws IOException {
+    row.at(i);
+    String target = row.text(TARGET);
+    String endpoint = row.text(ENDPOINT);
+    String leg = row.text(LEG);
+    String key = target + '\u0000' + endpoint + '\u0000' + leg;
+    SeriesTable.SeriesPair s = byCells.get(key);
+    if (s == null) {
+      s = series.seriesFor(trialTags, target, endpoint, leg);
+      byCells.put(key, s);
+    }
+    lines.write(buffer, s.request(), row);
+    if (!leg.isEmpty()) {
+      pairs.add(leg, row.number(SEQ), row.number(START_NS), row.number(DURATION), s.pair(), "live", i);
+    }
+  }
+
+  /** Lines built, sent and not sent so far; final after {@link #close()}. */
+  public synchronized Counts counts() {
+    return new Counts(stream.target.toString(), stream.lines, stream.datagrams, stream.notSent + pending(),
+        stream.firstError);
+  }
+
+  private long pending() {
+    return Math.max(0, built - stream.lines - stream.notSent);
+  }
+
+  /** Stops the thread, sends what is left (with pairs still open), closes the socket. */
+  @Override
+  public void close() throws IOException {
+    running = false;
+    LockSupport.unpark(drainer);
+    try {
+      drainer.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      drain();
+      pairs.finish("live");
+      buffer.flushBuffer();
+      stream.close();
+    }
+  }
+}

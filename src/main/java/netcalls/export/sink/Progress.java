@@ -1,0 +1,32 @@
+package netcalls.export.sink;
+
+import java.io.PrintStream;
+import java.util.function.LongSupplier;
+
+/** A line on stderr every few seconds while a long export runs; the clock is passed in so tests drive it. */
+public final class Progress {
+  public static final Progress NONE = new Progress(null, () -> 0, Long.MAX_VALUE);
+
+  private final PrintStream out;
+  private final LongSupplier nanoClock;
+  private final long intervalNs;
+  private long next;
+
+  public Progress(PrintStream out, LongSupplier nanoClock, long intervalNs) {
+    this.out = out;
+    this.nanoClock = nanoClock;
+    this.intervalNs = intervalNs;
+    this.next = out == null ? Long.MAX_VALUE : nanoClock.getAsLong() + intervalNs;
+  }
+
+  public void tick(long points, String where) {
+    if (out == null) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    if (now - next >= 0) {
+      next = now + intervalNs;
+      out.println("export: " + points + " points so far (" + where + ")");
+    }
+  }
+}

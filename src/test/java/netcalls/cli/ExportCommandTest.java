@@ -1,0 +1,111 @@
+package netcalls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netcalls.export.Fixtures;
+import netcalls.export.line.InfluxMeasurement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportCommandTest {
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return new CommandLine(new ExportCommand(new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withoutTargetWritesPointsLpInTheRunFolderAndExitsZero() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    assertThat(run(runDir.toString(), "--quiet")).isZero();
+    assertThat(runDir.resolve("points.lp")).isNotEmptyFile();
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void outOptionWritesElsewhereAndSummaryIsPrintedUnlessQuiet() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path out = tmp.resolve("x.lp");
+    assertThat(run(runDir.toString(), "--out", out.toString())).isZero();
+    assertThat(out).isNotEmptyFile();
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    assertThat(err()).contains("points built: 156", "netcalls_request=11", "warnings");
+  }
+
+  @Test
+  void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndStillWritesTheSamples() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Files.write(runDir.resolve("jmh.json"), new byte[0]);
+    assertThat(run(runDir.toString(), "-q")).isEqualTo(1);
+    assertThat(err()).contains("jmh.json: empty (0 bytes): JMH was killed", "not everything was exported");
+    assertThat(Fixtures.linesOf(runDir.resolve("points.lp"), InfluxMeasurement.REQUEST)).hasSize(11);
+  }
+
+  /** The launcher's step after a run is the command's: same file, same report. */
+  @Test
+  void afterRunWritesThePointsTheCommandWrites() throws Exception {
+    Path a = Fixtures.copyRun("basic", tmp.resolve("a"));
+    Path b = Fixtures.copyRun("basic", tmp.resolve("b"));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertThat(Export.afterRun(a, null, o, o)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 156", "netcalls_phase=19");
+    assertThat(run(b.toString(), "-q")).isZero();
+    assertThat(Files.readAllLines(a.resolve("points.lp"))).isEqualTo(Files.readAllLines(b.resolve("points.lp")));
+  }
+
+  @Test
+  void afterRunRefusesAnInfluxUrlThatIsNotHttpBeforeWritingAnything() {
+    Path a = Fixtures.copyRun("basic", tmp);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    assertThat(Export.afterRun(a, "localhost:8086", o, o)).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--influx", "must start with http://");
+    assertThat(a.resolve("points.lp")).doesNotExist();
+  }
+
+  @Test
+  void notAFolderExitsNonZero() {
+    assertThat(run(tmp.resolve("nope").toString())).isEqualTo(1);
+    // one line, and no word of a points.lp that was never written
+    assertThat(err()).contains("is not a run folder", "nothing written").doesNotContain("points.lp")
+        .hasLineCount(1);
+    assertThat(tmp.resolve("nope")).doesNotExist();
+  }
+
+  @Test
+  void badTargetIsAUsageError() {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    assertThat(run(runDir.toString(), "--influx", "localhost:8086")).isEqualTo(2);
+    assertThat(err()).contains("must start with http://");
+    assertThat(run(runDir.toString(), "--telegraf", "udp://nohostport")).isEqualTo(2);
+  }
+
+  @Test
+  void unreachableInfluxExitsNonZeroAndKeepsTheFile() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    ExportCommand cmd = new ExportCommand(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = new CommandLine(cmd).execute(runDir.toString(), "-q", "--retries", "1", "--influx",
+        "http://127.0.0.1:" + closedPort);
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).contains("nothing written", "re-run the export", "156 not written");
+    assertThat(runDir.resolve("points.lp")).isNotEmptyFile();
+  }
+}
