@@ -187,7 +187,7 @@ public final class Compare {
     if (iterationRows > 0) {
       warnings.add(iterationRows + " row(s) had a single fork on a side, so iterations stand in for forks there:"
           + " the verdict is weaker (iterations share one JVM and scatter less than forks, so p comes out too"
-          + " small); run with -f " + Stats.minimumReplicates(o.alpha()) + " or more");
+          + " small); run with -f " + Math.max(5, Stats.minimumReplicates(o.alpha())) + " or more");
     }
     if (tooFewRows > 0) {
       warnings.add(tooFewRows + " row(s) have too few replicates for any verdict, e.g. " + tooFewExample

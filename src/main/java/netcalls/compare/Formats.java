@@ -14,8 +14,9 @@ import java.util.Map;
 /** A comparison as text (aligned table), Markdown (a CI job summary) or JSON (machines; stable field names). */
 public final class Formats {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String[] HEADER = {"benchmark", "params", "mode", "unit", "n", "p50 base", "p50 cand",
+  private static final String[] HEADER = {"benchmark", "params", "unit", "n", "p50 base", "p50 cand",
       "p99 base", "p99 cand", "change", "CI", "p", "p(BH)", "verdict", "phase moved most"};
+  private static final int VERDICT = 12;
 
   private Formats() {}
 
@@ -64,12 +65,12 @@ public final class Formats {
     }
     for (int i = 0; i < cells.size(); i++) {
       String[] r = cells.get(i).clone();
-      if (i > 0 && (r[13].equals("slower") || r[13].equals("faster"))) {
-        r[13] = "**" + r[13] + "**";
+      if (i > 0 && (r[VERDICT].equals("slower") || r[VERDICT].equals("faster"))) {
+        r[VERDICT] = "**" + r[VERDICT] + "**";
       }
       s.append("| ").append(String.join(" | ", escape(r))).append(" |\n");
       if (i == 0) {
-        s.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
       }
     }
     s.append('\n');
@@ -127,7 +128,7 @@ public final class Formats {
             + " % with 80 % power); ~ otherwise. x/op: lower is better; ops/x: higher is better.",
         "Replicates: at least " + min + " per side for any verdict at alpha " + o.alpha()
             + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1); p50 columns hold the score"
-            + " outside sample mode.");
+            + " outside sample mode (the mode follows the benchmark name).");
   }
 
   private static List<String[]> cells(Comparison c) {
@@ -141,7 +142,8 @@ public final class Formats {
       } else if (r.compared() && r.tooFew() && r.verdict() == Verdict.SAME) {
         verdict += " (too few)";
       }
-      out.add(new String[] {r.shortName(), r.paramsLabel(), r.mode(), r.unit(), n, num(r.baselineCenter()),
+      String name = r.shortName() + (r.mode().equals("sample") || r.mode().isEmpty() ? "" : " (" + r.mode() + ")");
+      out.add(new String[] {name, r.paramsLabel(), r.unit(), n, num(r.baselineCenter()),
           num(r.candidateCenter()), num(r.baselineTail()), num(r.candidateTail()),
           r.compared() ? signed(r.changePercent()) + "%" : "", ci(r), p(r.p()), p(r.pAdjusted()), verdict,
           phase(r.phase())});
@@ -167,15 +169,19 @@ public final class Formats {
         + String.format(Locale.ROOT, "%.1f", Math.abs(s.deltaNs()) / 1000) + " µs";
   }
 
-  /** Four significant digits, never exponent notation; whole numbers from 1000 up. */
+  /** One decimal from 100 up (111.5, 31621.1), about four significant digits below, never exponent notation. */
   static String num(double v) {
     if (Double.isNaN(v)) {
       return "";
     }
-    if (Math.abs(v) >= 1000) {
-      return String.format(Locale.ROOT, "%.0f", v);
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.1f", v);
     }
-    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    if (a >= 1) {
+      return String.format(Locale.ROOT, a >= 10 ? "%.2f" : "%.3f", v);
+    }
+    return new BigDecimal(v).round(new MathContext(4)).toPlainString();
   }
 
   private static String signed(double v) {
