@@ -19,6 +19,12 @@ import java.util.TreeSet;
 public final class Compare {
   private Compare() {}
 
+  /** One run folder against another. */
+  public static Comparison runs(Path baseline, Path candidate, Options o) throws CompareException {
+    return runs(List.of(baseline), List.of(candidate), o);
+  }
+
+  /** Each side one or more run folders, their forks pooled. */
   public static Comparison runs(List<Path> baseline, List<Path> candidate, Options o) throws CompareException {
     if (baseline.isEmpty() || candidate.isEmpty()) {
       throw new CompareException("compare needs a baseline and a candidate run folder");

@@ -36,4 +36,12 @@ public record Comparison(List<RunRef> baseline, List<RunRef> candidate, Options 
   public int minimumReplicates() {
     return Stats.minimumReplicates(options.alpha());
   }
+
+  /**
+   * Fewest replicates per side with which a single changed row among all compared rows can get a verdict:
+   * Benjamini–Hochberg then asks its raw p to be below alpha / rows.
+   */
+  public int minimumReplicatesAlone() {
+    return Stats.minimumReplicates(options.alpha() / Math.max(1, compared()));
+  }
 }

@@ -93,6 +93,7 @@ public final class Formats {
     m.put("maxCv", c.options().maxCv());
     m.put("ciLevel", c.options().ciLevel());
     m.put("minimumReplicates", c.minimumReplicates());
+    m.put("minimumReplicatesAlone", c.minimumReplicatesAlone());
     List<Object> rows = new ArrayList<>();
     for (Row r : c.rows()) {
       rows.add(row(r));
@@ -127,8 +128,10 @@ public final class Formats {
             + " % (coefficient of variation; need = forks per side to detect " + pct(o.threshold() * 100)
             + " % with 80 % power); ~ otherwise. x/op: lower is better; ops/x: higher is better.",
         "Replicates: at least " + min + " per side for any verdict at alpha " + o.alpha()
-            + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1); p50 columns hold the score"
-            + " outside sample mode (the mode follows the benchmark name).");
+            + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1), and "
+            + c.minimumReplicatesAlone() + " for a change in one row alone among " + c.compared()
+            + " (the FDR step then asks p < alpha / " + c.compared() + "); p50 columns hold the score outside"
+            + " sample mode (the mode follows the benchmark name).");
   }
 
   private static List<String[]> cells(Comparison c) {

@@ -34,7 +34,9 @@ final class Stats {
 
   static MannWhitney mannWhitney(double[] x, double[] y) {
     MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(x, y);
-    return new MannWhitney(r.getStatistic(), r.getPValue(), r.hasTiedValues());
+    // every value tied leaves the normal approximation without variance (NaN): no evidence of a change
+    double p = Double.isNaN(r.getPValue()) ? 1 : r.getPValue();
+    return new MannWhitney(r.getStatistic(), p, r.hasTiedValues());
   }
 
   /** A ratio candidate/baseline with its confidence interval; the bounds are infinite when the data cannot bound it. */

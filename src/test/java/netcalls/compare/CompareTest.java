@@ -27,7 +27,7 @@ class CompareTest {
   }
 
   static Comparison compare(Path base, Path cand) throws CompareException {
-    return Compare.runs(List.of(base), List.of(cand), Options.defaults());
+    return Compare.runs(base, cand, Options.defaults());
   }
 
   static Row row(Comparison c, Map<String, String> params) {
@@ -123,6 +123,8 @@ class CompareTest {
     assertThat(moved.pAdjusted()).isCloseTo(0.007937 * 20, within(1e-5));
     assertThat(moved.verdict()).isEqualTo(Verdict.SAME);
     assertThat(c.exitCode()).isZero();
+    // 5 forks can never give p below 0.05 / 20 = 0.0025; 6 can (2 / C(12, 6) = 0.0022)
+    assertThat(c.minimumReplicatesAlone()).isEqualTo(6);
   }
 
   @Test

@@ -45,7 +45,8 @@ class FormatsTest {
     assertThat(table.get(2)).contains("+20.0%").contains("waiting +48.0 µs").contains("5/5").contains("0.008");
     assertThat(s).contains("Method: one replicate per JMH fork").contains("Benjamini-Hochberg")
         .contains("Hodges-Lehmann").contains("p(BH) < 0.05 and |change| >= 5 %")
-        .contains("at least 4 per side").contains("3 vs 3 can never reach p < 0.05");
+        .contains("at least 4 per side").contains("3 vs 3 can never reach p < 0.05")
+        .contains("and 4 for a change in one row alone among 1");
     assertThat(s).contains("warning: the runs were measured on different testbeds");
   }
 
@@ -85,6 +86,8 @@ class FormatsTest {
     assertThat(slower.path("phase").path("name").asText()).isEqualTo("waiting");
     assertThat(slower.path("phase").path("deltaNs").asDouble()).isEqualTo(48_000);
     assertThat(j.path("warnings")).hasSize(1);
+    assertThat(j.path("minimumReplicates").asInt()).isEqualTo(4);
+    assertThat(j.path("minimumReplicatesAlone").asInt()).isEqualTo(4);
   }
 
   @Test

@@ -32,6 +32,16 @@ class StatsTest {
   }
 
   @Test
+  void identicalSamplesGiveNoEvidence() {
+    Stats.MannWhitney r = Stats.mannWhitney(new double[] {5, 5, 5, 5}, new double[] {5, 5, 5, 5});
+    assertThat(r.p()).isEqualTo(1);
+    Stats.Ratio ratio = Stats.hodgesLehmann(new double[] {5, 5, 5, 5, 5}, new double[] {5, 5, 5, 5, 5}, 0.95);
+    assertThat(ratio.estimate()).isEqualTo(1);
+    assertThat(ratio.lower()).isEqualTo(1);
+    assertThat(ratio.upper()).isEqualTo(1);
+  }
+
+  @Test
   void nullDistributionOfUIsExact() {
     // m = n = 3: C(6,3) = 20 arrangements, U = 0..9 counted 1,1,2,3,3,3,3,2,1,1
     double[] cdf = Stats.uCdf(3, 3);
