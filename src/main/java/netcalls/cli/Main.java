@@ -26,6 +26,7 @@ public final class Main {
           return new CommandLine(new ExportCommand()).execute(rest);
         case "summary":
           return new CommandLine(new SummaryCommand()).execute(rest);
+        case "compare": return new CommandLine(new CompareCommand()).execute(rest);
         default:
           break;
       }

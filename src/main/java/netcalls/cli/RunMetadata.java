@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Writes {@code run.json}: what ran, where, when, on what, and how many samples were kept or dropped. */
+/**
+ * Writes {@code run.json}: what ran, where, when, on what, and how many samples were kept or dropped. The
+ * testbed (CPU model, cores, kernel, JDK) and provenance (git commit, branch, dirty flag, JMH and netcalls
+ * versions) let {@code compare} check that two runs are like with like.
+ */
 final class RunMetadata {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,10 +37,19 @@ final class RunMetadata {
     m.put("runId", runId);
     m.put("start", start.toString());
     m.put("end", end.toString());
-    m.put("gitCommit", gitCommit());
+    String commit = git("rev-parse", "--short=12", "HEAD");
+    m.put("gitCommit", commit != null && commit.matches("[0-9a-f]+") ? commit : null);
+    m.put("gitBranch", commit == null ? null : git("rev-parse", "--abbrev-ref", "HEAD"));
+    // tracked files changed since the commit (untracked files do not make it dirty)
+    m.put("gitDirty", commit == null ? null : gitExit("diff", "--quiet", "HEAD", "--") == 1);
+    m.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
+    m.put("netcallsVersion", netcallsVersion());
     m.put("jdk", System.getProperty("java.version"));
     m.put("vm", System.getProperty("java.vm.name"));
     m.put("host", hostName());
+    m.put("cpuModel", cpuModel(Path.of("/proc/cpuinfo")));
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("kernel", System.getProperty("os.version"));
     m.put("args", args);
     m.put("target", target);
     m.put("exitCode", exitCode);
@@ -74,16 +87,65 @@ final class RunMetadata {
     }
   }
 
-  /** The checkout's commit when run from one, else null; never fails the run. */
-  private static String gitCommit() {
+  /** The first "model name" of /proc/cpuinfo (Linux), else the JVM's os.arch; never fails the run. */
+  static String cpuModel(Path cpuinfo) {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+      for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).strip().equals("model name")) {
+          return line.substring(colon + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux, or not readable: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /** The version Maven packed into the jar (META-INF/maven/.../pom.properties); null when run from classes. */
+  private static String netcallsVersion() {
+    try (java.io.InputStream in = RunMetadata.class.getResourceAsStream("/META-INF/maven/netcalls/netcalls/pom.properties")) {
+      if (in == null) {
+        return null;
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A git command's trimmed output in the working directory's checkout, or null (no git, no checkout); never fails the run. */
+  private static String git(String... args) {
+    Process p = gitProcess(args);
+    if (p == null || p.exitValue() != 0) {
+      return null;
+    }
+    try {
+      return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A git command's exit code, -1 when it could not run. */
+  private static int gitExit(String... args) {
+    Process p = gitProcess(args);
+    return p == null ? -1 : p.exitValue();
+  }
+
+  /** The finished git process (its output is a line at most, so waiting before reading cannot block), or null. */
+  private static Process gitProcess(String... args) {
+    try {
+      List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+      cmd.addAll(List.of(args));
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(3, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return null;
       }
-      String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return p.exitValue() == 0 && s.matches("[0-9a-f]+") ? s : null;
+      return p;
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {

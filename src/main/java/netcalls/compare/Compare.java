@@ -1,0 +1,305 @@
+package netcalls.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares a baseline with a candidate: every benchmark × parameter set of both, one row each (rows measured on
+ * one side only are listed too). Each side is one or more run folders whose forks are pooled, as an
+ * interleaved nightly run (A, B, A, B ...) produces them. Used by the {@code compare} command and by anything
+ * that shows comparisons (InfluxDB points, reports).
+ */
+public final class Compare {
+  private Compare() {}
+
+  /** One run folder against another. */
+  public static Comparison runs(Path baseline, Path candidate, Options o) throws CompareException {
+    return runs(List.of(baseline), List.of(candidate), o);
+  }
+
+  /** Each side one or more run folders, their forks pooled. */
+  public static Comparison runs(List<Path> baseline, List<Path> candidate, Options o) throws CompareException {
+    if (baseline.isEmpty() || candidate.isEmpty()) {
+      throw new CompareException("compare needs a baseline and a candidate run folder");
+    }
+    noDuplicates(baseline);
+    noDuplicates(candidate);
+    List<String> warnings = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    List<RunFolder> base = new ArrayList<>();
+    for (Path p : baseline) {
+      base.add(RunFolder.read(p, errors, warnings));
+    }
+    List<RunFolder> cand = new ArrayList<>();
+    for (Path p : candidate) {
+      cand.add(RunFolder.read(p, errors, warnings));
+    }
+    List<String> mismatches = new ArrayList<>();
+    Map<Key, Series> b = pool("baseline", base, mismatches);
+    Map<Key, Series> c = pool("candidate", cand, mismatches);
+    for (Map.Entry<Key, Series> e : b.entrySet()) {
+      Series other = c.get(e.getKey());
+      if (other != null && !other.options().equals(e.getValue().options())) {
+        mismatches.add(e.getKey().label() + ": baseline ran " + e.getValue().options().describe() + ", candidate "
+            + other.options().describe());
+      }
+    }
+    if (!mismatches.isEmpty()) {
+      String first = "JMH options differ: " + mismatches.get(0)
+          + (mismatches.size() > 1 ? " (and " + (mismatches.size() - 1) + " more)" : "");
+      if (!o.force()) {
+        throw new CompareException(first + "; compare runs made with the same -wi/-w/-i/-r/-t (forks may differ),"
+            + " or pass --force");
+      }
+      warnings.add(first + "; compared anyway (--force)");
+    }
+    testbeds(base, cand, warnings);
+    List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
+    if (rows.stream().noneMatch(Row::compared)) {
+      errors.add("no benchmark × parameter set was measured by both sides: nothing to compare; run the same"
+          + " benchmarks and -p values on both");
+    }
+    return new Comparison(refs(base), refs(cand), o, rows, warnings, errors);
+  }
+
+  private static void noDuplicates(List<Path> side) throws CompareException {
+    Set<Path> seen = new HashSet<>();
+    for (Path p : side) {
+      if (!seen.add(p.toAbsolutePath().normalize())) {
+        throw new CompareException(p + ": given twice on one side; each run folder counts once");
+      }
+    }
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The series of one side, forks of all its runs pooled; runs of one side must share JMH options. */
+  private static Map<Key, Series> pool(String side, List<RunFolder> runs, List<String> mismatches) {
+    Map<Key, Series> out = new LinkedHashMap<>();
+    Map<Key, String> firstRun = new HashMap<>();
+    for (RunFolder run : runs) {
+      for (Series s : run.series().values()) {
+        Series had = out.get(s.key());
+        if (had == null) {
+          out.put(s.key(), s);
+          firstRun.put(s.key(), run.dir().toString());
+          continue;
+        }
+        if (!had.options().equals(s.options())) {
+          mismatches.add(s.key().label() + ": " + side + " runs " + firstRun.get(s.key()) + " and " + run.dir()
+              + " ran " + had.options().describe() + " and " + s.options().describe());
+        }
+        if (!had.unit().equals(s.unit())) {
+          double f = Verdicts.unitFactor(s.unit(), had.unit());
+          if (Double.isNaN(f)) {
+            mismatches.add(s.key().label() + ": " + side + " runs measured it in " + had.unit() + " and " + s.unit());
+            continue;
+          }
+          s = scaled(s, f, had.unit());
+        }
+        out.put(s.key(), had.pool(s));
+      }
+    }
+    return out;
+  }
+
+  private static Map<Key, List<Map<String, Double>>> phases(List<RunFolder> runs) {
+    Map<Key, List<Map<String, Double>>> out = new HashMap<>();
+    for (RunFolder run : runs) {
+      run.phases().forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    }
+    return out;
+  }
+
+  private static List<Row> rows(Map<Key, Series> b, Map<Key, Series> c, Map<Key, List<Map<String, Double>>> bp,
+      Map<Key, List<Map<String, Double>>> cp, Options o, List<String> warnings, List<String> errors) {
+    TreeSet<Key> keys = new TreeSet<>(b.keySet());
+    keys.addAll(c.keySet());
+    List<Row> rows = new ArrayList<>();
+    List<Row.PhaseShift> shifts = new ArrayList<>();
+    int iterationRows = 0;
+    int tooFewRows = 0;
+    String tooFewExample = null;
+    for (Key k : keys) {
+      Series sb = b.get(k);
+      Series sc = c.get(k);
+      if (sb == null || sc == null) {
+        rows.add(oneSide(sb == null ? sc : sb, sb == null ? Verdict.CANDIDATE_ONLY : Verdict.BASELINE_ONLY));
+        continue;
+      }
+      double factor = Verdicts.unitFactor(sc.unit(), sb.unit());
+      if (Double.isNaN(factor)) {
+        errors.add(k.label() + ": baseline measured in " + sb.unit() + ", candidate in " + sc.unit()
+            + ", which do not convert; row left out: run both with the same -tu and mode");
+        continue;
+      }
+      try {
+        Verdicts.direction(sb.unit());
+      } catch (IllegalArgumentException e) {
+        errors.add(k.label() + ": " + e.getMessage() + "; row left out");
+        continue;
+      }
+      if (factor != 1) {
+        sc = scaled(sc, factor, sb.unit());
+      }
+      boolean iterations = sb.forks().size() < 2 || sc.forks().size() < 2;
+      iterationRows += iterations ? 1 : 0;
+      double[] x = centers(sb, iterations);
+      double[] y = centers(sc, iterations);
+      Stats.MannWhitney mw = Stats.mannWhitney(x, y);
+      Stats.Ratio ratio = Stats.hodgesLehmann(x, y, o.ciLevel());
+      double cvb = Stats.cv(x);
+      double cvc = Stats.cv(y);
+      int need = Stats.replicatesNeeded(Math.sqrt((cvb * cvb + cvc * cvc) / 2), o.threshold(), o.alpha());
+      boolean tooFew = Stats.minimumP(x.length, y.length) >= o.alpha();
+      if (tooFew) {
+        tooFewRows++;
+        tooFewExample = tooFewExample != null ? tooFewExample : x.length + " vs " + y.length + " "
+            + (iterations ? "iterations" : "forks") + " (smallest possible p "
+            + String.format(java.util.Locale.ROOT, "%.3f", Stats.minimumP(x.length, y.length)) + ")";
+      }
+      rows.add(new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), sb.unit(), Verdict.SAME,
+          iterations ? "iteration" : "fork", x.length, y.length, Stats.median(x), Stats.median(y),
+          medianOrNaN(tails(sb, iterations)), medianOrNaN(tails(sc, iterations)), ratio.estimate(), ratio.lower(),
+          ratio.upper(), mw.u(), mw.p(), Double.NaN, cvb, cvc, need, tooFew, phaseShift(bp.get(k), cp.get(k))));
+    }
+    double[] p = rows.stream().mapToDouble(r -> r.compared() ? r.p() : Double.NaN).toArray();
+    double[] adjusted = Stats.benjaminiHochberg(p);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      if (!r.compared()) {
+        out.add(r);
+        continue;
+      }
+      Verdict v = Verdicts.decide(r.ratio(), adjusted[i], Math.max(r.cvBaseline(), r.cvCandidate()),
+          Verdicts.direction(r.unit()), o);
+      out.add(new Row(r.benchmark(), r.shortName(), r.mode(), r.params(), r.unit(), v, r.replicate(), r.nBaseline(),
+          r.nCandidate(), r.baselineCenter(), r.candidateCenter(), r.baselineTail(), r.candidateTail(), r.ratio(),
+          r.ciLower(), r.ciUpper(), r.u(), r.p(), adjusted[i], r.cvBaseline(), r.cvCandidate(), r.replicatesNeeded(),
+          r.tooFew(), r.phase()));
+    }
+    if (iterationRows > 0) {
+      warnings.add(iterationRows + " row(s) had a single fork on a side, so iterations stand in for forks there:"
+          + " the verdict is weaker (iterations share one JVM and scatter less than forks, so p comes out too"
+          + " small); run with -f " + Math.max(5, Stats.minimumReplicates(o.alpha())) + " or more");
+    }
+    if (tooFewRows > 0) {
+      warnings.add(tooFewRows + " row(s) have too few replicates for any verdict, e.g. " + tooFewExample
+          + ": at alpha " + o.alpha() + " a side needs at least " + Stats.minimumReplicates(o.alpha())
+          + " (3 vs 3 can never reach p < 0.05)");
+    }
+    return out;
+  }
+
+  private static Row oneSide(Series s, Verdict v) {
+    double[] x = centers(s, s.forks().size() < 2);
+    double center = Stats.median(x);
+    double tail = medianOrNaN(tails(s, s.forks().size() < 2));
+    boolean base = v == Verdict.BASELINE_ONLY;
+    return new Row(s.key().benchmark(), s.key().shortName(), s.key().mode(), s.key().params(), s.unit(), v,
+        s.forks().size() < 2 ? "iteration" : "fork", base ? x.length : 0, base ? 0 : x.length,
+        base ? center : Double.NaN, base ? Double.NaN : center, base ? tail : Double.NaN, base ? Double.NaN : tail,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, false,
+        null);
+  }
+
+  /** The replicate values: one per fork, or one per iteration of every fork. */
+  private static double[] centers(Series s, boolean iterations) {
+    if (!iterations) {
+      return s.forks().stream().mapToDouble(Series.Fork::center).toArray();
+    }
+    return s.forks().stream().flatMapToDouble(f -> java.util.Arrays.stream(f.iterationCenters())).toArray();
+  }
+
+  private static double[] tails(Series s, boolean iterations) {
+    if (!iterations) {
+      return s.forks().stream().mapToDouble(Series.Fork::tail).toArray();
+    }
+    return s.forks().stream().flatMapToDouble(f -> java.util.Arrays.stream(f.iterationTails())).toArray();
+  }
+
+  private static double medianOrNaN(double[] v) {
+    return v.length == 0 || Double.isNaN(v[0]) ? Double.NaN : Stats.median(v);
+  }
+
+  private static Series scaled(Series s, double f, String unit) {
+    List<Series.Fork> forks = new ArrayList<>();
+    for (Series.Fork k : s.forks()) {
+      forks.add(new Series.Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f),
+          times(k.iterationTails(), f)));
+    }
+    return new Series(s.key(), unit, s.options(), forks, s.sources());
+  }
+
+  private static double[] times(double[] v, double f) {
+    return java.util.Arrays.stream(v).map(x -> x * f).toArray();
+  }
+
+  /**
+   * The phase whose median moved most between the sides (median over trials of each trial's median), duration
+   * left out unless no other phase is on both sides; null without samples on both.
+   */
+  static Row.PhaseShift phaseShift(List<Map<String, Double>> base, List<Map<String, Double>> cand) {
+    if (base == null || cand == null) {
+      return null;
+    }
+    Row.PhaseShift best = null;
+    for (String phase : PhaseSamples.PHASES) {
+      if (phase.equals("duration") && best != null) {
+        break;
+      }
+      double[] x = base.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
+      double[] y = cand.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
+      if (x.length == 0 || y.length == 0) {
+        continue;
+      }
+      Row.PhaseShift s = new Row.PhaseShift(phase, Stats.median(x), Stats.median(y));
+      if (best == null || Math.abs(s.deltaNs()) > Math.abs(best.deltaNs())) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  private static void testbeds(List<RunFolder> base, List<RunFolder> cand, List<String> warnings) {
+    Map<String, List<String>> byTestbed = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (RunFolder r : concat(base, cand)) {
+      if (!r.testbed().known()) {
+        unknown.add(r.runId());
+      } else {
+        byTestbed.computeIfAbsent(r.testbed().describe(), k -> new ArrayList<>()).add(r.runId());
+      }
+    }
+    if (byTestbed.size() > 1) {
+      StringBuilder s = new StringBuilder("the runs were measured on different testbeds (machine or JDK), so a"
+          + " difference may not be the code's:");
+      byTestbed.forEach((t, ids) -> s.append(" ").append(String.join(",", ids)).append(" on ").append(t).append(';'));
+      warnings.add(s.substring(0, s.length() - 1));
+    }
+    if (!unknown.isEmpty()) {
+      warnings.add("testbed unknown for run(s) " + String.join(", ", unknown) + " (run.json without cpuModel, cores,"
+          + " kernel or jdk: an older netcalls, or no run.json); the machines were not checked for like with like");
+    }
+  }
+
+  private static List<Comparison.RunRef> refs(List<RunFolder> runs) {
+    List<Comparison.RunRef> out = new ArrayList<>();
+    for (RunFolder r : runs) {
+      out.add(new Comparison.RunRef(r.dir(), r.runId(), r.gitCommit(), r.testbed().describe()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package netcalls.compare;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The result of comparing a baseline side with a candidate side (each one or more run folders, forks pooled).
+ *
+ * @param warnings notes that do not stop the comparison (different testbeds, one fork, --force)
+ * @param errors damaged input that was left out (exit 2 even though the rest was compared)
+ */
+public record Comparison(List<RunRef> baseline, List<RunRef> candidate, Options options, List<Row> rows,
+    List<String> warnings, List<String> errors) {
+
+  /** A run folder of one side: where, its id, its commit, its testbed. */
+  public record RunRef(Path dir, String runId, String gitCommit, String testbed) {}
+
+  /** 2 when input was damaged, 1 when a row is slower, else 0. */
+  public int exitCode() {
+    if (!errors.isEmpty()) {
+      return 2;
+    }
+    return count(Verdict.SLOWER) > 0 ? 1 : 0;
+  }
+
+  public long count(Verdict v) {
+    return rows.stream().filter(r -> r.verdict() == v).count();
+  }
+
+  /** Rows measured on both sides (those that went through the test and the FDR step). */
+  public long compared() {
+    return rows.stream().filter(Row::compared).count();
+  }
+
+  /** Fewest replicates per side with which any row can reach p below alpha. */
+  public int minimumReplicates() {
+    return Stats.minimumReplicates(options.alpha());
+  }
+
+  /**
+   * Fewest replicates per side with which a single changed row among all compared rows can get a verdict:
+   * Benjamini–Hochberg then asks its raw p to be below alpha / rows.
+   */
+  public int minimumReplicatesAlone() {
+    return Stats.minimumReplicates(options.alpha() / Math.max(1, compared()));
+  }
+}

@@ -1,0 +1,293 @@
+package netcalls.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A comparison as text (aligned table), Markdown (a CI job summary) or JSON (machines; stable field names). */
+public final class Formats {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String[] HEADER = {"benchmark", "params", "unit", "n", "p50 base", "p50 cand",
+      "p99 base", "p99 cand", "change", "CI", "p", "p(BH)", "verdict", "phase moved most"};
+  private static final int VERDICT = 12;
+
+  private Formats() {}
+
+  /** An aligned table, the footer, then warnings and errors. */
+  public static String text(Comparison c) {
+    List<String[]> cells = cells(c);
+    int[] width = new int[HEADER.length];
+    for (String[] r : cells) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
+      }
+    }
+    StringBuilder s = new StringBuilder();
+    s.append("Compare ").append(ids(c.baseline())).append(" (baseline) with ").append(ids(c.candidate()))
+        .append(" (candidate)\n");
+    for (String[] r : cells) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        line.append(r[i]).append(" ".repeat(width[i] - r[i].codePointCount(0, r[i].length()) + 2));
+      }
+      s.append(line.toString().stripTrailing()).append('\n');
+    }
+    s.append('\n');
+    footer(c).forEach(l -> s.append(l).append('\n'));
+    c.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
+    c.errors().forEach(e -> s.append("error: ").append(e).append('\n'));
+    return s.toString();
+  }
+
+  /** A GitHub table with a one-line summary above, warnings and errors as a list, the footer below. */
+  public static String markdown(Comparison c) {
+    List<String[]> cells = cells(c);
+    StringBuilder s = new StringBuilder();
+    s.append("### netcalls compare: ").append(c.count(Verdict.SLOWER)).append(" slower, ")
+        .append(c.count(Verdict.FASTER)).append(" faster, ").append(c.count(Verdict.NOISY)).append(" noisy of ")
+        .append(c.compared()).append(" rows\n\n");
+    s.append("Baseline ").append(ids(c.baseline())).append(", candidate ").append(ids(c.candidate())).append("\n\n");
+    for (String w : c.warnings()) {
+      s.append("- warning: ").append(w).append('\n');
+    }
+    for (String e : c.errors()) {
+      s.append("- **error**: ").append(e).append('\n');
+    }
+    if (!c.warnings().isEmpty() || !c.errors().isEmpty()) {
+      s.append('\n');
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      String[] r = cells.get(i).clone();
+      if (i > 0 && (r[VERDICT].equals("slower") || r[VERDICT].equals("faster"))) {
+        r[VERDICT] = "**" + r[VERDICT] + "**";
+      }
+      s.append("| ").append(String.join(" | ", escape(r))).append(" |\n");
+      if (i == 0) {
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+      }
+    }
+    s.append('\n');
+    footer(c).forEach(l -> s.append(l).append("  \n"));
+    return s.toString();
+  }
+
+  public static String json(Comparison c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("baseline", runs(c.baseline()));
+    m.put("candidate", runs(c.candidate()));
+    Map<String, Object> method = new LinkedHashMap<>();
+    method.put("replicate", "fork (iteration when a side has one fork)");
+    method.put("test", "Mann-Whitney U, two-sided");
+    method.put("fdr", "Benjamini-Hochberg");
+    method.put("ci", "Hodges-Lehmann ratio of log values, distribution-free interval");
+    m.put("method", method);
+    m.put("alpha", c.options().alpha());
+    m.put("threshold", c.options().threshold());
+    m.put("maxCv", c.options().maxCv());
+    m.put("ciLevel", c.options().ciLevel());
+    m.put("minimumReplicates", c.minimumReplicates());
+    m.put("minimumReplicatesAlone", c.minimumReplicatesAlone());
+    List<Object> rows = new ArrayList<>();
+    for (Row r : c.rows()) {
+      rows.add(row(r));
+    }
+    m.put("rows", rows);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    for (Verdict v : Verdict.values()) {
+      summary.put(camel(v), c.count(v));
+    }
+    m.put("summary", summary);
+    m.put("warnings", c.warnings());
+    m.put("errors", c.errors());
+    m.put("exitCode", c.exitCode());
+    try {
+      return JSON.writeValueAsString(m) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Method, alpha, threshold and the replicates note: how to read the table. */
+  public static List<String> footer(Comparison c) {
+    Options o = c.options();
+    int min = c.minimumReplicates();
+    return List.of(
+        "Method: one replicate per JMH fork (p50/p99 of the fork's merged histogram in sample mode, else the fork's"
+            + " mean score; iterations only when a side has one fork); two-sided Mann-Whitney U; p(BH) ="
+            + " Benjamini-Hochberg adjusted over the " + c.compared() + " compared rows; change = Hodges-Lehmann"
+            + " ratio of log values with its " + pct(o.ciLevel() * 100) + " % distribution-free CI.",
+        "Verdict: slower/faster when p(BH) < " + o.alpha() + " and |change| >= " + pct(o.threshold() * 100)
+            + " %; noisy when not and a side's replicates scatter more than " + pct(o.maxCv() * 100)
+            + " % (coefficient of variation; need = forks per side to detect " + pct(o.threshold() * 100)
+            + " % with 80 % power); ~ otherwise. x/op: lower is better; ops/x: higher is better.",
+        "Replicates: at least " + min + " per side for any verdict at alpha " + o.alpha()
+            + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1), and "
+            + c.minimumReplicatesAlone() + " for a change in one row alone among " + c.compared()
+            + " (the FDR step then asks p < alpha / " + c.compared() + "); p50 columns hold the score outside"
+            + " sample mode (the mode follows the benchmark name).");
+  }
+
+  private static List<String[]> cells(Comparison c) {
+    List<String[]> out = new ArrayList<>();
+    out.add(HEADER);
+    for (Row r : c.rows()) {
+      String n = r.nBaseline() + "/" + r.nCandidate() + (r.replicate().equals("iteration") ? " it" : "");
+      String verdict = r.verdict().label();
+      if (r.verdict() == Verdict.NOISY && r.replicatesNeeded() > 0) {
+        verdict += " (need " + r.replicatesNeeded() + ")";
+      } else if (r.compared() && r.tooFew() && r.verdict() == Verdict.SAME) {
+        verdict += " (too few)";
+      }
+      String name = r.shortName() + (r.mode().equals("sample") || r.mode().isEmpty() ? "" : " (" + r.mode() + ")");
+      out.add(new String[] {name, r.paramsLabel(), r.unit(), n, num(r.baselineCenter()),
+          num(r.candidateCenter()), num(r.baselineTail()), num(r.candidateTail()),
+          r.compared() ? signed(r.changePercent()) + "%" : "", ci(r), p(r.p()), p(r.pAdjusted()), verdict,
+          phase(r.phase())});
+    }
+    return out;
+  }
+
+  private static String ci(Row r) {
+    if (!r.compared()) {
+      return "";
+    }
+    if (!Double.isFinite(r.ciUpper()) || r.ciLower() <= 0) {
+      return "n/a";
+    }
+    return "[" + signed((r.ciLower() - 1) * 100) + ", " + signed((r.ciUpper() - 1) * 100) + "]";
+  }
+
+  private static String phase(Row.PhaseShift s) {
+    if (s == null) {
+      return "";
+    }
+    return s.name() + " " + (s.deltaNs() >= 0 ? "+" : "-")
+        + String.format(Locale.ROOT, "%.1f", Math.abs(s.deltaNs()) / 1000) + " µs";
+  }
+
+  /** One decimal from 100 up (111.5, 31621.1), about four significant digits below, never exponent notation. */
+  static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, a >= 10 ? "%.2f" : "%.3f", v);
+    }
+    return new BigDecimal(v).round(new MathContext(4)).toPlainString();
+  }
+
+  private static String signed(double v) {
+    return (v >= 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String pct(double v) {
+    return BigDecimal.valueOf(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String p(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    return v >= 0.001 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.1e", v);
+  }
+
+  private static String ids(List<Comparison.RunRef> runs) {
+    return String.join(",", runs.stream().map(Comparison.RunRef::runId).toList());
+  }
+
+  private static String[] escape(String[] r) {
+    String[] out = new String[r.length];
+    for (int i = 0; i < r.length; i++) {
+      out[i] = r[i].replace("|", "\\|");
+    }
+    return out;
+  }
+
+  private static List<Object> runs(List<Comparison.RunRef> runs) {
+    List<Object> out = new ArrayList<>();
+    for (Comparison.RunRef r : runs) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("dir", r.dir().toString());
+      m.put("runId", r.runId());
+      m.put("gitCommit", r.gitCommit());
+      m.put("testbed", r.testbed());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> row(Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("benchmark", r.benchmark());
+    m.put("name", r.shortName());
+    m.put("mode", r.mode());
+    m.put("params", r.params());
+    m.put("unit", r.unit());
+    m.put("verdict", r.verdict().label());
+    m.put("replicate", r.replicate());
+    m.put("nBaseline", r.nBaseline());
+    m.put("nCandidate", r.nCandidate());
+    m.put("baseline", side(r, r.baselineCenter(), r.baselineTail()));
+    m.put("candidate", side(r, r.candidateCenter(), r.candidateTail()));
+    m.put("ratio", finite(r.ratio()));
+    m.put("changePercent", r.compared() ? finite(r.changePercent()) : null);
+    m.put("ciLower", r.compared() && r.ciLower() > 0 ? finite(r.ciLower()) : null);
+    m.put("ciUpper", finite(r.ciUpper()));
+    m.put("u", finite(r.u()));
+    m.put("p", finite(r.p()));
+    m.put("pAdjusted", finite(r.pAdjusted()));
+    m.put("cvBaseline", finite(r.cvBaseline()));
+    m.put("cvCandidate", finite(r.cvCandidate()));
+    m.put("replicatesNeeded", r.compared() && r.replicatesNeeded() > 0 ? r.replicatesNeeded() : null);
+    m.put("tooFewReplicates", r.tooFew());
+    if (r.phase() != null) {
+      Map<String, Object> ph = new LinkedHashMap<>();
+      ph.put("name", r.phase().name());
+      ph.put("baselineNs", r.phase().baselineNs());
+      ph.put("candidateNs", r.phase().candidateNs());
+      ph.put("deltaNs", r.phase().deltaNs());
+      m.put("phase", ph);
+    } else {
+      m.put("phase", null);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> side(Row r, double center, double tail) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (r.sampled()) {
+      m.put("p50", finite(center));
+      m.put("p99", finite(tail));
+    } else {
+      m.put("score", finite(center));
+    }
+    return m;
+  }
+
+  /** JSON has no NaN or infinity: null stands for "does not apply" or "unbounded". */
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static String camel(Verdict v) {
+    switch (v) {
+      case SLOWER: return "slower";
+      case FASTER: return "faster";
+      case SAME: return "same";
+      case NOISY: return "noisy";
+      case BASELINE_ONLY: return "baselineOnly";
+      default: return "candidateOnly";
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package netcalls.compare;
+
+/** What a row says about the candidate against the baseline. */
+public enum Verdict {
+  /** Significant after FDR control, worse by at least the threshold. */
+  SLOWER("slower"),
+  /** Significant after FDR control, better by at least the threshold. */
+  FASTER("faster"),
+  /** No significant change of at least the threshold. */
+  SAME("~"),
+  /** No verdict because the replicates scatter beyond the noisy limit; more forks would tell. */
+  NOISY("noisy"),
+  /** Measured by the baseline only. */
+  BASELINE_ONLY("baseline only"),
+  /** Measured by the candidate only. */
+  CANDIDATE_ONLY("candidate only");
+
+  private final String label;
+
+  Verdict(String label) {
+    this.label = label;
+  }
+
+  /** The word printed and written to JSON. */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,112 @@
+package netcalls.cli;
+
+import static netcalls.compare.RunBuilder.OKHTTP;
+import static netcalls.compare.RunBuilder.REQUEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import netcalls.compare.RunBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare} through the jar's entry point: exit codes 0, 1, 2, formats, options. */
+class CompareCommandTest {
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+  private Path base;
+  private Path same;
+  private Path slower;
+
+  @BeforeEach
+  void runs() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    base = new RunBuilder(tmp.resolve("base")).sample(REQUEST, OKHTTP, "us/op", 100, 101, 99, 102, 98).write();
+    same = new RunBuilder(tmp.resolve("same")).sample(REQUEST, OKHTTP, "us/op", 100.5, 99.5, 101.5, 98.5, 100.2).write();
+    slower = new RunBuilder(tmp.resolve("slower")).sample(REQUEST, OKHTTP, "us/op", 104, 105, 103, 106, 102).write();
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void noRegressionExitsZero() {
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString()})).isZero();
+    assertThat(stdout()).contains("RequestLatency.request").contains("~").contains("Method:");
+  }
+
+  @Test
+  void aRegressionExitsOneAndTheThresholdTunesIt() {
+    // +4 %: below the default 5 % threshold, above 3 %
+    assertThat(Main.run(new String[] {"compare", base.toString(), slower.toString()})).isZero();
+    out.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString(), slower.toString(), "--threshold", "3%"})).isEqualTo(1);
+    assertThat(stdout()).contains("slower");
+  }
+
+  @Test
+  void commaSeparatedSidesArePooled() throws Exception {
+    Path base2 = new RunBuilder(tmp.resolve("base2")).sample(REQUEST, OKHTTP, "us/op", 100, 101, 99).write();
+    int code = Main.run(new String[] {"compare", base + "," + base2, same.toString(), "--format", "json"});
+    assertThat(code).isZero();
+    assertThat(new ObjectMapper().readTree(stdout()).path("rows").get(0).path("nBaseline").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  void markdownForTheJobSummary() {
+    Main.run(new String[] {"compare", base.toString(), same.toString(), "--format", "md"});
+    assertThat(stdout()).startsWith("### netcalls compare:").contains("|---|");
+  }
+
+  @Test
+  void badInputExitsTwoWithOneClearLine() {
+    assertThat(Main.run(new String[] {"compare", base.toString(), tmp.resolve("missing").toString()})).isEqualTo(2);
+    assertThat(stderr()).contains("missing: no such run folder").hasLineCount(1);
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void badOptionsExitTwo() {
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString(), "--threshold", "five"})).isEqualTo(2);
+    assertThat(stderr()).contains("'five' is not a percentage");
+    err.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString(), "--alpha", "1.5"})).isEqualTo(2);
+    assertThat(stderr()).contains("alpha must be between 0 and 1");
+    err.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString()})).isEqualTo(2);
+    assertThat(stderr()).contains("CAND");
+  }
+
+  @Test
+  void warningsReachStderrWhenStdoutIsMachineOutput() throws Exception {
+    Path oneFork = new RunBuilder(tmp.resolve("one")).sample(REQUEST, OKHTTP, "us/op", 100).write();
+    int code = Main.run(new String[] {"compare", base.toString(), oneFork.toString(), "--format", "json"});
+    assertThat(code).isZero();
+    assertThat(stderr()).contains("warning:").contains("single fork");
+    assertThat(new ObjectMapper().readTree(stdout()).path("warnings")).singleElement().asString().contains("single fork");
+  }
+}

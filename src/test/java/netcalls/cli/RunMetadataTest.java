@@ -1,0 +1,50 @@
+package netcalls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run.json records the testbed and provenance that compare checks for like with like. */
+class RunMetadataTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void runJsonHoldsTestbedAndProvenance() throws Exception {
+    RunMetadata.write(tmp, "r1", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
+        List.of("-f", "5"), "built-in", 0);
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("run.json").toFile());
+    assertThat(j.path("jmhVersion").asText()).isEqualTo("1.37");
+    assertThat(j.path("jdk").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(j.path("kernel").asText()).isEqualTo(System.getProperty("os.version"));
+    assertThat(j.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(j.path("cpuModel").asText()).isNotEmpty();
+    assertThat(j.has("netcallsVersion")).isTrue();
+    // from a git checkout all three are known together; outside one, all three are null
+    if (j.path("gitCommit").isNull()) {
+      assertThat(j.path("gitBranch").isNull()).isTrue();
+      assertThat(j.path("gitDirty").isNull()).isTrue();
+    } else {
+      assertThat(j.path("gitCommit").asText()).matches("[0-9a-f]{7,}");
+      assertThat(j.path("gitBranch").asText()).isNotEmpty();
+      assertThat(j.path("gitDirty").isBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void cpuModelIsTheFirstModelNameOfCpuinfo() throws Exception {
+    Path cpuinfo = tmp.resolve("cpuinfo");
+    Files.writeString(cpuinfo, "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel\t\t: 1\n"
+        + "model name\t: AMD EPYC 7B13 64-Core Processor\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7B13 64-Core Processor\n");
+    assertThat(RunMetadata.cpuModel(cpuinfo)).isEqualTo("AMD EPYC 7B13 64-Core Processor");
+    // not Linux: the architecture at least
+    assertThat(RunMetadata.cpuModel(tmp.resolve("none"))).isEqualTo(System.getProperty("os.arch"));
+  }
+}

@@ -1,0 +1,141 @@
+package netcalls.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes small run folders in the shape JMH and the launcher write them (jmh.json results, run.json, trial
+ * JSON with a digest): the tests' real files, without running JMH.
+ */
+public final class RunBuilder {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final String REQUEST = "netcalls.bench.RequestLatency.request";
+  public static final Map<String, String> OKHTTP = Map.of("client", "okhttp", "strategy", "reuse", "scheme", "http");
+  public static final Map<String, String> AHC = Map.of("client", "ahc", "strategy", "reuse", "scheme", "http");
+
+  private final Path dir;
+  private final ArrayNode results = JSON.createArrayNode();
+  private final ObjectNode run = JSON.createObjectNode();
+  private int trials;
+  private long measurementIterations = 3;
+  private String measurementTime = "1 s";
+
+  public RunBuilder(Path dir) {
+    this.dir = dir;
+    run.put("runId", dir.getFileName().toString());
+    testbed("AMD EPYC", 2, "6.1.0", "17.0.15");
+  }
+
+  public RunBuilder testbed(String cpu, int cores, String kernel, String jdk) {
+    run.put("cpuModel", cpu).put("cores", cores).put("kernel", kernel).put("jdk", jdk);
+    return this;
+  }
+
+  public RunBuilder noTestbed() {
+    run.remove("cpuModel");
+    return this;
+  }
+
+  public RunBuilder options(long iterations, String time) {
+    measurementIterations = iterations;
+    measurementTime = time;
+    return this;
+  }
+
+  /**
+   * A sample-mode result; one fork per value in {@code p50s}, each fork two iterations whose histograms put
+   * the median at that value and the tail at 1.5 times it.
+   */
+  public RunBuilder sample(String benchmark, Map<String, String> params, String unit, double... p50s) {
+    ObjectNode r = result(benchmark, "sample", params, p50s.length);
+    ObjectNode pm = r.putObject("primaryMetric");
+    pm.put("score", p50s[0]).put("scoreUnit", unit);
+    ArrayNode forks = pm.putArray("rawDataHistogram");
+    for (double c : p50s) {
+      ArrayNode fork = forks.addArray();
+      for (int it = 0; it < 2; it++) {
+        ArrayNode h = fork.addArray();
+        h.addArray().add(c * 0.9).add(10);
+        h.addArray().add(c).add(30);
+        h.addArray().add(c * 1.5).add(2);
+      }
+    }
+    return this;
+  }
+
+  /** A result of another mode ({@code avgt}, {@code thrpt}): {@code forks[f]} holds fork f's iteration scores. */
+  public RunBuilder scores(String benchmark, String mode, Map<String, String> params, String unit, double[]... forks) {
+    ObjectNode r = result(benchmark, mode, params, forks.length);
+    ObjectNode pm = r.putObject("primaryMetric");
+    pm.put("score", forks[0][0]).put("scoreUnit", unit);
+    ArrayNode raw = pm.putArray("rawData");
+    for (double[] f : forks) {
+      ArrayNode a = raw.addArray();
+      for (double v : f) {
+        a.add(v);
+      }
+    }
+    return this;
+  }
+
+  /** One trial (fork) of samples with its digest: phase medians in nanoseconds. */
+  public RunBuilder trial(String benchmark, Map<String, String> params, Map<String, Long> phaseMediansNs) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("benchmark", benchmark).put("mode", "sample");
+    ObjectNode p = t.putObject("params");
+    params.forEach(p::put);
+    ObjectNode med = t.putObject("digest").putObject("phaseMedians");
+    phaseMediansNs.forEach((k, v) -> med.put(k + "_ns", v));
+    write("samples/" + shortName(benchmark) + "-0000000" + trials + "-" + (4000 + trials++) + ".json", t.toString());
+    return this;
+  }
+
+  /** One trial whose JSON has no digest, so its CSV is read. */
+  public RunBuilder trialCsv(String benchmark, Map<String, String> params, String csv) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("benchmark", benchmark).put("mode", "sample");
+    ObjectNode p = t.putObject("params");
+    params.forEach(p::put);
+    String name = "samples/" + shortName(benchmark) + "-0000000" + trials + "-" + (4000 + trials++);
+    write(name + ".json", t.toString());
+    write(name + ".csv", csv);
+    return this;
+  }
+
+  public Path write() {
+    write("jmh.json", results.toPrettyString());
+    write("run.json", run.toString());
+    return dir;
+  }
+
+  public void write(String relative, String content) {
+    try {
+      Path f = dir.resolve(relative);
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ObjectNode result(String benchmark, String mode, Map<String, String> params, int forks) {
+    ObjectNode r = results.addObject();
+    r.put("jmhVersion", "1.37").put("benchmark", benchmark).put("mode", mode).put("threads", 1).put("forks", forks)
+        .put("jdkVersion", "17.0.15").put("warmupIterations", 2).put("warmupTime", "1 s").put("warmupBatchSize", 1)
+        .put("measurementIterations", measurementIterations).put("measurementTime", measurementTime)
+        .put("measurementBatchSize", 1);
+    ObjectNode p = r.putObject("params");
+    params.forEach(p::put);
+    return r;
+  }
+
+  private static String shortName(String benchmark) {
+    return new Key(benchmark, "", new java.util.TreeMap<>()).shortName();
+  }
+}
