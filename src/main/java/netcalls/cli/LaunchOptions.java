@@ -37,7 +37,7 @@ final class LaunchOptions {
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
       "    --no-export       do not write points.lp after the run",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
-      "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp://127.0.0.1:8094)",
+      "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
       "  Subcommands: serve, export RUN_DIR, summary RUN_DIR, compare BASE CAND",
       "");
 
@@ -131,8 +131,8 @@ final class LaunchOptions {
     }
     if (own.containsKey("--live")) {
       String live = own.get("--live");
-      if (!live.startsWith("udp://")) {
-        throw new IllegalArgumentException("--live " + live + ": give a Telegraf socket_listener as udp://HOST:PORT");
+      if (checkUrl("--live", live, List.of("udp", "tcp"), "udp://127.0.0.1:8094").getPort() < 0) {
+        throw new IllegalArgumentException("--live " + live + ": give the listener's port, e.g. udp://127.0.0.1:8094");
       }
       TelegrafTarget.parse(live);
       fork = fork.withLive(live);

@@ -123,6 +123,10 @@ class LauncherErrorsTest {
       assertThat(run("--results", tmp.toString(), "--influx", url, "RequestLatency")).as(url).isEqualTo(2);
       assertThat(stderr()).contains("--influx " + url);
     }
+    for (String url : new String[] {"http://127.0.0.1:8094", "udp://127.0.0.1", "udp://127.0.0.1:99999"}) {
+      assertThat(run("--results", tmp.toString(), "--live", url, "RequestLatency")).as(url).isEqualTo(2);
+      assertThat(stderr()).contains("--live " + url);
+    }
     assertThat(run("--results", tmp.toString(), "--server-delay-us", "-5", "RequestLatency")).isEqualTo(2);
     assertThat(stderr()).contains("--server-delay-us -5: give a whole number");
     assertThat(run("--results", tmp.toString(), "--run-id", "a/b", "RequestLatency")).isEqualTo(2);
