@@ -1,0 +1,72 @@
+package netcalls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * compare, end to end on two small real runs of the real jar ({@link SharedRun#injectedPair()}): the
+ * candidate's server adds 2 ms to every response, which compare must call {@code slower}, naming
+ * {@code waiting} as the phase that moved; a run against itself is no regression.
+ */
+class CompareIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path base;
+  private static Path cand;
+
+  @BeforeAll
+  static void runs() throws Exception {
+    SharedRun.Run[] pair = SharedRun.injectedPair();
+    base = pair[0].dir();
+    cand = pair[1].dir();
+  }
+
+  private record Result(int exit, String out) {}
+
+  private static Result compare(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "compare"));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("compare", ".out");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    return new Result(p.exitValue(), Files.readString(out));
+  }
+
+  @Test
+  void anInjectedSlowdownIsSlowerAndItsPhaseIsNamed() throws Exception {
+    Result r = compare(base.toString(), cand.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.out()).isEqualTo(1);
+    JsonNode json = JSON.readTree(r.out().substring(r.out().indexOf('{')));
+    assertThat(json.path("rows")).hasSize(1);
+    JsonNode row = json.path("rows").get(0);
+    assertThat(row.path("verdict").asText()).isEqualTo("slower");
+    assertThat(row.path("changePercent").asDouble()).isGreaterThan(100); // ~0.1 ms call + 2 ms
+    assertThat(row.path("phase").path("name").asText()).isEqualTo("waiting");
+    assertThat(row.path("phase").path("deltaNs").asLong()).isGreaterThan(1_500_000L);
+    assertThat(json.path("warnings").toString()).contains("fork"); // one fork a side: iterations stand in
+  }
+
+  @Test
+  void markdownForACiSummary() throws Exception {
+    Result r = compare(base.toString(), cand.toString(), "--format", "md");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("|").contains("slower").contains("waiting").contains("Mann-Whitney");
+  }
+
+  @Test
+  void aRunAgainstItselfIsNoRegression() throws Exception {
+    Result r = compare(base.toString(), base.toString());
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).doesNotContain("slower");
+  }
+}
