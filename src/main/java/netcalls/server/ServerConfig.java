@@ -1,25 +1,73 @@
 package netcalls.server;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Where the target server listens.
+ * Where the target server listens, and how long it takes to answer.
  *
- * @param bindHost  address to bind both ports to; loopback by default so nothing leaves the machine
- * @param httpPort  plain HTTP port, 0 for an ephemeral one
- * @param httpsPort HTTPS port, 0 for an ephemeral one
+ * @param bindHost           address to bind both ports to; loopback by default so nothing leaves the machine
+ * @param httpPort           plain HTTP port, 0 for an ephemeral one
+ * @param httpsPort          HTTPS port, 0 for an ephemeral one
+ * @param serviceDelayMicros fixed service time added to every response, in microseconds (0: answer at once);
+ *                           a known slowdown to inject when testing a regression gate
  */
-public record ServerConfig(String bindHost, int httpPort, int httpsPort) {
+public record ServerConfig(String bindHost, int httpPort, int httpsPort, long serviceDelayMicros) {
+  /** Upper bound of the service delay: a knob for latency experiments, not for timeouts. */
+  public static final long MAX_SERVICE_DELAY_MICROS = TimeUnit.SECONDS.toMicros(10);
+
+  /**
+   * The system property a benchmark fork reads its service delay from (microseconds); the launcher
+   * sets it. {@link #forBenchmark()} is its only reader.
+   */
+  public static final String SERVICE_DELAY_PROPERTY = "netcalls.server.delay.us";
 
   public ServerConfig {
     Objects.requireNonNull(bindHost, "bindHost");
     checkPort(httpPort, "httpPort");
     checkPort(httpsPort, "httpsPort");
+    if (serviceDelayMicros < 0 || serviceDelayMicros > MAX_SERVICE_DELAY_MICROS) {
+      throw new IllegalArgumentException("service delay " + serviceDelayMicros
+          + " us is out of range: give 0 to " + MAX_SERVICE_DELAY_MICROS + " microseconds");
+    }
   }
 
-  /** Loopback, both ports ephemeral: what tests and the in-JVM benchmarks use. */
+  /** No service delay. */
+  public ServerConfig(String bindHost, int httpPort, int httpsPort) {
+    this(bindHost, httpPort, httpsPort, 0);
+  }
+
+  /** Loopback, both ports ephemeral, no service delay: what tests and the in-JVM benchmarks use. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 0, 0);
+  }
+
+  /**
+   * {@link #defaults()} with the service delay of {@value #SERVICE_DELAY_PROPERTY} (0 when unset):
+   * what a benchmark fork starts its built-in servers with.
+   *
+   * @throws IllegalArgumentException naming the property when its value is not a whole number in range
+   */
+  public static ServerConfig forBenchmark() {
+    return defaults().withServiceDelayMicros(parseDelay(System.getProperty(SERVICE_DELAY_PROPERTY)));
+  }
+
+  /** Parses a service delay in microseconds; null or blank is 0. */
+  static long parseDelay(String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + SERVICE_DELAY_PROPERTY + "=" + value
+          + ": give the server's service delay as a whole number of microseconds");
+    }
+  }
+
+  /** This configuration with another service delay (microseconds, 0 to {@link #MAX_SERVICE_DELAY_MICROS}). */
+  public ServerConfig withServiceDelayMicros(long micros) {
+    return new ServerConfig(bindHost, httpPort, httpsPort, micros);
   }
 
   private static void checkPort(int port, String name) {
