@@ -25,7 +25,7 @@
 # Writes DIR/: <stamp>-baseline-<i>/ and <stamp>-candidate-<i>/ (run folders; the stamp keeps run
 # ids unique in InfluxDB across nights), logs/, plan.txt, compare.txt, compare.md, compare.json.
 # Appends to the history file one TSV line per compared row:
-#   date  baseline-sha  candidate-sha  benchmark  params  change  p  verdict
+#   date  baseline-sha  candidate-sha  benchmark  params  change-%  p-adjusted  verdict
 # and, when no row is slower, a line "date  baseline-sha  candidate-sha  PASS" that makes the
 # candidate the next night's default baseline.
 # Exit: 0 no regression, 1 at least one `slower` row, 2 bad input or a failed build or run.
@@ -235,23 +235,17 @@ slower = sum(1 for row in rows if row.get("verdict") == "slower")
 if (slower > 0) != (exit_code == "1"):
     sys.exit(f"nightly: compare exited {exit_code} but {path} has {slower} slower rows")
 
-def first(row, *keys):
-    for k in keys:
-        if row.get(k) is not None:
-            return row[k]
-    return ""
-
-def text(v):
+def text(v):  # a TSV cell: params as k=v,k=v; null (a row on one side only) as empty
+    if v is None:
+        return ""
     if isinstance(v, dict):
         return ",".join(f"{k}={v[k]}" for k in sorted(v))
     return str(v).replace("\t", " ").replace("\n", " ")
 
+# change: the candidate's change in % ; p: the FDR-adjusted p-value the verdict used
 for row in rows:
-    print("\t".join(text(x) for x in (date, base, cand,
-        first(row, "benchmark"), first(row, "params"),
-        first(row, "change_pct", "changePct", "change"),
-        first(row, "p_adjusted", "pAdjusted", "p_value", "pValue", "p"),
-        first(row, "verdict"))))
+    print("\t".join(text(x) for x in (date, base, cand, row.get("benchmark"), row.get("params"),
+        row.get("changePercent"), row.get("pAdjusted"), row.get("verdict"))))
 if exit_code == "0":
     print("\t".join((date, base, cand, "PASS")))
 PY
