@@ -140,9 +140,9 @@ plan() {
   fi
   echo "out       $OUT"
   echo "history   $HISTORY"
-  echo "build baseline:  git worktree add --detach $WORK/baseline $BASE_SHA && (cd $WORK/baseline && $MVN -B -q package -DskipTests)"
+  echo "build candidate: git worktree add --detach $WORK/candidate $CAND_SHA && (cd $WORK/candidate && $MVN -B -q package -DskipTests)"
   [[ "$BASE_SHA" == "$CAND_SHA" ]] ||
-    echo "build candidate: git worktree add --detach $WORK/candidate $CAND_SHA && (cd $WORK/candidate && $MVN -B -q package -DskipTests)"
+    echo "build baseline:  git worktree add --detach $WORK/baseline $BASE_SHA && (cd $WORK/baseline && $MVN -B -q package -DskipTests)"
   local i n=0
   for i in $(seq 1 "$RUNS"); do
     for side in baseline candidate; do
@@ -238,6 +238,8 @@ if (slower > 0) != (exit_code == "1"):
 def text(v):  # a TSV cell: params as k=v,k=v; null (a row on one side only) as empty
     if v is None:
         return ""
+    if isinstance(v, float):
+        return f"{v:.4g}"
     if isinstance(v, dict):
         return ",".join(f"{k}={v[k]}" for k in sorted(v))
     return str(v).replace("\t", " ").replace("\n", " ")
