@@ -38,14 +38,14 @@ public final class TargetServer implements AutoCloseable {
 
   private TargetServer(EventLoopGroup boss, EventLoopGroup workers, Channel http, Channel https,
       HeldCertificate certificate, Counters counters, Transport transport, long serviceDelayMicros) {
-    this.transport = transport;
-    this.serviceDelayMicros = serviceDelayMicros;
     this.boss = boss;
     this.workers = workers;
     this.http = http;
     this.https = https;
     this.certificate = certificate;
     this.counters = counters;
+    this.transport = transport;
+    this.serviceDelayMicros = serviceDelayMicros;
   }
 
   /**
