@@ -19,12 +19,6 @@ public record ServerConfig(String bindHost, int httpPort, int httpsPort, long se
   /** Upper bound of the service delay: a knob for latency experiments, not for timeouts. */
   public static final long MAX_SERVICE_DELAY_MICROS = TimeUnit.SECONDS.toMicros(10);
 
-  /**
-   * The system property a benchmark fork reads its service delay from (microseconds); the launcher
-   * sets it. {@link #forBenchmark()} is its only reader.
-   */
-  public static final String SERVICE_DELAY_PROPERTY = "netcalls.server.delay.us";
-
   public ServerConfig {
     Objects.requireNonNull(bindHost, "bindHost");
     checkPort(httpPort, "httpPort");
@@ -43,29 +37,6 @@ public record ServerConfig(String bindHost, int httpPort, int httpsPort, long se
   /** Loopback, both ports ephemeral, no service delay: what tests and the in-JVM benchmarks use. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 0, 0);
-  }
-
-  /**
-   * {@link #defaults()} with the service delay of {@value #SERVICE_DELAY_PROPERTY} (0 when unset):
-   * what a benchmark fork starts its built-in servers with.
-   *
-   * @throws IllegalArgumentException naming the property when its value is not a whole number in range
-   */
-  public static ServerConfig forBenchmark() {
-    return defaults().withServiceDelayMicros(parseDelay(System.getProperty(SERVICE_DELAY_PROPERTY)));
-  }
-
-  /** Parses a service delay in microseconds; null or blank is 0. */
-  static long parseDelay(String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-D" + SERVICE_DELAY_PROPERTY + "=" + value
-          + ": give the server's service delay as a whole number of microseconds");
-    }
   }
 
   /** This configuration with another service delay (microseconds, 0 to {@link #MAX_SERVICE_DELAY_MICROS}). */

@@ -178,29 +178,6 @@ class ServiceDelayTest {
         .hasMessage("service delay " + micros + " us is out of range: give 0 to 10000000 microseconds");
   }
 
-  @Test
-  void benchmarkForksReadTheDelayFromTheirProperty() {
-    String saved = System.getProperty(ServerConfig.SERVICE_DELAY_PROPERTY);
-    try {
-      System.clearProperty(ServerConfig.SERVICE_DELAY_PROPERTY);
-      assertThat(ServerConfig.forBenchmark()).isEqualTo(ServerConfig.defaults());
-
-      System.setProperty(ServerConfig.SERVICE_DELAY_PROPERTY, " 50 ");
-      assertThat(ServerConfig.forBenchmark()).isEqualTo(ServerConfig.defaults().withServiceDelayMicros(50));
-
-      System.setProperty(ServerConfig.SERVICE_DELAY_PROPERTY, "50us");
-      assertThatThrownBy(ServerConfig::forBenchmark)
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("-Dnetcalls.server.delay.us=50us: give the server's service delay as a whole number of microseconds");
-    } finally {
-      if (saved == null) {
-        System.clearProperty(ServerConfig.SERVICE_DELAY_PROPERTY);
-      } else {
-        System.setProperty(ServerConfig.SERVICE_DELAY_PROPERTY, saved);
-      }
-    }
-  }
-
   // --- helpers ---
 
   private static Socket connect(int port) throws IOException {
