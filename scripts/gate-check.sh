@@ -68,7 +68,7 @@ if [[ ! -f "$JAR" ]]; then
   echo "gate-check: building target/benchmarks.jar ..." >&2
   mvn -B -q package -DskipTests
 fi
-"$JAVA" -jar "$JAR" --server-delay-us 1 -l > /dev/null 2>&1 \
+"$JAVA" -jar "$JAR" --server-delay-us 1000 -l > /dev/null 2>&1 \
   || die "$JAR does not take --server-delay-us: rebuild it from a revision that has the option"
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
