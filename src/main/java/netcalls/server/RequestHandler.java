@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers every request as soon as its head arrives (GETs have no body to wait for); body chunks
- * are released unread. Stateless per connection, so one instance serves all channels.
+ * Answers every request as soon as its head arrives (GETs have no body to wait for), or a fixed
+ * service delay later; body chunks are released unread. Stateless per connection, so one instance
+ * serves all channels.
  *
  * <p>Responses leave in request order, except that a pipelined request behind a {@code /delay} is
  * answered first: none of the clients under test pipelines, so no per-connection queue is kept.
@@ -34,9 +35,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
   private static final int DEFAULT_DELAY_SIZE = 16;
 
   private final Counters counters;
+  private final long serviceDelayNanos;
 
-  RequestHandler(Counters counters) {
+  RequestHandler(Counters counters, long serviceDelayMicros) {
     this.counters = counters;
+    this.serviceDelayNanos = TimeUnit.MICROSECONDS.toNanos(serviceDelayMicros);
   }
 
   @Override
@@ -67,21 +70,34 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    String path = query < 0 ? uri : uri.substring(0, query);
+    Route route = Route.of(path);
+    // counted on arrival, so a request whose connection closes during the service delay still counts
+    if (route != Route.STATS || request.decoderResult().isFailure()) {
+      counters.requests.increment();
+    }
+    if (serviceDelayNanos == 0) {
+      respond(ctx, request, route, path);
+      return;
+    }
+    // on the channel's own loop, like /delay: no thread sleeps, and the response needs no hand-over
+    // (the request head is not reference-counted, so it outlives the release in channelRead)
+    ctx.executor().schedule(() -> {
+      if (ctx.channel().isActive()) {
+        respond(ctx, request, route, path);
+      }
+    }, serviceDelayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void respond(ChannelHandlerContext ctx, HttpRequest request, Route route, String path) {
     HttpVersion version = request.protocolVersion();
     if (request.decoderResult().isFailure()) {
-      counters.requests.increment();
       send(ctx, Responses.text(version, HttpResponseStatus.BAD_REQUEST, "bad request\n"), false);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
-    String uri = request.uri();
-    int query = uri.indexOf('?');
-    String path = query < 0 ? uri : uri.substring(0, query);
-
-    Route route = Route.of(path);
-    if (route != Route.STATS) {
-      counters.requests.increment();
-    }
     if (route != Route.NOT_FOUND && !HttpMethod.GET.equals(request.method())) {
       FullHttpResponse response =
           Responses.text(version, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n");
@@ -92,7 +108,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     String arg = path.substring(route.prefix.length());
     switch (route) {
       case BYTES -> bytes(ctx, version, arg, keepAlive);
-      case DELAY -> delay(ctx, version, arg, uri, keepAlive);
+      case DELAY -> delay(ctx, version, arg, request.uri(), keepAlive);
       case STATUS -> status(ctx, version, arg, keepAlive);
       case REDIRECT -> redirect(ctx, version, arg, keepAlive);
       case ABORT -> ctx.close();

@@ -34,6 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "HTTPS port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int httpsPort;
 
+  @Option(names = "--service-delay-us", paramLabel = "N", defaultValue = "0",
+      description = "Add a fixed service time of N microseconds to every response, scheduled on the event loop"
+          + " (default: ${DEFAULT-VALUE}). Below 1000 needs the epoll transport (Linux x86-64).")
+  long serviceDelayMicros;
+
   @Option(names = "--cert-out", paramLabel = "FILE",
       description = "Write the server certificate (PEM) here, for clients elsewhere to trust.")
   Path certOut;
@@ -46,7 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerConfig config;
     try {
-      config = new ServerConfig(host, httpPort, httpsPort);
+      config = new ServerConfig(host, httpPort, httpsPort, serviceDelayMicros);
+      TargetServer.checkServiceDelay(serviceDelayMicros);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -72,6 +78,9 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("https " + server.baseUri("https"));
       if (certOut != null) {
         out.println("cert  " + certOut.toAbsolutePath());
+      }
+      if (serviceDelayMicros > 0) {
+        out.println("delay " + serviceDelayMicros + " us per response (" + server.transport() + ")");
       }
       out.flush();
       stopped.await();

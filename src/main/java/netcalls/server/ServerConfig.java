@@ -1,25 +1,47 @@
 package netcalls.server;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Where the target server listens.
+ * Where the target server listens, and how long it takes to answer.
  *
- * @param bindHost  address to bind both ports to; loopback by default so nothing leaves the machine
- * @param httpPort  plain HTTP port, 0 for an ephemeral one
- * @param httpsPort HTTPS port, 0 for an ephemeral one
+ * @param bindHost           address to bind both ports to; loopback by default so nothing leaves the machine
+ * @param httpPort           plain HTTP port, 0 for an ephemeral one
+ * @param httpsPort          HTTPS port, 0 for an ephemeral one
+ * @param serviceDelayMicros fixed service time added to every response, in microseconds (0: answer at once);
+ *                           a known slowdown to inject when testing a regression gate. The response
+ *                           waits on an event-loop timer, so any delay above 0 also adds the loop's
+ *                           wake-up from its timer (tens of microseconds on a loaded machine): check
+ *                           the real effect in the samples' {@code waiting} phase
  */
-public record ServerConfig(String bindHost, int httpPort, int httpsPort) {
+public record ServerConfig(String bindHost, int httpPort, int httpsPort, long serviceDelayMicros) {
+  /** Upper bound of the service delay: a knob for latency experiments, not for timeouts. */
+  public static final long MAX_SERVICE_DELAY_MICROS = TimeUnit.SECONDS.toMicros(10);
 
   public ServerConfig {
     Objects.requireNonNull(bindHost, "bindHost");
     checkPort(httpPort, "httpPort");
     checkPort(httpsPort, "httpsPort");
+    if (serviceDelayMicros < 0 || serviceDelayMicros > MAX_SERVICE_DELAY_MICROS) {
+      throw new IllegalArgumentException("service delay " + serviceDelayMicros
+          + " us is out of range: give 0 to " + MAX_SERVICE_DELAY_MICROS + " microseconds");
+    }
   }
 
-  /** Loopback, both ports ephemeral: what tests and the in-JVM benchmarks use. */
+  /** No service delay. */
+  public ServerConfig(String bindHost, int httpPort, int httpsPort) {
+    this(bindHost, httpPort, httpsPort, 0);
+  }
+
+  /** Loopback, both ports ephemeral, no service delay: what tests and the in-JVM benchmarks use. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 0, 0);
+  }
+
+  /** This configuration with another service delay (microseconds, 0 to {@link #MAX_SERVICE_DELAY_MICROS}). */
+  public ServerConfig withServiceDelayMicros(long micros) {
+    return new ServerConfig(bindHost, httpPort, httpsPort, micros);
   }
 
   private static void checkPort(int port, String name) {

@@ -32,20 +32,43 @@ public final class TargetServer implements AutoCloseable {
   private final Channel https;
   private final HeldCertificate certificate;
   private final Counters counters;
+  private final Transport transport;
+  private final long serviceDelayMicros;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TargetServer(EventLoopGroup boss, EventLoopGroup workers, Channel http, Channel https,
-      HeldCertificate certificate, Counters counters) {
+      HeldCertificate certificate, Counters counters, Transport transport, long serviceDelayMicros) {
     this.boss = boss;
     this.workers = workers;
     this.http = http;
     this.https = https;
     this.certificate = certificate;
     this.counters = counters;
+    this.transport = transport;
+    this.serviceDelayMicros = serviceDelayMicros;
   }
 
-  /** Binds both ports and returns once they accept connections. */
+  /**
+   * Binds both ports and returns once they accept connections.
+   *
+   * @throws IllegalArgumentException when the service delay is finer than this machine's transport can time
+   */
   public static TargetServer start(ServerConfig config) {
+    return start(config, Transport.best());
+  }
+
+  /**
+   * Refuses, before any server starts, a service delay the transport {@link #start} would use here
+   * cannot honour (below 1 ms without epoll); for a launcher that checks its options up front.
+   *
+   * @throws IllegalArgumentException saying what to give instead
+   */
+  public static void checkServiceDelay(long micros) {
+    Transport.best().checkServiceDelay(micros);
+  }
+
+  static TargetServer start(ServerConfig config, Transport transport) {
+    transport.checkServiceDelay(config.serviceDelayMicros());
     HeldCertificate certificate = new HeldCertificate.Builder()
         .commonName("localhost")
         .addSubjectAlternativeName("localhost")
@@ -53,21 +76,21 @@ public final class TargetServer implements AutoCloseable {
         .addSubjectAlternativeName("::1")
         .build();
     SslContext ssl = sslContext(certificate);
-    Transport transport = Transport.best();
     // daemon threads: a benchmark fork that forgets close() must still be able to exit
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(
         1, new DefaultThreadFactory("netcalls-server-boss", true), transport.ioHandlerFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
         new DefaultThreadFactory("netcalls-server-worker", true), transport.ioHandlerFactory());
     Counters counters = new Counters();
-    RequestHandler handler = new RequestHandler(counters);
+    RequestHandler handler = new RequestHandler(counters, config.serviceDelayMicros());
     Channel http = null;
     try {
       http = bind(boss, workers, transport, config.bindHost(), config.httpPort(),
           new ServerInitializer(counters.httpConnections, null, handler));
       Channel https = bind(boss, workers, transport, config.bindHost(), config.httpsPort(),
           new ServerInitializer(counters.httpsConnections, ssl, handler));
-      return new TargetServer(boss, workers, http, https, certificate, counters);
+      return new TargetServer(boss, workers, http, https, certificate, counters, transport,
+          config.serviceDelayMicros());
     } catch (RuntimeException e) {
       if (http != null) {
         http.close().awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -100,6 +123,16 @@ public final class TargetServer implements AutoCloseable {
   /** The self-signed certificate made at start; clients trust exactly this. */
   public HeldCertificate certificate() {
     return certificate;
+  }
+
+  /** The event-loop transport in use: "epoll" (microsecond timers) or "nio" (millisecond timers). */
+  public String transport() {
+    return transport.name();
+  }
+
+  /** The fixed service time added to every response, in microseconds. */
+  public long serviceDelayMicros() {
+    return serviceDelayMicros;
   }
 
   /** Counters since start. */

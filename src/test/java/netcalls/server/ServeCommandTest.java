@@ -34,6 +34,42 @@ class ServeCommandTest {
     assertThat(command.httpPort).isEqualTo(8080);
     assertThat(command.httpsPort).isEqualTo(8443);
     assertThat(command.certOut).isNull();
+    assertThat(command.serviceDelayMicros).isZero();
+  }
+
+  @Test
+  void aServiceDelayOutOfRangeIsABadParameter() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("--http-port", "0", "--https-port", "0", "--service-delay-us", "-1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith(
+        "service delay -1 us is out of range: give 0 to 10000000 microseconds" + System.lineSeparator());
+  }
+
+  @Test
+  void servesWithAServiceDelayAndSaysSo() throws Exception {
+    StringWriter printed = new StringWriter();
+    CommandLine cli = new CommandLine(new ServeCommand()).setOut(new PrintWriter(printed, true));
+    Thread serving = new Thread(() -> cli.execute(
+        "--http-port", "0", "--https-port", "0", "--service-delay-us", "30000"));
+    serving.start();
+    try {
+      URI http = URI.create(awaitLine(printed, "http  "));
+      assertThat(awaitLine(printed, "delay ")).matches("30000 us per response \\((epoll|nio)\\)");
+
+      long start = System.nanoTime();
+      HttpResponse<String> response = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(http.resolve("/status/200")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).isEqualTo("status 200\n");
+      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(30_000_000L);
+    } finally {
+      serving.interrupt();
+      serving.join(15_000);
+    }
+    assertThat(serving.isAlive()).isFalse();
   }
 
   @Test
@@ -61,7 +97,7 @@ class ServeCommandTest {
   }
 
   private static String awaitLine(StringWriter printed, String prefix) throws InterruptedException {
-    Pattern line = Pattern.compile("^" + prefix + "(\\S+)$", Pattern.MULTILINE);
+    Pattern line = Pattern.compile("^" + prefix + "(.+)$", Pattern.MULTILINE);
     for (int i = 0; i < 300; i++) {
       Matcher found = line.matcher(printed.toString());
       if (found.find()) {
