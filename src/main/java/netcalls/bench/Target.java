@@ -40,7 +40,7 @@ final class Target implements AutoCloseable {
     List<X509Certificate> certificates = new ArrayList<>();
     try {
       for (int i = 0; i < backends; i++) {
-        TargetServer server = TargetServer.start(ServerConfig.defaults());
+        TargetServer server = TargetServer.start(ServerConfig.defaults().withServiceDelayMicros(fork.serverDelayMicros()));
         servers.add(server);
         bases.add(server.baseUri(scheme));
         certificates.add(server.certificate().certificate());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.ForkProperties;
+import netcalls.server.TargetServer;
 
 /**
  * netcalls' own launcher options, split from JMH's and checked before any work: a bad value stops
@@ -127,7 +128,13 @@ final class LaunchOptions {
       if (target != null) {
         throw new IllegalArgumentException("--server-delay-us slows the built-in server: drop it or drop --target");
       }
-      fork = fork.withServerDelayMicros(whole("--server-delay-us", 10_000_000));
+      long delay = whole("--server-delay-us", 10_000_000);
+      try {
+        TargetServer.checkServiceDelay(delay); // NIO's timers cannot do microseconds: refuse before any fork
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--server-delay-us " + delay + ": " + e.getMessage());
+      }
+      fork = fork.withServerDelayMicros(delay);
     }
     if (own.containsKey("--live")) {
       String live = own.get("--live");
