@@ -249,7 +249,7 @@ public final class Compare {
 
   /**
    * The phase whose median moved most between the sides (median over trials of each trial's median), duration
-   * left out unless no other phase is on both sides; null without samples on both.
+   * left out unless no other phase is on both sides; null without samples on both, or when no median moved.
    */
   static Row.PhaseShift phaseShift(List<Map<String, Double>> base, List<Map<String, Double>> cand) {
     if (base == null || cand == null) {
@@ -270,7 +270,7 @@ public final class Compare {
         best = s;
       }
     }
-    return best;
+    return best == null || best.deltaNs() == 0 ? null : best; // nothing moved: name no phase
   }
 
   private static void testbeds(List<RunFolder> base, List<RunFolder> cand, List<String> warnings) {

@@ -65,8 +65,11 @@ class CompareIT {
 
   @Test
   void aRunAgainstItselfIsNoRegression() throws Exception {
-    Result r = compare(base.toString(), base.toString());
+    Result r = compare(base.toString(), base.toString(), "--format", "json");
     assertThat(r.exit()).as(r.out()).isZero();
-    assertThat(r.out()).doesNotContain("slower");
+    JsonNode row = JSON.readTree(r.out().substring(r.out().indexOf('{'))).path("rows").get(0);
+    assertThat(row.path("verdict").asText()).isNotIn("slower", "faster");
+    assertThat(row.path("changePercent").asDouble()).isZero();
+    assertThat(row.path("phase").isNull()).as("no phase moved").isTrue();
   }
 }
