@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import netcalls.client.ahc.AhcLibrary;
+import netcalls.client.hc5.Hc5Library;
 import netcalls.client.jdk.JdkLibrary;
 import netcalls.client.okhttp.OkHttpLibrary;
 import netcalls.run.Phase;
@@ -47,6 +48,16 @@ public enum ClientKind {
     @Override
     public String unsupported(Strategy strategy) {
       return strategy == Strategy.shared_pool ? JdkLibrary.NO_SHARED_POOL : null;
+    }
+  },
+  /**
+   * Apache HttpClient 5's classic client, traced through its exec chain, connection operator and
+   * request executor; {@code callAsync} runs the blocking call on an executor (see Hc5ClientAdapter).
+   */
+  hc5 {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new Hc5Library(options);
     }
   };
 
