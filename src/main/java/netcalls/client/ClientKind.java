@@ -6,6 +6,7 @@ import java.util.Set;
 import netcalls.client.ahc.AhcLibrary;
 import netcalls.client.hc5.Hc5Library;
 import netcalls.client.jdk.JdkLibrary;
+import netcalls.client.jetty.JettyLibrary;
 import netcalls.client.okhttp.OkHttpLibrary;
 import netcalls.run.Phase;
 
@@ -58,6 +59,26 @@ public enum ClientKind {
     @Override
     public ClientLibrary open(ClientOptions options) {
       return new Hc5Library(options);
+    }
+  },
+  /**
+   * Jetty's HttpClient 12, traced by its request and response listeners; connection set-up is not
+   * told to a request, so it lies inside {@code blocked}.
+   */
+  jetty {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new JettyLibrary(options);
+    }
+
+    @Override
+    public Set<Phase> phases() {
+      return EnumSet.of(Phase.BLOCKED, Phase.SENDING, Phase.WAITING, Phase.RECEIVING);
+    }
+
+    @Override
+    public String unsupported(Strategy strategy) {
+      return strategy == Strategy.shared_pool ? JettyLibrary.NO_SHARED_POOL : null;
     }
   };
 
