@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import netcalls.client.ahc.AhcLibrary;
+import netcalls.client.hc5.Hc5Library;
 import netcalls.client.jdk.JdkLibrary;
+import netcalls.client.jetty.JettyLibrary;
 import netcalls.client.okhttp.OkHttpLibrary;
 import netcalls.run.Phase;
 
@@ -47,6 +49,36 @@ public enum ClientKind {
     @Override
     public String unsupported(Strategy strategy) {
       return strategy == Strategy.shared_pool ? JdkLibrary.NO_SHARED_POOL : null;
+    }
+  },
+  /**
+   * Apache HttpClient 5's classic client, traced through its exec chain, connection operator and
+   * request executor; {@code callAsync} runs the blocking call on an executor (see Hc5ClientAdapter).
+   */
+  hc5 {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new Hc5Library(options);
+    }
+  },
+  /**
+   * Jetty's HttpClient 12, traced by its request and response listeners; connection set-up is not
+   * told to a request, so it lies inside {@code blocked}.
+   */
+  jetty {
+    @Override
+    public ClientLibrary open(ClientOptions options) {
+      return new JettyLibrary(options);
+    }
+
+    @Override
+    public Set<Phase> phases() {
+      return EnumSet.of(Phase.BLOCKED, Phase.SENDING, Phase.WAITING, Phase.RECEIVING);
+    }
+
+    @Override
+    public String unsupported(Strategy strategy) {
+      return strategy == Strategy.shared_pool ? JettyLibrary.NO_SHARED_POOL : null;
     }
   };
 

@@ -36,6 +36,21 @@ class FailureScenarioTest {
   private static final String HTTP = "netcalls.client.HttpStatusException";
   /** exception | root cause(s), by client and scenario, as each library throws them today. */
   private static final Map<String, Map<Scenario, String>> KNOWN = Map.of(
+      "hc5", Map.of(
+          Scenario.status_500, HTTP + "|" + HTTP,
+          // HttpClient 5 replaces the ConnectException by its own subclass naming the host, without a cause
+          Scenario.refused, "org.apache.hc.client5.http.HttpHostConnectException|org.apache.hc.client5.http.HttpHostConnectException",
+          Scenario.unknown_host, "java.net.UnknownHostException|java.net.UnknownHostException",
+          Scenario.read_timeout, "java.net.SocketTimeoutException|java.net.SocketTimeoutException",
+          Scenario.reset, "java.net.SocketException|java.net.SocketException"),
+      "jetty", Map.of(
+          Scenario.status_500, HTTP + "|" + HTTP,
+          Scenario.refused, "java.net.ConnectException|java.net.ConnectException",
+          Scenario.unknown_host, "java.net.UnknownHostException|java.net.UnknownHostException",
+          // Jetty's idle timeout; the blocking call wraps it in an IOException, the sample keeps Jetty's class
+          Scenario.read_timeout, "java.util.concurrent.TimeoutException|java.util.concurrent.TimeoutException",
+          // Jetty reports a reset connection as the end of its input
+          Scenario.reset, "java.io.EOFException|java.io.EOFException"),
       "okhttp", Map.of(
           Scenario.status_500, HTTP + "|" + HTTP,
           Scenario.refused, "java.net.ConnectException|java.net.ConnectException",

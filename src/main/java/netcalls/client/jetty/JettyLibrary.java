@@ -1,0 +1,73 @@
+package netcalls.client.jetty;
+
+import netcalls.client.Client;
+import netcalls.client.ClientLibrary;
+import netcalls.client.ClientOptions;
+import netcalls.client.PreparedRequest;
+import netcalls.client.Request;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/** Jetty's HttpClient 12 (HTTP/1.1 transport). Each client owns its pools; clients cannot share one. */
+public final class JettyLibrary implements ClientLibrary {
+  /** Why {@code shared_pool} is left out for this library. */
+  public static final String NO_SHARED_POOL =
+      "Jetty's HttpClient keeps a connection pool per destination inside each client and cannot share it between clients";
+
+  private final ClientOptions options;
+
+  public JettyLibrary(ClientOptions options) {
+    this.options = options;
+  }
+
+  /** A started client; it owns its thread pool, scheduler and connection pools, as a new HttpClient does. */
+  private HttpClient start() {
+    SslContextFactory.Client tls = new SslContextFactory.Client();
+    // exactly the trial's trust; the client factory verifies the host name (HTTPS identification) by default
+    tls.setSslContext(options.trust().context());
+    HttpClient c = new HttpClient();
+    c.setSslContextFactory(tls);
+    c.setConnectTimeout(options.connectTimeout().toMillis());
+    c.setFollowRedirects(options.followRedirects());
+    c.setMaxRedirects(10);
+    c.setHttpCookieStore(new HttpCookieStore.Empty());
+    // no Accept-Encoding, no decoding: the body is counted as it comes off the wire, as for the other clients
+    c.getContentDecoderFactories().clear();
+    if (options.recorder() != null) {
+      c.getRequestListeners().addListener(JettyTracer.HOPS);
+    }
+    if (options.maxConnectionsPerHost() > 0) {
+      c.setMaxConnectionsPerDestination(options.maxConnectionsPerHost());
+    }
+    try {
+      c.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start Jetty's HttpClient", e);
+    }
+    return c;
+  }
+
+  @Override
+  public Client newClient() {
+    return new JettyClientAdapter(start(), true, options);
+  }
+
+  @Override
+  public Client newClientOnSharedPool() {
+    throw new UnsupportedOperationException(NO_SHARED_POOL);
+  }
+
+  @Override
+  public Client newNoKeepAliveClient() {
+    return new JettyClientAdapter(start(), false, options);
+  }
+
+  @Override
+  public PreparedRequest prepareKeepAlive(Request request) {
+    return new JettyClientAdapter.Prepared(request, true);
+  }
+
+  @Override
+  public void close() {}
+}
