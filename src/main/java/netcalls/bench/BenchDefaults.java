@@ -10,13 +10,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Settings every HTTP benchmark shares. Sampling mode, so results carry percentiles. The defaults
- * keep the whole default suite near five minutes on two cores; for a comparison you will publish,
+ * keep the whole default suite near four minutes on two cores; for a comparison you will publish,
  * raise them on the command line ({@code -f 3 -wi 5 -i 10 -r 2s}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1, timeUnit = TimeUnit.SECONDS)
-@Measurement(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+// half-second iterations keep the default suite (five clients) near four minutes on two cores
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {
     // a fixed heap keeps GC sizing out of the comparison between clients
     "-Xms1g", "-Xmx1g",

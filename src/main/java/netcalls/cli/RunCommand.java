@@ -37,8 +37,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The steps: check the options, plan the JMH runs, prepare the folder, run, write, finish.
  */
 final class RunCommand {
-  /** What runs with no benchmark named: the client × strategy suite, about six minutes on 2 cores. */
+  /**
+   * What runs with no benchmark named, about four minutes on 2 cores: RequestLatency over every
+   * client × strategy × scheme, and PairedLatency (the blog's sequential vs concurrent pair) with
+   * connection reuse. {@code PairedLatency} named on its own runs every strategy.
+   */
   static final List<String> DEFAULT_SUITE = List.of("netcalls\\.bench\\.RequestLatency\\.", "netcalls\\.bench\\.PairedLatency\\.");
+  /** The default suite's narrower parameters, by benchmark name prefix; a {@code -p} of the same key wins. */
+  static final Map<String, Map<String, List<String>>> DEFAULT_SUITE_PARAMS =
+      Map.of("netcalls.bench.PairedLatency.", Map.of("strategy", List.of("reuse")));
 
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
@@ -94,8 +101,10 @@ final class RunCommand {
     ForkProperties fork = options.forkProperties(folder.dir());
     Map<String, List<String>> forced = forcedParams(cmd, options.target());
     Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd);
-    RunPlan plan = RunPlan.of(declared, key -> forced.containsKey(key) ? forced.get(key)
-        : cmd.getParameter(key).hasValue() ? cmd.getParameter(key).get() : null);
+    boolean defaultSuite = cmd.getIncludes().isEmpty();
+    RunPlan plan = RunPlan.of(declared, (benchmark, key) -> forced.containsKey(key) ? forced.get(key)
+        : cmd.getParameter(key).hasValue() ? cmd.getParameter(key).get()
+        : defaultSuite ? defaultSuiteParam(benchmark, key) : null);
     plan.leftOut.forEach(line -> out.println("# " + line));
     if (plan.runs.isEmpty()) {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
@@ -114,6 +123,15 @@ final class RunCommand {
     }
     out.println("# run folder: " + folder.dir());
     return exit;
+  }
+
+  private static List<String> defaultSuiteParam(String benchmark, String key) {
+    for (Map.Entry<String, Map<String, List<String>>> e : DEFAULT_SUITE_PARAMS.entrySet()) {
+      if (benchmark.startsWith(e.getKey()) && e.getValue().containsKey(key)) {
+        return e.getValue().get(key);
+      }
+    }
+    return null;
   }
 
   /** Parameters the launcher sets: the scheme of a {@code --target}, the blog's delay pair. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import netcalls.client.ClientKind;
 import netcalls.client.Strategy;
@@ -35,18 +36,19 @@ final class RunPlan {
 
   /**
    * @param benchmarks name → declared params (values as the annotations give them)
-   * @param override   the {@code -p} value lists given on the command line
+   * @param override   (benchmark, parameter) → the value list to run instead of the declared one, or null
    */
-  static RunPlan of(Map<String, Map<String, String[]>> benchmarks, Function<String, Collection<String>> override) {
+  static RunPlan of(Map<String, Map<String, String[]>> benchmarks, BiFunction<String, String, Collection<String>> override) {
     RunPlan plan = new RunPlan();
     for (Map.Entry<String, Map<String, String[]>> b : benchmarks.entrySet()) {
       Map<String, String[]> declared = b.getValue();
+      Function<String, Collection<String>> given = key -> override.apply(b.getKey(), key);
       if (!declared.containsKey("client") || !declared.containsKey("strategy")) {
         plan.runs.add(new Run(b.getKey(), Map.of()));
         continue;
       }
-      List<String> clients = values("client", declared, override);
-      List<String> strategies = values("strategy", declared, override);
+      List<String> clients = values("client", declared, given);
+      List<String> strategies = values("strategy", declared, given);
       for (String c : clients) {
         ClientKind kind = ClientKind.parse(c);
         List<String> supported = new ArrayList<>();

@@ -30,7 +30,7 @@ class RunPlanTest {
   /** Clients and strategies are listed from their enums, so a new client changes no test. */
   @Test
   void unsupportedCombinationsAreLeftOutWithOneLineEach() {
-    RunPlan plan = RunPlan.of(benchmarks(), key -> null);
+    RunPlan plan = RunPlan.of(benchmarks(), (b, key) -> null);
     List<String> expectedLeftOut = new ArrayList<>();
     for (ClientKind c : ClientKind.values()) {
       for (Strategy s : Strategy.values()) {
@@ -58,7 +58,7 @@ class RunPlanTest {
   @Test
   void overridesNarrowTheRuns() {
     String first = ClientKind.values()[0].name();
-    RunPlan plan = RunPlan.of(benchmarks(), key -> key.equals("client") ? List.of(first) : null);
+    RunPlan plan = RunPlan.of(benchmarks(), (b, key) -> key.equals("client") ? List.of(first) : null);
     assertThat(plan.runs.get(0).params()).containsEntry("client", List.of(first));
     assertThat(plan.leftOut).isEmpty();
   }
@@ -67,16 +67,16 @@ class RunPlanTest {
   void onlyUnsupportedLeavesNothingForThatBenchmark() {
     String[] unsupported = LauncherErrorsTest.anUnsupportedCombination();
     RunPlan plan = RunPlan.of(benchmarks(),
-        key -> key.equals("client") ? List.of(unsupported[0]) : key.equals("strategy") ? List.of(unsupported[1]) : null);
+        (b, key) -> key.equals("client") ? List.of(unsupported[0]) : key.equals("strategy") ? List.of(unsupported[1]) : null);
     assertThat(plan.runs).extracting(RunPlan.Run::benchmark).containsExactly(OTHER);
     assertThat(plan.leftOut).hasSize(1);
   }
 
   @Test
   void badValuesNameTheValidOnes() {
-    assertThatThrownBy(() -> RunPlan.of(benchmarks(), key -> key.equals("client") ? List.of("curl") : null))
+    assertThatThrownBy(() -> RunPlan.of(benchmarks(), (b, key) -> key.equals("client") ? List.of("curl") : null))
         .hasMessage("unknown client 'curl': use one of " + Arrays.toString(ClientKind.values()));
-    assertThatThrownBy(() -> RunPlan.of(benchmarks(), key -> key.equals("strategy") ? List.of("pool") : null))
+    assertThatThrownBy(() -> RunPlan.of(benchmarks(), (b, key) -> key.equals("strategy") ? List.of("pool") : null))
         .hasMessage("unknown strategy 'pool': use one of " + Arrays.toString(Strategy.values()));
   }
 
