@@ -31,16 +31,14 @@ final class AhcClientAdapter implements Client {
   /** An AHC request, immutable, shared by every AHC client of the trial with the same keep-alive mode. */
   static final class Prepared extends PreparedRequest {
     final org.asynchttpclient.Request http;
-    final boolean keepAlive;
 
     Prepared(Request r, boolean keepAlive) {
-      super(r);
+      super(r, keepAlive);
       RequestBuilder b = new RequestBuilder("GET").setUrl(r.uri().toString());
       if (!keepAlive) {
         b.setHeader("Connection", "close");
       }
       this.http = b.build();
-      this.keepAlive = keepAlive;
     }
   }
 
@@ -50,10 +48,7 @@ final class AhcClientAdapter implements Client {
   }
 
   private Prepared own(PreparedRequest p) {
-    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
-      return o;
-    }
-    throw PreparedRequest.foreign(p, "AsyncHttpClient (keep-alive " + keepAlive + ")");
+    return PreparedRequest.own(p, Prepared.class, keepAlive, "AsyncHttpClient");
   }
 
   @Override

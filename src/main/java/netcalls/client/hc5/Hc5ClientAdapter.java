@@ -44,15 +44,13 @@ final class Hc5ClientAdapter implements Client {
   /** An HttpClient 5 request; the client copies it per execution, so one is shared by every call. */
   static final class Prepared extends PreparedRequest {
     final HttpGet http;
-    final boolean keepAlive;
 
     Prepared(Request r, boolean keepAlive) {
-      super(r);
+      super(r, keepAlive);
       this.http = new HttpGet(r.uri());
       if (!keepAlive) {
         http.setHeader(HttpHeaders.CONNECTION, "close");
       }
-      this.keepAlive = keepAlive;
     }
   }
 
@@ -62,10 +60,7 @@ final class Hc5ClientAdapter implements Client {
   }
 
   private Prepared own(PreparedRequest p) {
-    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
-      return o;
-    }
-    throw PreparedRequest.foreign(p, "Apache HttpClient 5 (keep-alive " + keepAlive + ")");
+    return PreparedRequest.own(p, Prepared.class, keepAlive, "Apache HttpClient 5");
   }
 
   @Override

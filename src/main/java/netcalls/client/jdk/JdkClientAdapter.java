@@ -41,17 +41,15 @@ final class JdkClientAdapter implements Client {
   /** A JDK request, immutable, shared by every JDK client of the trial with the same keep-alive mode. */
   static final class Prepared extends PreparedRequest {
     final HttpRequest http;
-    final boolean keepAlive;
 
     Prepared(Request r, boolean keepAlive, Duration readTimeout) {
-      super(r);
+      super(r, keepAlive);
       // The JDK client has no read timeout; its request timeout (until the response headers) is the nearest
       HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).GET().timeout(readTimeout);
       if (!keepAlive) {
         b.header("Connection", "close");
       }
       this.http = b.build();
-      this.keepAlive = keepAlive;
     }
   }
 
@@ -61,10 +59,7 @@ final class JdkClientAdapter implements Client {
   }
 
   private Prepared own(PreparedRequest p) {
-    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
-      return o;
-    }
-    throw PreparedRequest.foreign(p, "the JDK HttpClient (keep-alive " + keepAlive + ")");
+    return PreparedRequest.own(p, Prepared.class, keepAlive, "the JDK HttpClient");
   }
 
   @Override

@@ -41,12 +41,10 @@ final class JettyClientAdapter implements Client {
    */
   static final class Prepared extends PreparedRequest {
     final URI uri;
-    final boolean keepAlive;
 
     Prepared(Request r, boolean keepAlive) {
-      super(r);
+      super(r, keepAlive);
       this.uri = r.uri();
-      this.keepAlive = keepAlive;
     }
   }
 
@@ -56,10 +54,7 @@ final class JettyClientAdapter implements Client {
   }
 
   private Prepared own(PreparedRequest p) {
-    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
-      return o;
-    }
-    throw PreparedRequest.foreign(p, "Jetty HttpClient (keep-alive " + keepAlive + ")");
+    return PreparedRequest.own(p, Prepared.class, keepAlive, "Jetty HttpClient");
   }
 
   @Override
@@ -80,7 +75,7 @@ final class JettyClientAdapter implements Client {
       if (trace != null) {
         JettyTracer.attach(r, listener);
       }
-      if (!p.keepAlive) {
+      if (!p.keepAlive()) {
         r.headers(h -> h.put(HttpHeader.CONNECTION, "close"));
       }
       r.send(listener);

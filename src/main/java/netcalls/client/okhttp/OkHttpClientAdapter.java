@@ -33,16 +33,14 @@ final class OkHttpClientAdapter implements Client {
   /** An OkHttp request, immutable, shared by every OkHttp client of the trial with the same keep-alive mode. */
   static final class Prepared extends PreparedRequest {
     final okhttp3.Request http;
-    final boolean keepAlive;
 
     Prepared(Request r, boolean keepAlive) {
-      super(r);
+      super(r, keepAlive);
       okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(r.uri().toString());
       if (!keepAlive) {
         b.header("Connection", "close");
       }
       this.http = b.build();
-      this.keepAlive = keepAlive;
     }
   }
 
@@ -52,10 +50,7 @@ final class OkHttpClientAdapter implements Client {
   }
 
   private Prepared own(PreparedRequest p) {
-    if (p instanceof Prepared o && o.keepAlive == keepAlive) {
-      return o;
-    }
-    throw PreparedRequest.foreign(p, "OkHttp (keep-alive " + keepAlive + ")");
+    return PreparedRequest.own(p, Prepared.class, keepAlive, "OkHttp");
   }
 
   private Call newCall(Prepared p, CallTrace trace) {
