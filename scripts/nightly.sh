@@ -34,14 +34,14 @@
 # .github/workflows/nightly.yml restores the history file from the Actions cache before this
 # script and saves it after (also when the job fails); with no history the baseline is REV~1.
 #
-# Budget (default subset, 2 cores): RequestLatency is 22 trials; with the benchmarks' own
-# iterations (2 x 1 s warmup, 3 x 1 s measurement) a trial takes about 7.8 s with its fork's start
-# (the README's default suite: 44 trials in 5 min 41 s), so one run is about 3 min and 7 rounds x 2
-# sides about 42 min, plus two `mvn package -DskipTests` (2-4 min each with a warm Maven cache):
-# about 50 minutes, under the 60 the nightly may take. Why 7 rounds, not 5: compare corrects for
-# ~22 rows at once (false-discovery rate), and an exact Mann-Whitney test of 5 forks against 5
-# cannot go below p = 0.0079, which is not enough for one row alone to stand out among 22; 7
-# against 7 reaches 0.0006.
+# Budget (default subset, 2 cores): RequestLatency is 36 trials (5 clients x 4 strategies, less the
+# 2 a client cannot do, x 2 schemes); with the benchmarks' own iterations (2 x 500 ms warmup,
+# 3 x 500 ms measurement) a trial takes about 5.3 s with its fork's start, so one run is about
+# 3.2 min and 7 rounds x 2 sides about 45 min, plus two `mvn package -DskipTests` (2-4 min each
+# with a warm Maven cache): about 52 minutes, under the 60 the nightly may take. Why 7 rounds, not
+# 5: compare corrects for ~36 rows at once (false-discovery rate), and an exact Mann-Whitney test
+# of 5 forks against 5 cannot go below p = 0.0079, which is not enough for one row alone to stand
+# out among 36 (it needs p < 0.05 / 36); 7 against 7 reaches 0.0006.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
