@@ -80,12 +80,14 @@ public class OpenLoopLatency {
   public double rate;
 
   /**
-   * Most connections per host the client may open ({@code ClientOptions.maxConnectionsPerHost});
-   * 0, the default, leaves each library its own default, so every client opens what its in-flight
-   * requests need. A cap is not the same thing in every library (docs/OPENLOOP.md): the JDK client
-   * has none, AsyncHttpClient blocks the sending thread for a free connection and then fails.
+   * Most connections (requests in flight) per host the client may have
+   * ({@code ClientOptions.maxConnectionsPerHost}); 0 leaves each library its own default. The
+   * default, 64, is one generous cap for all: left alone, OkHttp's dispatcher and HttpClient 5's
+   * pool allow 5 per host while AsyncHttpClient allows any number. A cap is not the same thing in
+   * every library (docs/OPENLOOP.md): the JDK client has none, AsyncHttpClient blocks the sending
+   * thread for a free connection and then fails.
    */
-  @Param({"0"})
+  @Param({"64"})
   public int connections;
 
   /** Length of each iteration's schedule, seconds. */
@@ -117,7 +119,12 @@ public class OpenLoopLatency {
   private int measuredSetups;
   private LoadOutcome measured;
 
-  /** The trial's results as JMH secondary metrics, set on its last measured iteration only (JMH sums them). */
+  /**
+   * The trial's results as JMH secondary metrics. JMH sums counters over iterations and over forks,
+   * so they are set on the last measured iteration only (from the merged outcome), divided by the
+   * number of forks: the score JMH prints is then the mean over forks (and NaN when any fork's load
+   * was not valid). A fork's own values are in its openloop/ JSON.
+   */
   @AuxCounters(AuxCounters.Type.EVENTS)
   @State(Scope.Thread)
   public static class Metrics {
@@ -195,22 +202,23 @@ public class OpenLoopLatency {
 
   private void fill(Metrics m, LoadOutcome o) {
     boolean valid = o.problems(errorBudget / 100).isEmpty();
-    m.intendedRate = o.intendedRate();
-    m.achievedRate = o.achievedRate();
-    m.failed = o.failed();
-    m.valid = valid ? 1 : 0;
-    m.coresUsed = o.coresUsed();
+    double share = 1.0 / Math.max(1, params.getForks());
+    m.intendedRate = share * (o.intendedRate());
+    m.achievedRate = share * (o.achievedRate());
+    m.failed = share * (o.failed());
+    m.valid = share * (valid ? 1 : 0);
+    m.coresUsed = share * (o.coresUsed());
     Map<String, Double> c = LoadOutcome.percentilesMicros(o.corrected());
     Map<String, Double> u = LoadOutcome.percentilesMicros(o.uncorrected());
-    m.correctedP50Us = valid ? c.get("p50") : Double.NaN;
-    m.correctedP90Us = valid ? c.get("p90") : Double.NaN;
-    m.correctedP99Us = valid ? c.get("p99") : Double.NaN;
-    m.correctedP999Us = valid ? c.get("p99.9") : Double.NaN;
-    m.correctedP9999Us = valid ? c.get("p99.99") : Double.NaN;
-    m.correctedMaxUs = valid ? c.get("max") : Double.NaN;
-    m.uncorrectedP50Us = valid ? u.get("p50") : Double.NaN;
-    m.uncorrectedP99Us = valid ? u.get("p99") : Double.NaN;
-    m.uncorrectedMaxUs = valid ? u.get("max") : Double.NaN;
+    m.correctedP50Us = share * (valid ? c.get("p50") : Double.NaN);
+    m.correctedP90Us = share * (valid ? c.get("p90") : Double.NaN);
+    m.correctedP99Us = share * (valid ? c.get("p99") : Double.NaN);
+    m.correctedP999Us = share * (valid ? c.get("p99.9") : Double.NaN);
+    m.correctedP9999Us = share * (valid ? c.get("p99.99") : Double.NaN);
+    m.correctedMaxUs = share * (valid ? c.get("max") : Double.NaN);
+    m.uncorrectedP50Us = share * (valid ? u.get("p50") : Double.NaN);
+    m.uncorrectedP99Us = share * (valid ? u.get("p99") : Double.NaN);
+    m.uncorrectedMaxUs = share * (valid ? u.get("max") : Double.NaN);
   }
 
   @TearDown(Level.Trial)
@@ -229,7 +237,8 @@ public class OpenLoopLatency {
     for (String key : params.getParamsKeys()) {
       values.put(key, params.getParam(key));
     }
-    String name = "OpenLoopLatency-" + hash(values.toString()) + "-" + ProcessHandle.current().pid();
+    // the name of the trial's sample files (Tracing), so openloop/ and samples/ pair up
+    String name = "OpenLoopLatency.run-" + hash(values.toString()) + "-" + ProcessHandle.current().pid();
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", params.getBenchmark());
     describe.put("params", values);

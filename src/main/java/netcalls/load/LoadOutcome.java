@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param failures       failed requests by the class thrown
  * @param timeouts       failures that were timeouts (a subset of {@code failures})
  * @param unfinished     requests still in flight when the run's wait ended (timeouts of the harness)
- * @param elapsedNanos   from each run's first intended start to its last completion, summed over runs
+ * @param elapsedNanos   from each run's first intended start to its last completion (at least the
+ *                       schedule's count / rate), summed over runs
  * @param cpuNanos       this process's CPU time over the runs (the generator, the client and, when
  *                       in-process, the server)
  * @param corrected      latency from the intended start, ns

@@ -71,8 +71,10 @@ public final class OpenLoop {
     long unfinished = schedule.count() - settled;
     long end = log.lastEnd() == Long.MIN_VALUE || unfinished > 0 ? System.nanoTime() : log.lastEnd();
     long cpu = processCpuNanos() - cpuStart;
+    // a run is never shorter than its schedule (count / rate), so the achieved rate cannot exceed the intended
+    long span = Math.round(schedule.count() * 1e9 / schedule.rate());
     return new LoadOutcome(schedule.rate(), schedule.count(), log.ok(), log.failures(), log.timeouts(), unfinished,
-        end - origin, cpu, log.corrected(), log.uncorrected(), log.sendLag());
+        Math.max(span, end - origin), cpu, log.corrected(), log.uncorrected(), log.sendLag());
   }
 
   /** Parks until {@code deadline} (System.nanoTime); never spins, the machine's cores are shared. */
