@@ -78,6 +78,29 @@ class OpenLoopTest {
   }
 
   @Test
+  void aSlowResponseDoesNotDelayTheNextSend() throws Exception {
+    // every response takes 3 s; the 50 sends of the schedule span 1 s: all of them go out before
+    // any response is back, so no send waited for one
+    try (TargetServer server = TargetServer.start(ServerConfig.defaults());
+        Loaded okhttp = Loaded.open(ClientKind.okhttp, server, 64, TIMEOUT)) {
+      PreparedRequest slow = okhttp.prepare(server, "/delay/3000");
+      AtomicInteger done = new AtomicInteger();
+      AtomicInteger sentWhileNoneDone = new AtomicInteger();
+
+      LoadOutcome o = OpenLoop.run(Schedule.constantRate(50, Duration.ofSeconds(1)), () -> {
+        if (done.get() == 0) {
+          sentWhileNoneDone.incrementAndGet();
+        }
+        return okhttp.client().callAsync(slow).whenComplete((bytes, error) -> done.incrementAndGet());
+      }, TIMEOUT);
+
+      assertThat(sentWhileNoneDone.get()).isEqualTo(50);
+      assertThat(o.ok()).isEqualTo(50);
+      assertCorrectedNeverBelowUncorrected(o);
+    }
+  }
+
+  @Test
   void aRateTheClientCannotReachIsReportedAsNotReachedWithoutLatencies(@TempDir Path dir) throws Exception {
     // one connection to a server that takes 20 ms per response: at most ~50 responses/s, asked 100/s
     try (TargetServer server = TargetServer.start(ServerConfig.defaults().withServiceDelayMicros(20_000));
