@@ -186,7 +186,7 @@ class OpenLoopTest {
   }
 
   @Test
-  void requestsSlowerThanTheTimeoutAreTimeoutsNotLatencies() throws Exception {
+  void requestsSlowerThanTheTimeoutAreTimeoutsNotLatencies(@TempDir Path dir) throws Exception {
     try (TargetServer server = TargetServer.start(ServerConfig.defaults());
         Loaded okhttp = Loaded.open(ClientKind.okhttp, server, 4, Duration.ofMillis(200))) {
       PreparedRequest slow = okhttp.prepare(server, "/delay/3000");
@@ -200,6 +200,10 @@ class OpenLoopTest {
       assertThat(o.timeouts() + o.unfinished()).isEqualTo(5);
       assertThat(o.corrected().getTotalCount()).isZero();
       assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded"));
+      // a run where nothing completed still leaves its files
+      String json = Files.readString(LoadReport.write(RunFolder.of(dir), "t", o, 0.01, Map.of()));
+      assertThat(json).contains("\"ok\" : 0", "\"timeouts\" : 5", "\"corrected_us\" : null");
+      assertThat(dir.resolve("openloop/t.corrected.hgrm")).exists();
     }
   }
 
