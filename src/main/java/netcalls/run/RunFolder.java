@@ -12,6 +12,7 @@ public record RunFolder(Path dir) {
   public static final String SAMPLES = "samples";
   public static final String SUMMARY = "summary.txt";
   public static final String POINTS = "points.lp";
+  public static final String OPENLOOP = "openloop";
 
   public RunFolder {
     dir = dir.toAbsolutePath().normalize();
@@ -48,6 +49,11 @@ public record RunFolder(Path dir) {
 
   public Path samplesJson(String trial) {
     return samples().resolve(trial + ".json");
+  }
+
+  /** The open-loop results: per trial {@code <trial>.json} and {@code <trial>.(un)corrected.hgrm}. */
+  public Path openloop() {
+    return dir.resolve(OPENLOOP);
   }
 
   public Path summary() {

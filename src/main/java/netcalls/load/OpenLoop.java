@@ -1,0 +1,98 @@
+package netcalls.load;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives one constant-rate run: sends request {@code i} at its intended start (the schedule's
+ * offset from the run's origin) through an async call, and records when it completes. A slow
+ * response never delays the next send: nothing waits for a response until every request is sent.
+ * When the sending thread itself is held up (the client's own work on the calling thread, a
+ * blocking async API, a pause), the requests are sent late, and their latency still counts from
+ * the intended start: that lag is exactly what a closed-loop measurement would omit.
+ */
+public final class OpenLoop {
+  private OpenLoop() {}
+
+  /** Starts one request; returns at once, the future completes when the response is read (or fails). */
+  @FunctionalInterface
+  public interface Sender {
+    CompletableFuture<?> send();
+  }
+
+  /**
+   * Runs the schedule on the calling thread, then waits for the requests in flight, at most
+   * {@code timeout} (plus a second for the client's own timer) after the last intended start;
+   * requests still open then are counted as unfinished.
+   */
+  public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout) throws InterruptedException {
+    LatencyLog log = new LatencyLog();
+    CountDownLatch open = new CountDownLatch(schedule.count());
+    long cpuStart = processCpuNanos();
+    // the first request a millisecond from now, so setting up the loop is not counted against it
+    long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
+    for (int i = 0; i < schedule.count(); i++) {
+      long intended = origin + schedule.offsetNanos(i);
+      waitUntil(intended);
+      long sent = System.nanoTime();
+      log.sent(intended, sent);
+      CompletableFuture<?> call;
+      try {
+        call = sender.send();
+      } catch (RuntimeException e) {
+        log.failed(e, System.nanoTime());
+        open.countDown();
+        continue;
+      }
+      call.whenComplete((value, error) -> {
+        long end = System.nanoTime();
+        if (error == null) {
+          log.completed(intended, sent, end);
+        } else {
+          log.failed(error, end);
+        }
+        open.countDown();
+      });
+    }
+    long last = origin + schedule.offsetNanos(schedule.count() - 1);
+    long deadline = last + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+    open.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    log.close();
+    // from the log's counts, so that ok + failed + unfinished is the schedule even when a response
+    // lands between the end of the wait and the close
+    long settled = log.ok();
+    for (long n : log.failures().values()) {
+      settled += n;
+    }
+    long unfinished = schedule.count() - settled;
+    long end = log.lastEnd() == Long.MIN_VALUE || unfinished > 0 ? System.nanoTime() : log.lastEnd();
+    long cpu = processCpuNanos() - cpuStart;
+    // a run is never shorter than its schedule (count / rate), so the achieved rate cannot exceed the intended
+    long span = Math.round(schedule.count() * 1e9 / schedule.rate());
+    return new LoadOutcome(schedule.rate(), schedule.count(), log.ok(), log.failures(), log.timeouts(), unfinished,
+        Math.max(span, end - origin), cpu, log.corrected(), log.uncorrected(), log.sendLag());
+  }
+
+  /** Parks until {@code deadline} (System.nanoTime); never spins, the machine's cores are shared. */
+  private static void waitUntil(long deadline) throws InterruptedException {
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("open-loop run interrupted");
+      }
+    }
+  }
+
+  /** This process's CPU time, all threads, or 0 where the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+}
