@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import netcalls.export.line.InfluxMeasurement;
-import netcalls.export.read.Problems;
+import netcalls.read.Problems;
 import netcalls.export.sink.Delivery;
 
 /**

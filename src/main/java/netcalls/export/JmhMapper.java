@@ -5,8 +5,8 @@ import java.util.Map;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.PointDraft;
 import netcalls.export.line.Tags;
-import netcalls.export.read.JmhResults;
-import netcalls.export.read.RunInfo;
+import netcalls.read.JmhResults;
+import netcalls.read.RunInfo;
 
 /**
  * JMH results to netcalls_jmh (primary metric) and netcalls_jmh_secondary (profiler and other
@@ -27,7 +27,7 @@ final class JmhMapper {
   }
 
   void write(JmhResults.Result r) throws IOException {
-    Map<String, String> tags = Tags.benchmark(run.tags(), r.benchmark(), r.mode(), r.params());
+    Map<String, String> tags = Tags.benchmark(Tags.run(run.runId(), run.jdk(), run.host()), r.benchmark(), r.mode(), r.params());
     String where = "jmh.json result #" + r.index() + " (" + r.benchmark() + " " + r.params() + ")";
     long t = baseTimeNs + r.index();
 

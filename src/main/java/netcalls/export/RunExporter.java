@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineBuffer;
 import netcalls.export.line.PointDraft;
-import netcalls.export.read.Json;
-import netcalls.export.read.RunInfo;
-import netcalls.export.read.RunReader;
-import netcalls.export.read.Trial;
+import netcalls.read.Json;
+import netcalls.read.RunInfo;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
 import netcalls.export.sink.Delivery;
 import netcalls.export.sink.InfluxSink;
 import netcalls.export.sink.InfluxTarget;
@@ -25,6 +25,7 @@ import netcalls.export.sink.Sleeper;
 import netcalls.export.sink.TelegrafSink;
 import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.RunFolder;
+import netcalls.export.line.Tags;
 
 /**
  * Exports a run folder (docs/SAMPLES.md) to InfluxDB line protocol (docs/SCHEMA.md), then hands that
@@ -182,7 +183,7 @@ public final class RunExporter {
       return; // no usable run.json: already reported
     }
     PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/run.json")
-        .tags(run.tags())
+        .tags(Tags.run(run.runId(), run.jdk(), run.host()))
         .field("start", run.start() == null ? null : run.start().toString())
         .field("end", run.end() == null ? null : run.end().toString())
         .field("git_commit", run.gitCommit())

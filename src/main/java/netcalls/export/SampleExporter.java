@@ -17,10 +17,10 @@ import netcalls.export.line.PairPoints;
 import netcalls.export.line.RequestLines;
 import netcalls.export.line.SeriesTable;
 import netcalls.export.line.Tags;
-import netcalls.export.read.RunInfo;
-import netcalls.export.read.SampleCsv;
-import netcalls.export.read.Trial;
-import netcalls.export.read.TrialSummary;
+import netcalls.read.RunInfo;
+import netcalls.read.SampleCsv;
+import netcalls.read.Trial;
+import netcalls.read.TrialSummary;
 import netcalls.export.sink.Progress;
 
 /**
@@ -44,7 +44,7 @@ final class SampleExporter {
     this.sink = sink;
     this.emitter = emitter;
     this.report = report;
-    this.runTags = run.tags();
+    this.runTags = Tags.run(run.runId(), run.jdk(), run.host());
     this.progress = progress;
   }
 

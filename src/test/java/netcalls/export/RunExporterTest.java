@@ -1,7 +1,7 @@
 package netcalls.export;
 
 import netcalls.export.line.*;
-import netcalls.export.read.*;
+import netcalls.read.*;
 import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -219,7 +219,7 @@ class RunExporterTest {
     Fixtures.write(run.resolve("jmh.json"), full.substring(0, cut + 40));
     ExportReport r = export(run);
     assertThat(r.ok()).isFalse();
-    assertThat(r.errors()).singleElement().asString().contains("jmh.json: line ", "2 result(s) before it were exported");
+    assertThat(r.errors()).singleElement().asString().contains("jmh.json: line ", "after 2 result(s)", "cut short");
     assertThat(r.pointsBuilt(InfluxMeasurement.JMH)).isEqualTo(2);
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
@@ -246,8 +246,8 @@ class RunExporterTest {
     ExportReport r = export(run);
     assertThat(r.ok()).isFalse();
     assertThat(r.errors()).containsExactly(
-        csv + ":3: column duration_ns: \"90x01\" is not an integer; row not exported",
-        csv + ":5: column reused: \"maybe\" is not true, false or empty; row not exported");
+        csv + ":3: column duration_ns: \"90x01\" is not an integer; row left out",
+        csv + ":5: column reused: \"maybe\" is not true, false or empty; row left out");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(9);
     assertThat(r.rows()).isEqualTo(11);
     assertThat(r.rowsNotExported()).isEqualTo(2);
@@ -264,7 +264,7 @@ class RunExporterTest {
     Fixtures.write(csv, bad.toString());
     ExportReport r = export(run);
     assertThat(r.rowsNotExported()).isEqualTo(8);
-    assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be exported");
+    assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be read");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
 

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
