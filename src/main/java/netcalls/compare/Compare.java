@@ -298,7 +298,7 @@ public final class Compare {
   private static List<Comparison.RunRef> refs(List<ComparedRun> runs) {
     List<Comparison.RunRef> out = new ArrayList<>();
     for (ComparedRun r : runs) {
-      out.add(new Comparison.RunRef(r.dir(), r.runId(), r.gitCommit(), r.testbed().describe()));
+      out.add(new Comparison.RunRef(r.dir(), r.runId(), r.gitCommit(), r.testbed().describe(), r.end()));
     }
     return out;
   }

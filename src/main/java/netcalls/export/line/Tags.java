@@ -8,7 +8,8 @@ import java.util.TreeMap;
 public final class Tags {
   /** Tag keys the schema owns; a JMH parameter with one of these names is tagged param_NAME instead. */
   public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "benchmark", "mode", "metric", "target",
-      "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class");
+      "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class", "baseline", "candidate", "stat",
+      "verdict");
 
   private Tags() {}
 

@@ -233,9 +233,10 @@ public final class InfluxSink implements Sink {
   }
 
   private long count(InfluxMeasurement m, String runId) {
+    String stored = LineProtocol.tagValue(runId); // the tag as written, not as given
     QueryResult r = influx.query(new Query("SELECT count(" + quoteIdent(m.keyField()) + ") FROM "
-        + quoteIdent(m.measurementName()) + " WHERE \"run\" = '" + runId.replace("\\", "\\\\").replace("'", "\\'")
-        + "'", target.database()));
+        + quoteIdent(m.measurementName()) + " WHERE " + quoteIdent(m.scopeTag()) + " = " + quoteString(stored),
+        target.database()));
     if (r.hasError()) {
       throw new InfluxDBException(r.getError());
     }
@@ -247,6 +248,10 @@ public final class InfluxSink implements Sink {
       return 0;
     }
     return ((Number) first.getSeries().get(0).getValues().get(0).get(1)).longValue();
+  }
+
+  static String quoteString(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   static String quoteIdent(String s) {
