@@ -26,8 +26,8 @@ import netcalls.read.Json;
  * overwrites its points instead of adding to them.
  */
 public final class ComparePoints {
-  /** What was written: the candidate id (the points' scope tag) and the number of points. */
-  public record Written(String candidate, long points) {}
+  /** What was written: the comparison's tags (baseline and candidate ids) and the number of points. */
+  public record Written(Map<String, String> scope, long points) {}
 
   private ComparePoints() {}
 
@@ -52,7 +52,7 @@ public final class ComparePoints {
         }
       }
     }
-    return new Written(candidate, n[0]);
+    return new Written(Map.of("baseline", baseline, "candidate", candidate), n[0]);
   }
 
   /** The row's points; values in the schema's unit (ns/op, ops/s), non-finite ones (does not apply) left out. */
@@ -87,7 +87,8 @@ public final class ComparePoints {
   }
 
   private static void values(PointDraft d, Units u, double base, double cand) {
-    d.value("baseline", u.convert(base)).value("candidate", u.convert(cand)).field("unit", u.unit());
+    // not "baseline"/"candidate": a field named like a tag makes InfluxQL's WHERE compare the field
+    d.value("base_value", u.convert(base)).value("cand_value", u.convert(cand)).field("unit", u.unit());
   }
 
   private static void counts(PointDraft d, Row r) {

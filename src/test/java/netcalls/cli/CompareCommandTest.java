@@ -63,7 +63,7 @@ class CompareCommandTest {
 
   @Test
   void noRegressionExitsZero() {
-    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString()})).isZero();
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString()})).as("%s", err).isZero();
     assertThat(stdout()).contains("RequestLatency.request").contains("~").contains("Method:");
   }
 

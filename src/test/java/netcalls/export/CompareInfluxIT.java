@@ -42,7 +42,7 @@ class CompareInfluxIT {
     Path file = tmp.resolve("compare.lp");
     ComparePoints.Written w = ComparePoints.write(c, file);
     return new InfluxSink(InfluxTarget.of(InfluxSupport.url(), database, Map.of()), ms -> { })
-        .deliver(file, w.candidate());
+        .deliver(file, w.scope(), true);
   }
 
   @Test
@@ -66,5 +66,14 @@ class CompareInfluxIT {
     List<List<Object>> count = InfluxSupport.rows(influx, database,
         "SELECT count(\"n_base\") FROM \"netcalls_compare\" WHERE \"candidate\" = 'b'");
     assertThat(((Number) count.get(0).get(1)).longValue()).isEqualTo(3);
+
+    // made again with a threshold above the change: the verdict tag changes, and the new rows replace the old
+    Comparison lenient = netcalls.compare.Compare.runs(tmp.resolve("a"), tmp.resolve("b"),
+        new netcalls.compare.Options(0.05, 0.5, 0.1, false));
+    Delivery replaced = write(lenient);
+    assertThat(replaced.ok()).as(replaced.summary()).isTrue();
+    assertThat(InfluxSupport.rows(influx, database, "SELECT \"n_base\", \"verdict\" FROM \"netcalls_compare\""
+        + " WHERE \"candidate\" = 'b' AND \"stat\" = 'p50'")).singleElement()
+        .satisfies(r -> assertThat(r.get(2)).isEqualTo("same"));
   }
 }

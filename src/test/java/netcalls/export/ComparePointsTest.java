@@ -42,7 +42,7 @@ class ComparePointsTest {
     Path file = tmp.resolve("compare.lp");
     ComparePoints.Written w = ComparePoints.write(c, file);
     List<ParsedLine> lines = Files.readAllLines(file).stream().map(ParsedLine::parse).toList();
-    assertThat(w.candidate()).isEqualTo("b");
+    assertThat(w.scope()).containsEntry("candidate", "b").containsEntry("baseline", "a");
     assertThat(w.points()).isEqualTo(3).isEqualTo(lines.size());
     long end = Json.epochNanos(java.time.Instant.parse("2026-11-20T01:30:00Z"));
     assertThat(lines).allSatisfy(l -> {
@@ -55,7 +55,7 @@ class ComparePointsTest {
     assertThat(p50.tags()).containsEntry("verdict", "slower").containsEntry("client", "okhttp")
         .containsEntry("benchmark", REQUEST).containsEntry("mode", "sample");
     // us/op in the run, ns/op in the schema
-    assertThat(p50.fields()).containsEntry("baseline", 100_000.0).containsEntry("candidate", 120_000.0)
+    assertThat(p50.fields()).containsEntry("base_value", 100_000.0).containsEntry("cand_value", 120_000.0)
         .containsEntry("unit", "ns/op").containsEntry("n_base", 5L).containsEntry("n_cand", 5L)
         .containsEntry("phase", "waiting").containsEntry("phase_delta_ns", 20_000.0);
     assertThat((Double) p50.fields().get("change_pct")).isCloseTo(20, org.assertj.core.api.Assertions.within(1e-6));
@@ -63,15 +63,15 @@ class ComparePointsTest {
     assertThat(p50.fields()).containsKeys("ci_low", "ci_high", "p_adjusted", "ratio");
 
     ParsedLine p99 = lines.stream().filter(l -> "p99".equals(l.tags().get("stat"))).findFirst().orElseThrow();
-    assertThat(p99.fields()).containsEntry("baseline", 150_000.0).containsEntry("candidate", 180_000.0)
+    assertThat(p99.fields()).containsEntry("base_value", 150_000.0).containsEntry("cand_value", 180_000.0)
         .doesNotContainKeys("p", "ci_low");
 
     // a row of one side only: its side's value and counts; a parameter named like a schema tag is renamed
     ParsedLine only = lines.stream().filter(l -> "score".equals(l.tags().get("stat"))).findFirst().orElseThrow();
     assertThat(only.tags()).containsEntry("verdict", "baseline_only").containsEntry("param_stat", "x")
         .containsEntry("rows", "10");
-    assertThat(only.fields()).containsEntry("baseline", 1005.0).containsEntry("n_cand", 0L)
-        .doesNotContainKeys("candidate", "ratio");
+    assertThat(only.fields()).containsEntry("base_value", 1005.0).containsEntry("n_cand", 0L)
+        .doesNotContainKeys("cand_value", "ratio");
   }
 
   @Test

@@ -2,8 +2,7 @@ package netcalls.export.line;
 
 /**
  * The InfluxDB measurements the exporter writes (see docs/SCHEMA.md). Each has a key field that every emitted
- * point carries, so {@code SELECT count(key)} counts points when the export is verified, and a scope tag that
- * names the run a delivery is about ({@code run}; {@code candidate} for comparisons).
+ * point carries, so {@code SELECT count(key)} counts points when the export is verified.
  */
 public enum InfluxMeasurement {
   JMH("netcalls_jmh", "sample_count"),
@@ -14,25 +13,14 @@ public enum InfluxMeasurement {
   REQUEST_HISTOGRAM("netcalls_request_histogram", "duration_ns_bucket"),
   PHASE("netcalls_phase", "count"),
   RUN("netcalls_run", "start"),
-  COMPARE("netcalls_compare", "n_base", "candidate");
+  COMPARE("netcalls_compare", "n_base");
 
   private final String measurementName;
   private final String keyField;
-  private final String scopeTag;
 
   InfluxMeasurement(String measurementName, String keyField) {
-    this(measurementName, keyField, "run");
-  }
-
-  InfluxMeasurement(String measurementName, String keyField, String scopeTag) {
     this.measurementName = measurementName;
     this.keyField = keyField;
-    this.scopeTag = scopeTag;
-  }
-
-  /** The tag whose value is the run id a delivery verifies. */
-  public String scopeTag() {
-    return scopeTag;
   }
 
   public String measurementName() {

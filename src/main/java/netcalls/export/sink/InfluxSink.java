@@ -61,6 +61,16 @@ public final class InfluxSink implements Sink {
 
   @Override
   public Delivery deliver(Path file, String runId) {
+    return deliver(file, Map.of("run", runId), false);
+  }
+
+  /**
+   * Sends the file's lines and verifies their count among the points whose tags match {@code scope} (raw
+   * values; compared as stored). With {@code replace}, the scope's points of the file's measurements are
+   * deleted first, so the file's points are all that the scope holds afterwards (a comparison written again
+   * with other options replaces the old one, whose verdict tags may differ).
+   */
+  public Delivery deliver(Path file, Map<String, String> scope, boolean replace) {
     delivery = new Delivery(target.toString());
     OkHttpClient.Builder http = new OkHttpClient.Builder()
         .connectTimeout(5, TimeUnit.SECONDS)
@@ -72,6 +82,9 @@ public final class InfluxSink implements Sink {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       influx.setLogLevel(InfluxDB.LogLevel.NONE);
       createDatabase();
+      if (replace && !gaveUp) {
+        deleteScope(file, scope);
+      }
       LineBatcher batcher = new LineBatcher(in, target.maxBatchBytes());
       for (List<LineBatcher.Line> batch = batcher.next(); !batch.isEmpty(); batch = batcher.next()) {
         for (LineBatcher.Line l : batch) {
@@ -86,7 +99,7 @@ public final class InfluxSink implements Sink {
         progress.tick(delivery.written(), target + ", line " + batch.get(batch.size() - 1).number());
       }
       if (!gaveUp) {
-        verify(runId);
+        verify(scope);
       }
     } catch (IOException e) {
       delivery.error(file + ": could not be read: " + e);
@@ -208,7 +221,45 @@ public final class InfluxSink implements Sink {
   }
 
   /** Checks per measurement that InfluxDB holds, for this run, every line that was not rejected. */
-  private void verify(String runId) {
+  /** DELETE of the scope's points in each measurement the file holds. */
+  private void deleteScope(Path file, Map<String, String> scope) throws IOException {
+    java.util.Set<String> measurements = new java.util.TreeSet<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String l = in.readLine(); l != null; l = in.readLine()) {
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          measurements.add(LineProtocol.measurementOf(l));
+        }
+      }
+    }
+    for (String m : measurements) {
+      if (!withRetries(() -> query("DELETE FROM " + quoteIdent(m) + " WHERE " + where(scope)))) {
+        gaveUp = true;
+        return;
+      }
+    }
+  }
+
+  private void query(String q) {
+    QueryResult r = influx.query(new Query(q, target.database()));
+    String error = r.hasError() ? r.getError() : r.getResults().get(0).hasError() ? r.getResults().get(0).getError() : null;
+    if (error != null) {
+      throw new InfluxDBException(error);
+    }
+  }
+
+  /** The scope as an InfluxQL condition on the stored (sanitised) tag values. */
+  static String where(Map<String, String> scope) {
+    StringBuilder sb = new StringBuilder();
+    new java.util.TreeMap<>(scope).forEach((k, v) -> {
+      if (sb.length() > 0) {
+        sb.append(" AND ");
+      }
+      sb.append(quoteIdent(k)).append(" = ").append(quoteString(LineProtocol.tagValue(v)));
+    });
+    return sb.toString();
+  }
+
+  private void verify(Map<String, String> scope) {
     Map<InfluxMeasurement, Long> expected = new EnumMap<>(InfluxMeasurement.class);
     for (InfluxMeasurement m : InfluxMeasurement.values()) {
       if (lines[m.ordinal()] > 0) {
@@ -219,24 +270,22 @@ public final class InfluxSink implements Sink {
       InfluxMeasurement m = e.getKey();
       long held;
       try {
-        held = count(m, runId);
+        held = count(m, scope);
       } catch (InfluxDBException ex) {
         delivery.error("verify " + m.measurementName() + ": " + shorten(ex.getMessage()));
         continue;
       }
       if (held != e.getValue()) {
-        delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of run " + runId
+        delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + where(scope)
             + ", expected " + e.getValue() + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
             + " rejected): duplicate timestamps in a series, or points written by something else");
       }
     }
   }
 
-  private long count(InfluxMeasurement m, String runId) {
-    String stored = LineProtocol.tagValue(runId); // the tag as written, not as given
+  private long count(InfluxMeasurement m, Map<String, String> scope) {
     QueryResult r = influx.query(new Query("SELECT count(" + quoteIdent(m.keyField()) + ") FROM "
-        + quoteIdent(m.measurementName()) + " WHERE " + quoteIdent(m.scopeTag()) + " = " + quoteString(stored),
-        target.database()));
+        + quoteIdent(m.measurementName()) + " WHERE " + where(scope), target.database()));
     if (r.hasError()) {
       throw new InfluxDBException(r.getError());
     }
