@@ -42,15 +42,17 @@ class ExportCommandTest {
     assertThat(run(runDir.toString(), "--out", out.toString())).isZero();
     assertThat(out).isNotEmptyFile();
     assertThat(runDir.resolve("points.lp")).doesNotExist();
-    assertThat(err()).contains("points built: 156", "netcalls_request=11", "warnings");
+    assertThat(err()).contains("points built: 157", "netcalls_request=11", "warnings");
   }
 
   @Test
-  void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndStillWritesTheSamples() throws Exception {
+  void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);
     Files.write(runDir.resolve("jmh.json"), new byte[0]);
     assertThat(run(runDir.toString(), "-q")).isEqualTo(1);
-    assertThat(err()).contains("jmh.json: empty (0 bytes): JMH was killed", "not everything was exported");
+    assertThat(err()).contains("jmh.json: empty (0 bytes): JMH was killed", "nothing was written or sent", "--partial");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    assertThat(run(runDir.toString(), "-q", "--partial")).isEqualTo(1);
     assertThat(Fixtures.linesOf(runDir.resolve("points.lp"), InfluxMeasurement.REQUEST)).hasSize(11);
   }
 
@@ -62,7 +64,7 @@ class ExportCommandTest {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     assertThat(Export.afterRun(a, null, o, o)).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 156", "netcalls_phase=19");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 157", "netcalls_phase=19");
     assertThat(run(b.toString(), "-q")).isZero();
     assertThat(Files.readAllLines(a.resolve("points.lp"))).isEqualTo(Files.readAllLines(b.resolve("points.lp")));
   }
@@ -105,7 +107,7 @@ class ExportCommandTest {
     int code = new CommandLine(cmd).execute(runDir.toString(), "-q", "--retries", "1", "--influx",
         "http://127.0.0.1:" + closedPort);
     assertThat(code).isEqualTo(1);
-    assertThat(err()).contains("nothing written", "re-run the export", "156 not written");
+    assertThat(err()).contains("nothing written", "re-run the export", "157 not written");
     assertThat(runDir.resolve("points.lp")).isNotEmptyFile();
   }
 }

@@ -88,7 +88,7 @@ class InfluxFailureIT {
     int code = new picocli.CommandLine(new netcalls.cli.ExportCommand(new java.io.PrintStream(err, true)))
         .execute(run.toString(), "-q", "--retries", "0", "--influx", url);
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("156 not written", "re-run the export");
-    assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize(156);
+    assertThat(err.toString()).contains("157 not written", "re-run the export");
+    assertThat(Fixtures.lines(run.resolve("points.lp"))).hasSize(157);
   }
 }

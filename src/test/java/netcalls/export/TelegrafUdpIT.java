@@ -44,12 +44,12 @@ class TelegrafUdpIT {
         for (InfluxMeasurement m : InfluxMeasurement.values()) {
           held += count(influx, m);
         }
-        if (held == 156) {
+        if (held == 157) {
           break;
         }
         Thread.sleep(200);
       }
-      assertThat(held).isEqualTo(156);
+      assertThat(held).isEqualTo(157);
       assertThat(InfluxSupport.count(influx, "netcalls_udp", InfluxMeasurement.REQUEST, "20261123-092100")).isEqualTo(11);
     }
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty();
