@@ -221,6 +221,9 @@ public final class RunExporter {
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
   public Delivery send(ExportReport report, Sink sink) {
+    if (!report.pointsFileWritten()) {
+      throw new IllegalStateException("nothing to send: the export wrote no points file (see its errors)");
+    }
     Delivery d = sink.deliver(report.pointsFile(), report.runId());
     report.add(d);
     return d;

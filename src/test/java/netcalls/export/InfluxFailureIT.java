@@ -48,7 +48,10 @@ class InfluxFailureIT {
       assertThat(d.written()).isPositive().isLessThan(2000);
       assertThat(d.written() + d.notWritten()).isEqualTo(2000);
       assertThat(d.rejectedCount()).isZero();
-      assertThat(sleeps).containsExactly(10L, 20L); // bounded retries with doubling backoff
+      // bounded retries with doubling backoff, each with +-50 % jitter
+      assertThat(sleeps).hasSize(2);
+      assertThat(sleeps.get(0)).isBetween(5L, 15L);
+      assertThat(sleeps.get(1)).isBetween(10L, 30L);
       assertThat(d.errors()).singleElement().asString().contains("gave up", "re-run the export");
       assertThat(d.ok()).isFalse();
       assertThat(file).exists();
