@@ -20,8 +20,11 @@ import netcalls.run.RunFolder;
  * can send it again later.
  */
 final class Export {
-  /** Where the points go besides the file; either may be null. */
-  record Targets(InfluxTarget influx, TelegrafTarget telegraf) {
+  /**
+   * Where the points go besides the file; any may be null. {@code telegrafCheck}: the InfluxDB the Telegraf
+   * (or UDP) listener writes to, where the sent points are counted.
+   */
+  record Targets(InfluxTarget influx, TelegrafTarget telegraf, InfluxTarget telegrafCheck) {
     /**
      * The launcher's targets: {@code --influx URL}, else NETCALLS_INFLUX_URL when set; database
      * {@value InfluxTarget#DEFAULT_DATABASE}, credentials from INFLUX_USER / INFLUX_PASSWORD.
@@ -31,7 +34,7 @@ final class Export {
     static Targets forLauncher(String influxUrl) {
       InfluxTarget t = influxUrl != null ? InfluxTarget.of(influxUrl, InfluxTarget.DEFAULT_DATABASE)
           : InfluxTarget.fromEnvironment(InfluxTarget.DEFAULT_DATABASE).orElse(null);
-      return new Targets(t, null);
+      return new Targets(t, null, null);
     }
   }
 
@@ -68,7 +71,7 @@ final class Export {
       sinks.add(exporter.influx(targets.influx()));
     }
     if (targets.telegraf() != null) {
-      sinks.add(exporter.telegraf(targets.telegraf()));
+      sinks.add(exporter.telegraf(targets.telegraf(), targets.telegrafCheck()));
     }
     Thread onSignal = new Thread(() -> interrupted(exporter, file, err), "export-interrupted");
     Runtime.getRuntime().addShutdownHook(onSignal);

@@ -56,6 +56,14 @@ public final class ExportCommand implements Callable<Integer> {
       description = "also send to a Telegraf socket_listener; telegraf.conf listens on " + TelegrafTarget.DEFAULT)
   String telegraf;
 
+  @Option(names = "--telegraf-check", paramLabel = "URL", description = "the InfluxDB the --telegraf listener"
+      + " writes to (database --telegraf-database): the sent points are counted there, as for --influx")
+  String telegrafCheck;
+
+  @Option(names = "--telegraf-database", defaultValue = InfluxTarget.DEFAULT_DATABASE,
+      description = "database the --telegraf listener writes to (default: ${DEFAULT-VALUE})")
+  String telegrafDatabase;
+
   @Option(names = "--check", description = "read and check the whole run folder, write and send nothing")
   boolean check;
 
@@ -85,7 +93,8 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       targets = new Export.Targets(
           influx == null ? null : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500),
-          telegraf == null ? null : TelegrafTarget.parse(telegraf));
+          telegraf == null ? null : TelegrafTarget.parse(telegraf),
+          telegrafCheck == null ? null : InfluxTarget.of(telegrafCheck, telegrafDatabase));
     } catch (IllegalArgumentException e) {
       err.println("export: " + e.getMessage());
       return 2;

@@ -239,6 +239,11 @@ public final class RunExporter {
     return new TelegrafSink(target);
   }
 
+  /** A Telegraf listener whose InfluxDB ({@code verifyAt}, may be null) is queried to count what arrived. */
+  public Sink telegraf(TelegrafTarget target, InfluxTarget verifyAt) {
+    return new TelegrafSink(target, verifyAt, sleeper);
+  }
+
   /** Sends the report's points file to InfluxDB; see {@link #send}. */
   public Delivery sendToInflux(ExportReport report, InfluxTarget target) {
     return send(report, influx(target));

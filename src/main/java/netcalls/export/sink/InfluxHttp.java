@@ -70,6 +70,17 @@ final class InfluxHttp implements Closeable {
     return a;
   }
 
+  /** {@code SELECT count(key)} of a measurement's points matching {@code where}; the error's text when it fails. */
+  long count(String keyField, String measurement, String where) throws IOException {
+    Answer a = query("SELECT count(" + InfluxSink.quoteIdent(keyField) + ") FROM " + InfluxSink.quoteIdent(measurement)
+        + " WHERE " + where);
+    if (!a.ok()) {
+      throw new IOException(a.error());
+    }
+    JsonNode v = a.body().path("results").path(0).path("series").path(0).path("values").path(0).path(1);
+    return v.isNumber() ? v.asLong() : 0;
+  }
+
   private HttpUrl.Builder url(String endpoint) {
     HttpUrl.Builder b = base.newBuilder();
     // keep a path prefix (behind a proxy), drop a trailing slash

@@ -431,21 +431,13 @@ public final class InfluxSink implements Sink {
 
   private boolean verifyOne(InfluxMeasurement m, Map<String, String> scope) {
     long expected = lines[m.ordinal()] - rejected[m.ordinal()];
-    InfluxHttp.Answer a;
+    long held;
     try {
-      a = http.query("SELECT count(" + quoteIdent(m.keyField()) + ") FROM " + quoteIdent(m.measurementName())
-          + " WHERE " + where(scope));
+      held = http.count(m.keyField(), m.measurementName(), where(scope));
     } catch (IOException e) {
-      delivery.error("verify " + m.measurementName() + ": " + unreachable(e));
+      delivery.error("verify " + m.measurementName() + ": " + shorten(e.getMessage()));
       return false;
     }
-    if (!a.ok()) {
-      delivery.error("verify " + m.measurementName() + ": " + shorten(a.error()));
-      return false;
-    }
-    com.fasterxml.jackson.databind.JsonNode v = a.body().path("results").path(0).path("series").path(0)
-        .path("values").path(0).path(1);
-    long held = v.isNumber() ? v.asLong() : 0;
     if (held != expected) {
       delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + where(scope)
           + ", expected " + expected + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
