@@ -102,6 +102,10 @@ public final class JmhResults {
           + ": " + e.getOriginalMessage() + " (after " + index + " result(s)): the file is damaged or cut short"
           + " (JMH killed while writing?), the run is incomplete; re-run the benchmarks");
       return false;
+    } catch (java.nio.file.AccessDeniedException | java.io.FileNotFoundException e) {
+      report.error(file + ": cannot be read (" + e.getMessage() + "): check that it is a file the user may read"
+          + " (chmod u+r)");
+      return false;
     }
   }
 

@@ -35,6 +35,10 @@ public final class RunReader {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples)) {
       ds.forEach(files::add);
+    } catch (IOException e) {
+      problems.error(samples + ": cannot be listed (" + e.getMessage() + "): give the user read access"
+          + " (chmod u+rx); its trials are not read");
+      return trials;
     }
     files.sort(Comparator.comparing(p -> p.getFileName().toString()));
     for (Path f : files) {

@@ -110,4 +110,48 @@ class ExportCommandTest {
     assertThat(err()).contains("gave up", "re-run the export", "157 not written").doesNotContain("Exception\n\tat ");
     assertThat(runDir.resolve("points.lp")).isNotEmptyFile();
   }
+
+  @Test
+  void anUnreadableJmhJsonIsOneLineNamingTheFile() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Files.delete(runDir.resolve("jmh.json"));
+    Files.createDirectory(runDir.resolve("jmh.json")); // cannot be read as a file, whoever runs the test
+    assertThat(run(runDir.toString(), "-q")).isEqualTo(1);
+    assertThat(err()).contains("jmh.json: cannot be read").doesNotContain("\tat ", "Exception:");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeWrittenIsOneLineAndNothingIsLeft() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path out = tmp.resolve("no/such/folder/x.lp");
+    assertThat(run(runDir.toString(), "-q", "--out", out.toString())).isEqualTo(1);
+    assertThat(err()).contains("could not write", "x.lp", "no such folder").hasLineCount(1);
+  }
+
+  @Test
+  void fileSystemErrorsSayWhatToDo() {
+    assertThat(Export.reason(new java.nio.file.FileSystemException("/r/points.lp.tmp", null, "No space left on device")))
+        .contains("No space left on device", "disk is full", "--out");
+    assertThat(Export.reason(new java.nio.file.FileSystemException("/r/points.lp.tmp", null, "Read-only file system")))
+        .contains("Read-only file system", "make it writable", "--out");
+    assertThat(Export.reason(new java.nio.file.AccessDeniedException("/r/points.lp.tmp"))).contains("permission denied");
+  }
+
+  @Test
+  void anEmptyRunFolderNameIsRefusedNotTheCurrentFolder() {
+    assertThat(run("")).isEqualTo(2);
+    assertThat(err()).contains("\"\"", "nothing written").hasLineCount(1);
+  }
+
+  @Test
+  void checkWritesNothingAndSaysWhatIsWrong() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    assertThat(run(runDir.toString(), "--check", "-q")).isZero();
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    Files.write(runDir.resolve("jmh.json"), new byte[0]);
+    assertThat(run(runDir.toString(), "--check")).isEqualTo(1);
+    assertThat(err()).contains("checked, nothing written", "0 bytes");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+  }
 }
