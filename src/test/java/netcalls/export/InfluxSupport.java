@@ -49,7 +49,7 @@ final class InfluxSupport {
     }
     if (v == null || v.isBlank()) {
       fail(env + " is not set: this test needs a real InfluxDB. Run the tests under the harness:"
-          + " scripts/with-influxdb.sh mvn -B verify -Dit.test='Influx*IT,Telegraf*IT'");
+          + " scripts/with-influxdb.sh mvn -B verify -Dit.test='Influx*IT,Telegraf*IT,Compare*IT'");
     }
     return v;
   }
