@@ -197,4 +197,17 @@ class InfluxIntegrationIT {
     assertThat(d.errors()).singleElement().asString().contains("another type", "--database");
     assertThat(InfluxSupport.count(influx, database, InfluxMeasurement.REQUEST, "pw")).isEqualTo(18);
   }
+
+  @Test
+  void aRunIdThatIsSanitisedWhenStoredIsVerifiedAsStored() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    // a trailing backslash cannot be stored in a tag value: the tag is "odd", the run id as given "odd\\"
+    Fixtures.write(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
+        .replace("\"20261123-092100\"", "\"odd\\\\\""));
+    ExportReport report = exportAndSend(run);
+    assertThat(report.runId()).isEqualTo("odd\\");
+    Delivery d = report.deliveries().get(0);
+    assertThat(d.ok()).as(d.summary()).isTrue();
+    assertThat(InfluxSupport.count(influx, database, InfluxMeasurement.RUN, "odd")).isEqualTo(1);
+  }
 }

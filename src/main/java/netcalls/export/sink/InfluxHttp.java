@@ -72,7 +72,7 @@ final class InfluxHttp implements Closeable {
 
   /** {@code SELECT count(key)} of a measurement's points matching {@code where}; the error's text when it fails. */
   long count(String keyField, String measurement, String where) throws IOException {
-    Answer a = query("SELECT count(" + InfluxSink.quoteIdent(keyField) + ") FROM " + InfluxSink.quoteIdent(measurement)
+    Answer a = query("SELECT count(" + InfluxAnswers.quoteIdent(keyField) + ") FROM " + InfluxAnswers.quoteIdent(measurement)
         + " WHERE " + where);
     if (!a.ok()) {
       throw new IOException(a.error());

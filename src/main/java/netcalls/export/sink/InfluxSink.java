@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import netcalls.export.line.InfluxMeasurement;
@@ -35,6 +34,9 @@ import netcalls.export.line.LineProtocol;
  * The run's {@code netcalls_run} point (the completion marker) is held back and sent last, only when every
  * other line was written and counted back with {@code SELECT count(key)} per measurement. Re-sending after a
  * failure is safe: points have fixed times, so what arrived before is overwritten, never doubled.
+ *
+ * <p>Longer than most classes because every line's fate (written, rejected, not written) is decided and counted
+ * in this one place; what the server's words mean is {@link InfluxAnswers}', the HTTP itself {@link InfluxHttp}'s.
  */
 public final class InfluxSink implements Sink {
   private final InfluxTarget target;
@@ -132,9 +134,9 @@ public final class InfluxSink implements Sink {
 
   /** CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. */
   private void createDatabase() {
-    InfluxHttp.Answer a = withRetries("CREATE DATABASE " + quoteIdent(target.database()));
-    if (a != null && !a.ok() && a.code() != 401 && a.code() != 403 && !isAuth(a.error())) {
-      stop("CREATE DATABASE: " + shorten(a.error()));
+    InfluxHttp.Answer a = withRetries("CREATE DATABASE " + InfluxAnswers.quoteIdent(target.database()));
+    if (a != null && !a.ok() && a.code() != 401 && a.code() != 403 && !InfluxAnswers.isAuth(a.error())) {
+      stop("CREATE DATABASE: " + InfluxAnswers.shorten(a.error()));
     }
   }
 
@@ -149,9 +151,9 @@ public final class InfluxSink implements Sink {
       }
     }
     for (String m : measurements) {
-      InfluxHttp.Answer a = withRetries("DELETE FROM " + quoteIdent(m) + " WHERE " + where(scope));
+      InfluxHttp.Answer a = withRetries("DELETE FROM " + InfluxAnswers.quoteIdent(m) + " WHERE " + InfluxAnswers.where(scope));
       if (a != null && !a.ok()) {
-        stop("DELETE of the earlier points: " + finalAdvice(a));
+        stop("DELETE of the earlier points: " + InfluxAnswers.finalAdvice(a, target.database()));
       }
       if (stopped) {
         return;
@@ -166,7 +168,7 @@ public final class InfluxSink implements Sink {
         InfluxHttp.Answer a = http.query(statement);
         if (a.code() / 100 != 5 || attempt >= target.maxRetries()) {
           if (a.code() / 100 == 5) {
-            stop(shorten(a.error()) + " (HTTP " + a.code() + ", gave up after " + (attempt + 1) + " attempts)"
+            stop(InfluxAnswers.shorten(a.error()) + " (HTTP " + a.code() + ", gave up after " + (attempt + 1) + " attempts)"
                 + notWrittenAdvice());
             return null;
           }
@@ -223,9 +225,9 @@ public final class InfluxSink implements Sink {
         createDatabase();
         continue;
       }
-      if (isFinal(a)) {
+      if (InfluxAnswers.isFinal(a)) {
         delivery.notWritten(batch.size());
-        stop(finalAdvice(a));
+        stop(InfluxAnswers.finalAdvice(a, target.database()));
         return;
       }
       if (a.code() == 400) {
@@ -233,7 +235,7 @@ public final class InfluxSink implements Sink {
         return;
       }
       if (++attempt > target.maxRetries() || !pause(attempt)) {
-        giveUp(shorten(error) + " (HTTP " + a.code() + ")", attempt, batch);
+        giveUp(InfluxAnswers.shorten(error) + " (HTTP " + a.code() + ")", attempt, batch);
         return;
       }
     }
@@ -247,11 +249,11 @@ public final class InfluxSink implements Sink {
    * else is halved until each refused line is alone (the good lines are re-sent: same points, no doubles).
    */
   private void badData(List<LineBatcher.Line> batch, String error, boolean whole) {
-    long dropped = dropped(error);
-    String reason = shortenEchoes(error);
+    long dropped = InfluxAnswers.dropped(error);
+    String reason = InfluxAnswers.shortenEchoes(error);
     long first = batch.get(0).number();
     long last = batch.get(batch.size() - 1).number();
-    List<LineBatcher.Line> named = parseErrorLines(batch, error);
+    List<LineBatcher.Line> named = InfluxAnswers.parseErrorLines(batch, error);
     if (error.contains("partial write") && named.isEmpty() && dropped == batch.size()) {
       delivery.rejected(first, last, dropped, reason);
       batch.forEach(this::count);
@@ -259,7 +261,7 @@ public final class InfluxSink implements Sink {
         advise(reason);
       }
       if (whole && batch.size() > 1) {
-        stop("every line of lines " + first + "-" + last + " was refused: " + reason + ". " + whatToDo(error));
+        stop("every line of lines " + first + "-" + last + " was refused: " + reason + ". " + InfluxAnswers.whatToDo(error));
       }
       return;
     }
@@ -291,7 +293,7 @@ public final class InfluxSink implements Sink {
 
   /** Once per kind of reason that has a remedy (a limit, a retention policy, a type conflict), what to do. */
   private void advise(String reason) {
-    String todo = whatToDo(reason);
+    String todo = InfluxAnswers.whatToDo(reason);
     if (!todo.startsWith("Fix the cause") && advised.add(todo)) {
       delivery.error(todo);
     }
@@ -302,81 +304,6 @@ public final class InfluxSink implements Sink {
     if (m != null) {
       rejected[m.ordinal()]++;
     }
-  }
-
-  /** The lines of the batch that an "unable to parse 'LINE': reason" names. */
-  private static List<LineBatcher.Line> parseErrorLines(List<LineBatcher.Line> batch, String error) {
-    List<LineBatcher.Line> out = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("unable to parse '(.*?)': ").matcher(error);
-    while (m.find()) {
-      for (LineBatcher.Line l : batch) {
-        if (l.text().equals(m.group(1))) {
-          out.add(l);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /** N of "dropped=N", or -1. */
-  static long dropped(String error) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("dropped=(\\d+)").matcher(error);
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
-  }
-
-  /** What to do about a reason that refuses every line. */
-  static String whatToDo(String error) {
-    String e = error.toLowerCase(java.util.Locale.ROOT);
-    if (e.contains("max-values-per-tag")) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("tag=\"?([^\" ]+)\"?").matcher(error);
-      String tag = m.find() ? m.group(1) : "?";
-      return "InfluxDB's max-values-per-tag limit is reached for tag '" + tag + "' (each run adds a value to"
-          + " 'run'): raise [data] max-values-per-tag in influxdb.conf (0 = no limit) and restart InfluxDB, or"
-          + " drop old runs (DROP SERIES WHERE run = '...'), then re-run the export";
-    }
-    if (e.contains("retention policy")) {
-      return "The database's default retention policy keeps less than the run's age: write to a database with a"
-          + " longer one (--database), or lengthen it (ALTER RETENTION POLICY ... DURATION INF), then re-run";
-    }
-    if (e.contains("field type conflict")) {
-      return "A field already holds another type in this database (points of an older netcalls?): write to a"
-          + " new database (--database), or drop the measurement, then re-run";
-    }
-    return "Fix the cause and re-run the export";
-  }
-
-  /** Answers that retrying cannot change. */
-  private static boolean isFinal(InfluxHttp.Answer a) {
-    String e = a.error() == null ? "" : a.error().toLowerCase(java.util.Locale.ROOT);
-    return a.code() == 401 || a.code() == 403 || a.code() == 404 || isAuth(e)
-        || e.contains("retention policy not found") || e.contains("database not found");
-  }
-
-  private static boolean isAuth(String error) {
-    String e = error == null ? "" : error.toLowerCase(java.util.Locale.ROOT);
-    return e.contains("authorization failed") || e.contains("not authorized") || e.contains("user is required")
-        || e.contains("authentication");
-  }
-
-  /** One line: what the server said and what to do; retrying would not help. */
-  private String finalAdvice(InfluxHttp.Answer a) {
-    String e = a.error() == null ? "" : a.error();
-    String said = shorten(e) + " (HTTP " + a.code() + ")";
-    String l = e.toLowerCase(java.util.Locale.ROOT);
-    if (a.code() == 401 || a.code() == 403 || isAuth(e)) {
-      return said + ": InfluxDB refused the credentials; set INFLUX_USER and INFLUX_PASSWORD to a user with WRITE"
-          + " on database " + target.database() + ", then re-run the export";
-    }
-    if (l.contains("retention policy not found")) {
-      return said + ": the database's default retention policy does not exist; create it (CREATE RETENTION POLICY"
-          + " ... DEFAULT) or pick another database (--database), then re-run the export";
-    }
-    if (l.contains("database not found") || a.code() == 404) {
-      return said + ": database " + target.database() + " does not exist and could not be created (no admin"
-          + " rights?); create it (CREATE DATABASE) or pick another (--database), then re-run the export";
-    }
-    return said;
   }
 
   private void giveUp(String reason, int attempts, List<LineBatcher.Line> batch) {
@@ -433,38 +360,18 @@ public final class InfluxSink implements Sink {
     long expected = lines[m.ordinal()] - rejected[m.ordinal()];
     long held;
     try {
-      held = http.count(m.keyField(), m.measurementName(), where(scope));
+      held = http.count(m.keyField(), m.measurementName(), InfluxAnswers.where(scope));
     } catch (IOException e) {
-      delivery.error("verify " + m.measurementName() + ": " + shorten(e.getMessage()));
+      delivery.error("verify " + m.measurementName() + ": " + InfluxAnswers.shorten(e.getMessage()));
       return false;
     }
     if (held != expected) {
-      delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + where(scope)
+      delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + InfluxAnswers.where(scope)
           + ", expected " + expected + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
           + " rejected): duplicate timestamps in a series, or points written by something else");
       return false;
     }
     return true;
-  }
-
-  /** The scope as an InfluxQL condition on the stored (sanitised) tag values. */
-  static String where(Map<String, String> scope) {
-    StringBuilder sb = new StringBuilder();
-    new TreeMap<>(scope).forEach((k, v) -> {
-      if (sb.length() > 0) {
-        sb.append(" AND ");
-      }
-      sb.append(quoteIdent(k)).append(" = ").append(quoteString(LineProtocol.tagValue(v)));
-    });
-    return sb.toString();
-  }
-
-  static String quoteString(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
-  static String quoteIdent(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static List<String> texts(List<LineBatcher.Line> batch) {
@@ -475,24 +382,5 @@ public final class InfluxSink implements Sink {
     return t;
   }
 
-  /** InfluxDB's reason whole, with each line it echoes ('...') cut to its first 80 characters. */
-  static String shortenEchoes(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']{100,})'").matcher(s);
-    int at = 0;
-    while (m.find()) {
-      out.append(s, at, m.start()).append('\'').append(m.group(1), 0, 80).append("...'");
-      at = m.end();
-    }
-    return out.append(s.substring(at)).toString().replace('\n', ' ');
-  }
 
-  /** A reason that is not an echo of our lines, kept to one readable line. */
-  private static String shorten(String s) {
-    String t = shortenEchoes(s);
-    return t.length() <= 1000 ? t : t.substring(0, 1000) + "...";
-  }
 }

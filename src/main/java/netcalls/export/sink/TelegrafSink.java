@@ -175,7 +175,7 @@ public final class TelegrafSink implements Sink {
 
   /** Counts in the InfluxDB behind the listener, waiting up to 10 s for it to catch up. */
   private void verify(Delivery d, long[] sent, String runId) {
-    String where = InfluxSink.where(Map.of("run", runId));
+    String where = InfluxAnswers.where(Map.of("run", runId));
     try (InfluxHttp http = new InfluxHttp(verifyAt)) {
       for (int attempt = 0; ; attempt++) {
         List<String> short_ = new ArrayList<>();

@@ -55,19 +55,19 @@ class TargetsTest {
   void influxReasonsAreKeptWholeAndEchoedLinesShortened() {
     String line = "netcalls_request,run=r,benchmark=" + "x".repeat(300) + " duration_ns=1i 1";
     String reason = "partial write: unable to parse '" + line + "': time outside range 1 dropped=1";
-    String s = InfluxSink.shortenEchoes(reason);
+    String s = InfluxAnswers.shortenEchoes(reason);
     assertThat(s).contains("time outside range", "dropped=1").hasSizeLessThan(200);
-    assertThat(InfluxSink.dropped(reason)).isEqualTo(1);
-    assertThat(InfluxSink.dropped("unable to parse")).isEqualTo(-1);
+    assertThat(InfluxAnswers.dropped(reason)).isEqualTo(1);
+    assertThat(InfluxAnswers.dropped("unable to parse")).isEqualTo(-1);
   }
 
   @Test
   void aReasonThatRefusesEveryLineSaysWhatToDo() {
-    assertThat(InfluxSink.whatToDo("partial write: max-values-per-tag limit exceeded (3/3): measurement=\"netcalls_run\""
+    assertThat(InfluxAnswers.whatToDo("partial write: max-values-per-tag limit exceeded (3/3): measurement=\"netcalls_run\""
         + " tag=\"run\" value=\"r4\" dropped=1")).contains("tag 'run'", "max-values-per-tag", "influxdb.conf");
-    assertThat(InfluxSink.whatToDo("partial write: points beyond retention policy dropped=5"))
+    assertThat(InfluxAnswers.whatToDo("partial write: points beyond retention policy dropped=5"))
         .contains("retention policy", "--database");
-    assertThat(InfluxSink.whatToDo("partial write: field type conflict: input field \"p50\" dropped=2"))
+    assertThat(InfluxAnswers.whatToDo("partial write: field type conflict: input field \"p50\" dropped=2"))
         .contains("another type");
   }
 }
