@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs CMD... with a throw-away InfluxDB 1.x on free loopback ports, then stops it.
-#   scripts/with-influxdb.sh mvn -B verify -Dtest='netcalls.export.**' -Dit.test='Influx*IT,Telegraf*IT'
+#   scripts/with-influxdb.sh mvn -B verify -Dtest='netcalls.export.**' -Dit.test='Influx*IT,Telegraf*IT,Compare*IT'
 # (the InfluxDB tests are failsafe *IT tests, run by verify; -Dtest alone, under test, leaves them out)
 # Exports for CMD:
 #   NETCALLS_INFLUX_URL=http://127.0.0.1:PORT   (HTTP API, no auth)

@@ -22,7 +22,8 @@ public final class SampleFileGenerator {
         + "\"end\":\"2026-11-23T10:21:00Z\",\"jdk\":\"17.0.15\",\"host\":\"bench\",\"target\":\"built-in\","
         + "\"recordedSamples\":" + rows + ",\"droppedSamples\":0}\n");
     Files.writeString(runDir.resolve("jmh.json"), "[{\"benchmark\":\"netcalls.bench.RequestLatency.request\","
-        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"params\":{\"client\":\"okhttp\",\"strategy\":\"reuse\"},"
+        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"params\":{\"client\":\"okhttp\",\"strategy\":\"reuse\","
+        + "\"scheme\":\"http\",\"size\":\"1024\",\"trace\":\"on\"}," // the trial's parameters: its result
         + "\"primaryMetric\":{\"score\":95.25,\"scoreError\":1.5,\"scoreConfidence\":[93.75,96.75],"
         + "\"scoreUnit\":\"us/op\",\"rawDataHistogram\":[[[[95.25," + rows + "]]]]},\"secondaryMetrics\":{}}]\n");
     String trial = "RequestLatency.request-1a2b3c4d-1";

@@ -1,5 +1,7 @@
 package netcalls.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +11,10 @@ import netcalls.compare.CompareException;
 import netcalls.compare.Comparison;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
+import netcalls.export.ComparePoints;
+import netcalls.export.sink.Delivery;
+import netcalls.export.sink.InfluxSink;
+import netcalls.export.sink.InfluxTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code compare BASE CAND}: is the candidate slower than the baseline, by how much, how sure, and why. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare two runs (or two sides of several runs each, forks pooled) row by row.",
-        "Exit 0: no regression; 1: at least one row slower; 2: bad input."},
+        "Exit 0: no regression; 1: at least one row slower; 2: bad input, or the netcalls_compare points could not"
+            + " all be written to InfluxDB."},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 final class CompareCommand implements Callable<Integer> {
   enum Format { text, md, json }
@@ -45,6 +52,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--force", description = "compare runs made with different JMH options (-wi/-w/-i/-r/-t)")
   boolean force;
 
+  @Option(names = "--influx", paramLabel = "URL", description = "also write the rows as netcalls_compare points to"
+      + " InfluxDB 1.x at URL (default: NETCALLS_INFLUX_URL when set); credentials from INFLUX_USER/INFLUX_PASSWORD")
+  String influx;
+
+  @Option(names = "--database", defaultValue = InfluxTarget.DEFAULT_DATABASE,
+      description = "InfluxDB database (default: ${DEFAULT-VALUE})")
+  String database;
+
   @Override
   public Integer call() {
     Options o;
@@ -52,6 +67,14 @@ final class CompareCommand implements Callable<Integer> {
       o = new Options(alpha, threshold, maxCv, force);
     } catch (IllegalArgumentException e) {
       System.err.println("netcalls compare: " + e.getMessage());
+      return 2;
+    }
+    InfluxTarget target;
+    try { // checked before any work: a bad URL is a usage error
+      target = influx != null ? InfluxTarget.of(influx, database)
+          : InfluxTarget.fromEnvironment(database).orElse(null);
+    } catch (IllegalArgumentException e) {
+      System.err.println("netcalls compare: --influx: " + e.getMessage());
       return 2;
     }
     Comparison c;
@@ -78,7 +101,39 @@ final class CompareCommand implements Callable<Integer> {
       c.errors().forEach(e -> System.err.println("netcalls compare: error: " + e));
     }
     System.out.flush();
+    if (target != null && !writePoints(c, target)) {
+      return 2;
+    }
     return c.exitCode();
+  }
+
+  /** The rows as netcalls_compare points, through the exporter's file and InfluxDB sink; false when not all arrived. */
+  private static boolean writePoints(Comparison c, InfluxTarget target) {
+    Path file = null;
+    try {
+      file = Files.createTempFile("netcalls-compare-", ".lp");
+      ComparePoints.Written w = ComparePoints.write(c, file);
+      // this comparison replaces an earlier one of the same runs (whose verdict tags may differ)
+      Delivery d = new InfluxSink(target, Thread::sleep).deliver(file, w.scope(), true);
+      System.err.println("netcalls compare: netcalls_compare points: " + d.summary());
+      if (!d.ok()) {
+        System.err.println("netcalls compare: not every point reached InfluxDB (see above); re-run the comparison"
+            + " once the cause is fixed: its points are timed at the candidate's end, so they overwrite, never"
+            + " duplicate");
+      }
+      return d.ok();
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("netcalls compare: could not write the netcalls_compare points: " + e.getMessage());
+      return false;
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // a temp file left behind is harmless
+        }
+      }
+    }
   }
 
   private static List<Path> paths(String list) {

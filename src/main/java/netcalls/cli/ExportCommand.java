@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import netcalls.export.ExportReport;
 import netcalls.export.RunExporter;
 import netcalls.export.sink.InfluxTarget;
 import netcalls.export.sink.TelegrafTarget;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         + " InfluxDB or Telegraf.", "InfluxDB credentials come from INFLUX_USER and INFLUX_PASSWORD."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:everything exported (warnings may be printed)",
-        "1:something could not be read, written or delivered; the rest was exported",
+        "1:something could not be read, written or delivered: nothing was written or sent (with --partial: the"
+            + " rest was)",
         "2:usage error"})
 public final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run folder, e.g. results/20261123-092100")
@@ -54,6 +56,21 @@ public final class ExportCommand implements Callable<Integer> {
       description = "also send to a Telegraf socket_listener; telegraf.conf listens on " + TelegrafTarget.DEFAULT)
   String telegraf;
 
+  @Option(names = "--telegraf-check", paramLabel = "URL", description = "the InfluxDB the --telegraf listener"
+      + " writes to (database --telegraf-database): the sent points are counted there, as for --influx")
+  String telegrafCheck;
+
+  @Option(names = "--telegraf-database", defaultValue = InfluxTarget.DEFAULT_DATABASE,
+      description = "database the --telegraf listener writes to (default: ${DEFAULT-VALUE})")
+  String telegrafDatabase;
+
+  @Option(names = "--check", description = "read and check the whole run folder, write and send nothing")
+  boolean check;
+
+  @Option(names = "--partial", description = "when some input is bad, still write and send every point that could"
+      + " be read (exit 1 all the same)")
+  boolean partial;
+
   @Option(names = {"-q", "--quiet"}, description = "no progress lines and no summary when all went well")
   boolean quiet;
 
@@ -76,12 +93,23 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       targets = new Export.Targets(
           influx == null ? null : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500),
-          telegraf == null ? null : TelegrafTarget.parse(telegraf));
+          telegraf == null ? null : TelegrafTarget.parse(telegraf),
+          telegrafCheck == null ? null : InfluxTarget.of(telegrafCheck, telegrafDatabase));
     } catch (IllegalArgumentException e) {
       err.println("export: " + e.getMessage());
       return 2;
     }
+    if (runDir.toString().isEmpty()) {
+      err.println("export: the run folder is \"\": give results/<run-id>; nothing written");
+      return 2;
+    }
     RunExporter exporter = quiet ? RunExporter.quiet() : RunExporter.withProgress(err);
+    if (partial) {
+      exporter = exporter.partial();
+    }
+    if (check) {
+      return check(exporter);
+    }
     Path file = out != null ? out : RunFolder.of(runDir).points();
     int exit = Export.run(runDir, file, targets, exporter, quiet, err, err, "the export");
     if (reportHeap) {
@@ -89,6 +117,19 @@ public final class ExportCommand implements Callable<Integer> {
           + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
     }
     return exit;
+  }
+
+  private int check(RunExporter exporter) {
+    try {
+      ExportReport report = exporter.check(runDir);
+      if (!quiet || !report.ok()) {
+        err.print(report.summary());
+      }
+      return report.ok() ? 0 : 1;
+    } catch (java.io.IOException e) {
+      err.println("export --check: " + runDir + ": " + Export.reason(e));
+      return 1;
+    }
   }
 
   /** Sum of the peak use of each heap pool (an upper bound of the peak of the whole heap). */

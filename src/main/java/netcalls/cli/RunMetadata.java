@@ -1,12 +1,10 @@
 package netcalls.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import netcalls.read.Problems;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
+import netcalls.run.RunFolder;
 
 /**
  * Writes {@code run.json}: what ran, where, when, on what, and how many samples were kept or dropped. The
@@ -29,9 +31,9 @@ final class RunMetadata {
       throws IOException {
     long recorded = 0;
     long dropped = 0;
-    for (JsonNode trial : trials(runDir)) {
-      recorded += trial.path("recorded").asLong();
-      dropped += trial.path("dropped").asLong();
+    for (Trial trial : trials(runDir)) {
+      recorded += trial.recorded();
+      dropped += trial.dropped();
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("runId", runId);
@@ -58,25 +60,22 @@ final class RunMetadata {
     JSON.writeValue(runDir.resolve("run.json").toFile(), m);
   }
 
-  /** The trial descriptions under {@code samples/}, in name order. */
-  static List<JsonNode> trials(Path runDir) throws IOException {
-    Path samples = runDir.resolve("samples");
-    List<Path> files = new java.util.ArrayList<>();
-    if (Files.isDirectory(samples)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples, "*.json")) {
-        ds.forEach(files::add);
+  /** The trial descriptions under {@code samples/}, read as every reader of a run reads them. */
+  static List<Trial> trials(Path runDir) throws IOException {
+    List<String> errors = new java.util.ArrayList<>();
+    List<Trial> trials = RunReader.trials(RunFolder.of(runDir), new Problems() {
+      @Override
+      public void error(String message) {
+        errors.add(message);
       }
+
+      @Override
+      public void warn(String message) {}
+    });
+    if (!errors.isEmpty()) {
+      throw new IOException(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }
-    files.sort(null);
-    List<JsonNode> out = new java.util.ArrayList<>();
-    for (Path f : files) {
-      try {
-        out.add(JSON.readTree(f.toFile()));
-      } catch (IOException e) {
-        throw new IOException(f + " is not valid JSON (" + e.getMessage() + "): the trial was cut short; delete the file or re-run", e);
-      }
-    }
-    return out;
+    return trials;
   }
 
   private static String hostName() {

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import netcalls.export.read.JmhResults;
-import netcalls.export.read.Problems;
-import netcalls.export.read.RunReader;
-import netcalls.export.read.Trial;
-import netcalls.export.read.TrialSummary;
+import netcalls.read.JmhResults;
+import netcalls.read.Problems;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
+import netcalls.read.TrialSummary;
 import netcalls.run.RunFolder;
 
 /**

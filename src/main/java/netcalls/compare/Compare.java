@@ -33,13 +33,13 @@ public final class Compare {
     noDuplicates(candidate);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    List<RunFolder> base = new ArrayList<>();
+    List<ComparedRun> base = new ArrayList<>();
     for (Path p : baseline) {
-      base.add(RunFolder.read(p, errors, warnings));
+      base.add(ComparedRun.read(p, errors, warnings));
     }
-    List<RunFolder> cand = new ArrayList<>();
+    List<ComparedRun> cand = new ArrayList<>();
     for (Path p : candidate) {
-      cand.add(RunFolder.read(p, errors, warnings));
+      cand.add(ComparedRun.read(p, errors, warnings));
     }
     List<String> mismatches = new ArrayList<>();
     Map<Key, Series> b = pool("baseline", base, mismatches);
@@ -85,10 +85,10 @@ public final class Compare {
   }
 
   /** The series of one side, forks of all its runs pooled; runs of one side must share JMH options. */
-  private static Map<Key, Series> pool(String side, List<RunFolder> runs, List<String> mismatches) {
+  private static Map<Key, Series> pool(String side, List<ComparedRun> runs, List<String> mismatches) {
     Map<Key, Series> out = new LinkedHashMap<>();
     Map<Key, String> firstRun = new HashMap<>();
-    for (RunFolder run : runs) {
+    for (ComparedRun run : runs) {
       for (Series s : run.series().values()) {
         Series had = out.get(s.key());
         if (had == null) {
@@ -114,9 +114,9 @@ public final class Compare {
     return out;
   }
 
-  private static Map<Key, List<Map<String, Double>>> phases(List<RunFolder> runs) {
+  private static Map<Key, List<Map<String, Double>>> phases(List<ComparedRun> runs) {
     Map<Key, List<Map<String, Double>>> out = new HashMap<>();
-    for (RunFolder run : runs) {
+    for (ComparedRun run : runs) {
       run.phases().forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     }
     return out;
@@ -256,7 +256,7 @@ public final class Compare {
       return null;
     }
     Row.PhaseShift best = null;
-    for (String phase : PhaseSamples.PHASES) {
+    for (String phase : netcalls.read.TrialSummary.PHASES) {
       if (phase.equals("duration") && best != null) {
         break;
       }
@@ -273,10 +273,10 @@ public final class Compare {
     return best == null || best.deltaNs() == 0 ? null : best; // nothing moved: name no phase
   }
 
-  private static void testbeds(List<RunFolder> base, List<RunFolder> cand, List<String> warnings) {
+  private static void testbeds(List<ComparedRun> base, List<ComparedRun> cand, List<String> warnings) {
     Map<String, List<String>> byTestbed = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
-    for (RunFolder r : concat(base, cand)) {
+    for (ComparedRun r : concat(base, cand)) {
       if (!r.testbed().known()) {
         unknown.add(r.runId());
       } else {
@@ -295,10 +295,10 @@ public final class Compare {
     }
   }
 
-  private static List<Comparison.RunRef> refs(List<RunFolder> runs) {
+  private static List<Comparison.RunRef> refs(List<ComparedRun> runs) {
     List<Comparison.RunRef> out = new ArrayList<>();
-    for (RunFolder r : runs) {
-      out.add(new Comparison.RunRef(r.dir(), r.runId(), r.gitCommit(), r.testbed().describe()));
+    for (ComparedRun r : runs) {
+      out.add(new Comparison.RunRef(r.dir(), r.runId(), r.gitCommit(), r.testbed().describe(), r.end()));
     }
     return out;
   }

@@ -12,8 +12,8 @@ import java.util.List;
 public record Comparison(List<RunRef> baseline, List<RunRef> candidate, Options options, List<Row> rows,
     List<String> warnings, List<String> errors) {
 
-  /** A run folder of one side: where, its id, its commit, its testbed. */
-  public record RunRef(Path dir, String runId, String gitCommit, String testbed) {}
+  /** A run folder of one side: where, its id, its commit, its testbed, when it ended (run.json). */
+  public record RunRef(Path dir, String runId, String gitCommit, String testbed, java.time.Instant end) {}
 
   /** 2 when input was damaged, 1 when a row is slower, else 0. */
   public int exitCode() {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import netcalls.export.line.InfluxMeasurement;
-import netcalls.export.read.Problems;
+import netcalls.read.Problems;
 import netcalls.export.sink.Delivery;
 
 /**
@@ -33,6 +33,7 @@ public final class ExportReport implements Problems {
   private final List<String> errors = new ArrayList<>();
   private final List<Delivery> deliveries = new ArrayList<>();
   private boolean pointsFileWritten;
+  private boolean refused;
 
   ExportReport(Path runDir, Path pointsFile) {
     this.runDir = runDir;
@@ -85,6 +86,18 @@ public final class ExportReport implements Problems {
     if (errors.size() < KEPT) {
       errors.add(message);
     }
+  }
+
+  void refused(boolean r) {
+    refused = r;
+  }
+
+  /**
+   * True when the run folder had errors and this (strict) export therefore wrote and sent nothing: the points
+   * file was left as it was.
+   */
+  public boolean refused() {
+    return refused;
   }
 
   void pointsFileWritten(boolean written) {
@@ -172,8 +185,10 @@ public final class ExportReport implements Problems {
   /** A few lines for a person: counts, then the kept errors and warnings. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append("export ").append(runDir).append(pointsFileWritten ? " -> " + pointsFile : ": nothing written")
-        .append('\n');
+    sb.append("export ").append(runDir).append(pointsFileWritten ? " -> " + pointsFile
+        : pointsFile == null ? ": checked, nothing written"
+        : refused ? ": refused because of the errors below: nothing written or sent, " + pointsFile.getFileName()
+            + " left as it was" : ": nothing written").append('\n');
     sb.append("  points built: ").append(pointsBuilt());
     for (InfluxMeasurement m : InfluxMeasurement.values()) {
       if (built[m.ordinal()] > 0) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.PointDraft;
 import netcalls.export.line.Tags;
-import netcalls.export.read.JmhResults;
-import netcalls.export.read.RunInfo;
+import netcalls.read.JmhResults;
+import netcalls.read.RunInfo;
 
 /**
  * JMH results to netcalls_jmh (primary metric) and netcalls_jmh_secondary (profiler and other
@@ -18,6 +18,8 @@ final class JmhMapper {
   private final PointEmitter emitter;
   private final ExportReport report;
   private final long baseTimeNs;
+  /** Benchmark and parameters of every result read, exported or not: the trials are checked against them. */
+  final java.util.Set<RunKey> results = new java.util.HashSet<>();
 
   JmhMapper(RunInfo run, PointEmitter emitter, ExportReport report, long baseTimeNs) {
     this.run = run;
@@ -27,8 +29,24 @@ final class JmhMapper {
   }
 
   void write(JmhResults.Result r) throws IOException {
-    Map<String, String> tags = Tags.benchmark(run.tags(), r.benchmark(), r.mode(), r.params());
     String where = "jmh.json result #" + r.index() + " (" + r.benchmark() + " " + r.params() + ")";
+    results.add(RunKey.of(r.benchmark(), r.params()));
+    String badNames = Tags.badParamNames(r.params());
+    if (badNames != null) {
+      report.error(where + ": " + badNames + "; fix the file or re-run the benchmarks; result not exported");
+      return;
+    }
+    Double score = r.primary().score();
+    if (score == null || !Double.isFinite(score)) {
+      // JMH writes NaN when it measured nothing: a failed or empty benchmark is not a result
+      report.error(where + ": primary score is " + score + ": JMH measured nothing (the benchmark failed or ran"
+          + " no iteration); fix it and re-run, or export --partial to leave it out");
+      return;
+    }
+    if (r.primary().sampleCount() == 0) {
+      report.warn(where + ": rawData/rawDataHistogram is empty: sample_count=0, the score has no samples behind it");
+    }
+    Map<String, String> tags = Tags.benchmark(Tags.run(run.runId(), run.jdk(), run.host()), r.benchmark(), r.mode(), r.params());
     long t = baseTimeNs + r.index();
 
     PointDraft p = metric(new PointDraft(InfluxMeasurement.JMH, where).tags(tags), r.primary());

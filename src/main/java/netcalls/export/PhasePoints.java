@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.PointDraft;
-import netcalls.export.read.TrialSummary;
+import netcalls.read.TrialSummary;
 
 /**
  * {@code netcalls_phase}: a trial's phase summary, once per leg and phase (the same numbers the

@@ -6,16 +6,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineBuffer;
 import netcalls.export.line.PointDraft;
-import netcalls.export.read.Json;
-import netcalls.export.read.RunInfo;
-import netcalls.export.read.RunReader;
-import netcalls.export.read.Trial;
+import netcalls.read.Json;
+import netcalls.read.RunInfo;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
 import netcalls.export.sink.Delivery;
 import netcalls.export.sink.InfluxSink;
 import netcalls.export.sink.InfluxTarget;
@@ -25,6 +26,7 @@ import netcalls.export.sink.Sleeper;
 import netcalls.export.sink.TelegrafSink;
 import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.RunFolder;
+import netcalls.export.line.Tags;
 
 /**
  * Exports a run folder (docs/SAMPLES.md) to InfluxDB line protocol (docs/SCHEMA.md), then hands that
@@ -47,6 +49,9 @@ public final class RunExporter {
   private final LongSupplier nanoClock;
   private final long progressIntervalNs;
   private final Sleeper sleeper;
+  private boolean partial;
+  private volatile Path building;
+  private volatile Progress lastProgress;
 
   RunExporter(PrintStream progressOut, LongSupplier nanoClock, long progressIntervalNs, Sleeper sleeper) {
     this.progressOut = progressOut;
@@ -83,57 +88,142 @@ public final class RunExporter {
   }
 
   /**
-   * Writes (or rewrites, atomically) {@code out} with every point of the run. Problems with the input
-   * are in the report; everything that could be read is exported.
+   * Writes (or rewrites, atomically) {@code out} with every point of the run. The whole folder is read and
+   * checked first, into {@code out}.tmp: when anything is wrong (see the report's errors) {@code out} is left as
+   * it was and nothing may be sent, unless this exporter is {@link #partial()}, which keeps every point that
+   * could be read.
    *
    * @throws IOException only when {@code out} cannot be written
    */
   public ExportReport exportToFile(Path runDir, Path out) throws IOException {
     ExportReport report = new ExportReport(runDir, out);
-    Progress progress = progress();
-    if (!Files.isDirectory(runDir)) {
-      report.error(runDir + ": not a folder; give the run folder, e.g. results/20261123-092100");
+    if (!readableFolder(runDir, report)) {
       return report;
     }
-    RunFolder folder = RunFolder.of(runDir);
-    RunInfo run = RunReader.runInfo(folder, report);
-    report.runId(run.runId());
-    Path jmh = folder.jmhJson();
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    building = tmp;
     try {
       try (OutputStream os = Files.newOutputStream(tmp); LineBuffer sink = new LineBuffer(os, report::built)) {
-        PointEmitter emitter = new PointEmitter(sink, report);
-        long base = baseTime(run, jmh);
-        writeRun(run, emitter, base);
-
-        JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base);
-        RunReader.jmhResults(folder, report, jmhMapper::write);
-        progress.tick(report.pointsBuilt(), jmh.toString());
-
-        SampleExporter samples = new SampleExporter(sink, emitter, report, run, progress);
-        for (Trial trial : RunReader.trials(folder, report)) {
-          try {
-            samples.export(trial);
-          } catch (IOException e) {
-            report.error(trial.csv() + ": could not be read: " + e + "; the rows before it were exported");
-          }
-        }
-        // histograms at the run's end; with neither run.json nor jmh.json, just after the last sample
-        long histogramTime = run.end() != null || Files.exists(jmh) || samples.latestStart() == Long.MIN_VALUE
-            ? base : samples.latestStart() + 1;
-        samples.writeHistograms(histogramTime);
+        build(RunFolder.of(runDir), sink, report);
       }
+      if (report.errorCount() > 0 && !partial) {
+        Files.deleteIfExists(tmp);
+        report.refused(true);
+        return report;
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp); // never leave a half-written file beside the old points.lp
+      try {
+        Files.deleteIfExists(tmp); // never leave a half-written file beside the old points.lp
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup); // the first error is the one to report
+      }
       throw e;
+    } finally {
+      building = null;
     }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     report.pointsFileWritten(true);
     return report;
   }
 
+  /** Reads and checks the whole run folder as an export would, and writes nothing ({@code export --check}). */
+  public ExportReport check(Path runDir) throws IOException {
+    ExportReport report = new ExportReport(runDir, null);
+    if (readableFolder(runDir, report)) {
+      try (LineBuffer sink = new LineBuffer(OutputStream.nullOutputStream(), report::built)) {
+        build(RunFolder.of(runDir), sink, report);
+      }
+    }
+    return report;
+  }
+
+  /** The points file being built, for a signal handler to remove; null when none is. */
+  public Path building() {
+    return building;
+  }
+
+  /** An exporter that writes and sends every point that could be read even when some input is bad. */
+  public RunExporter partial() {
+    RunExporter e = new RunExporter(progressOut, nanoClock, progressIntervalNs, sleeper);
+    e.partial = true;
+    return e;
+  }
+
+  private static boolean readableFolder(Path runDir, ExportReport report) {
+    if (runDir.toString().isEmpty()) {
+      report.error("the run folder is empty (\"\"): give the run folder, e.g. results/20261123-092100");
+      return false;
+    }
+    if (!Files.isDirectory(runDir)) {
+      report.error(runDir + ": " + (Files.exists(runDir) ? "not a folder" : "no such folder")
+          + "; give the run folder, e.g. results/20261123-092100");
+      return false;
+    }
+    if (!Files.isReadable(runDir) || !Files.isExecutable(runDir)) {
+      report.error(runDir + ": cannot be listed (permission denied): give the user read access (chmod u+rx)");
+      return false;
+    }
+    return true;
+  }
+
+  /** Every point of the run into {@code sink}, netcalls_run last; every problem into the report. */
+  private void build(RunFolder folder, LineBuffer sink, ExportReport report) throws IOException {
+    Progress progress = progress();
+    RunInfo run = RunReader.runInfo(folder, report);
+    report.runId(run.runId());
+    if (run.exitCode() != null && run.exitCode() != 0) {
+      report.error(folder.runJson() + ": exitCode " + run.exitCode() + ": the run failed (a benchmark or parameter"
+          + " set failed, or it was interrupted); fix the cause and re-run, or export --partial to export what is"
+          + " there");
+    }
+    TimeWindow window = TimeWindow.of(run, Instant.now());
+    List<Trial> trials = RunReader.trials(folder, report);
+    PointEmitter emitter = new PointEmitter(sink, report);
+    Long base = baseTime(run, trials);
+    if (base == null) {
+      report.error(folder.runJson() + ": no end time, and neither the run id nor the trials give one: the JMH"
+          + " points cannot be timed so that a re-export overwrites them; write run.json (docs/SAMPLES.md)");
+    }
+    JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base == null ? 0 : base);
+    RunReader.jmhResults(folder, report, r -> {
+      if (base != null) {
+        jmhMapper.write(r);
+      } else {
+        jmhMapper.results.add(RunKey.of(r.benchmark(), r.params()));
+      }
+    });
+    progress.tick(report.pointsBuilt(), folder.jmhJson().toString());
+
+    SampleExporter samples = new SampleExporter(sink, emitter, report, run, window, progress);
+    java.util.Set<RunKey> missing = new java.util.TreeSet<>(java.util.Comparator.comparing(RunKey::toString));
+    for (Trial trial : trials) {
+      if (!jmhMapper.results.contains(RunKey.of(trial.benchmark(), trial.params()))) {
+        missing.add(RunKey.of(trial.benchmark(), trial.params()));
+      }
+      try {
+        samples.export(trial);
+      } catch (IOException e) {
+        report.error(trial.csv() + ": could not be read: " + e.getMessage() + "; the rows before it were read");
+      }
+    }
+    if (!missing.isEmpty() && Files.exists(folder.jmhJson())) {
+      report.error(folder.jmhJson() + ": missing results for: " + missing.stream().map(RunKey::toString)
+          .collect(java.util.stream.Collectors.joining("; ")) + ". Their samples exist, so they ran: JMH leaves"
+          + " out a benchmark that failed (see the run's log); fix it and re-run, or export --partial");
+    }
+    // histograms at the run's end; with neither run.json nor jmh.json, just after the last sample
+    long histogramTime = base != null ? base
+        : samples.latestStart() == Long.MIN_VALUE ? window.fromNs() : samples.latestStart() + 1;
+    samples.writeHistograms(histogramTime);
+    // last: its presence in InfluxDB says that every other point of the run was written before it
+    writeRun(run, emitter, base == null ? histogramTime : base, report.pointsBuilt());
+  }
+
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
   public Delivery send(ExportReport report, Sink sink) {
+    if (!report.pointsFileWritten()) {
+      throw new IllegalStateException("nothing to send: the export wrote no points file (see its errors)");
+    }
     Delivery d = sink.deliver(report.pointsFile(), report.runId());
     report.add(d);
     return d;
@@ -149,6 +239,11 @@ public final class RunExporter {
     return new TelegrafSink(target);
   }
 
+  /** A Telegraf listener whose InfluxDB ({@code verifyAt}, may be null) is queried to count what arrived. */
+  public Sink telegraf(TelegrafTarget target, InfluxTarget verifyAt) {
+    return new TelegrafSink(target, verifyAt, sleeper);
+  }
+
   /** Sends the report's points file to InfluxDB; see {@link #send}. */
   public Delivery sendToInflux(ExportReport report, InfluxTarget target) {
     return send(report, influx(target));
@@ -160,35 +255,58 @@ public final class RunExporter {
   }
 
   private Progress progress() {
-    return progressOut == null ? Progress.NONE : new Progress(progressOut, nanoClock, progressIntervalNs);
+    Progress p = new Progress(progressOut, nanoClock, progressIntervalNs);
+    lastProgress = p;
+    return p;
   }
 
   /**
-   * JMH result points are timed at the run's end, so a run's results sort after its samples; without
-   * run.json, at jmh.json's modification time (millisecond precision, stable for a given folder).
+   * What this exporter was doing, for a signal handler: the file being built (which it removes) or the target
+   * being written to, with the last count. Null when it was idle.
    */
-  private static long baseTime(RunInfo run, Path jmh) throws IOException {
+  public String doing() {
+    Progress p = lastProgress;
+    String last = p == null ? null : p.last();
+    Path b = building;
+    if (b != null) {
+      return "building " + b + (last == null ? "" : ": " + last);
+    }
+    return last;
+  }
+
+  /**
+   * JMH result points are timed at the run's end, so a run's results sort after its samples. Without it, at
+   * the time in the run id (yyyyMMdd-HHmmss, UTC, as the launcher names runs), else just after the latest trial's
+   * clock base: never at a file's modification time, so exporting the same folder again overwrites, never adds.
+   * Null when nothing gives a time.
+   */
+  static Long baseTime(RunInfo run, List<Trial> trials) {
     if (run.end() != null) {
       return Json.epochNanos(run.end());
     }
-    if (Files.exists(jmh)) {
-      return TimeUnit.MILLISECONDS.toNanos(Files.getLastModifiedTime(jmh).toMillis());
+    try {
+      return Json.epochNanos(java.time.LocalDateTime.parse(run.runId(),
+          java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")).toInstant(java.time.ZoneOffset.UTC));
+    } catch (java.time.format.DateTimeParseException e) {
+      // not a launcher's run id
     }
-    return run.start() != null ? Json.epochNanos(run.start()) : 0;
+    return trials.stream().map(Trial::clockBase).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+        .map(Json::epochNanos).orElse(null);
   }
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, long base) throws IOException {
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base, long points) throws IOException {
     if (!run.known()) {
       return; // no usable run.json: already reported
     }
     PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/run.json")
-        .tags(run.tags())
+        .tags(Tags.run(run.runId(), run.jdk(), run.host()))
         .field("start", run.start() == null ? null : run.start().toString())
         .field("end", run.end() == null ? null : run.end().toString())
         .field("git_commit", run.gitCommit())
         .field("vm", run.vm())
         .field("target", run.target())
-        .field("args", run.args() == null ? null : Json.MAPPER.writeValueAsString(run.args()));
+        .field("args", run.args() == null ? null : Json.MAPPER.writeValueAsString(run.args()))
+        .field("points", points);
     if (run.start() != null && run.end() != null) {
       d.value("duration_ns", Json.epochNanos(run.end()) - Json.epochNanos(run.start()));
     }

@@ -17,10 +17,10 @@ import netcalls.export.line.PairPoints;
 import netcalls.export.line.RequestLines;
 import netcalls.export.line.SeriesTable;
 import netcalls.export.line.Tags;
-import netcalls.export.read.RunInfo;
-import netcalls.export.read.SampleCsv;
-import netcalls.export.read.Trial;
-import netcalls.export.read.TrialSummary;
+import netcalls.read.RunInfo;
+import netcalls.read.SampleCsv;
+import netcalls.read.Trial;
+import netcalls.read.TrialSummary;
 import netcalls.export.sink.Progress;
 
 /**
@@ -39,18 +39,30 @@ final class SampleExporter {
   private final SeriesTable series = new SeriesTable(true);
   private final RequestLines lines = new RequestLines();
   private long latestStart = Long.MIN_VALUE;
+  private static final int SHOWN = 5;
 
-  SampleExporter(LineBuffer sink, PointEmitter emitter, ExportReport report, RunInfo run, Progress progress) {
+  private final TimeWindow window;
+
+  SampleExporter(LineBuffer sink, PointEmitter emitter, ExportReport report, RunInfo run, TimeWindow window,
+      Progress progress) {
+    this.window = window;
     this.sink = sink;
     this.emitter = emitter;
     this.report = report;
-    this.runTags = run.tags();
+    this.runTags = Tags.run(run.runId(), run.jdk(), run.host());
     this.progress = progress;
   }
 
   /** Exports one trial's CSV; returns the number of rows read. */
   long export(Trial trial) throws IOException {
     String file = trial.csv().toString();
+    String badNames = Tags.badParamNames(trial.params());
+    if (badNames != null) {
+      report.error(file.replaceFirst("\\.csv$", ".json") + ": " + badNames + "; fix the file; its samples are not"
+          + " exported");
+      return 0;
+    }
+    long outside = 0;
     Map<String, String> trialTags = Tags.benchmark(runTags, trial.benchmark(), trial.mode(), trial.params());
     Map<String, SeriesTable.SeriesPair> bySeriesCells = new HashMap<>();
     PairPoints pairs = new PairPoints(sink, report::warn);
@@ -71,6 +83,13 @@ final class SampleExporter {
         while (row.next()) {
           if ((++rows & 8191) == 0) {
             progress.tick(report.pointsBuilt(), file + ":" + row.line());
+          }
+          if (!window.contains(row.number(START_NS))) {
+            if (++outside <= SHOWN) {
+              report.error(file + ":" + row.line() + ": start_ns " + row.number(START_NS) + " is outside "
+                  + window.describe() + " (milliseconds or microseconds instead of nanoseconds?); row left out");
+            }
+            continue;
           }
           if (current == null || !row.sameText(TARGET, lastTarget) || !row.sameText(ENDPOINT, lastEndpoint)
               || !row.sameText(LEG, lastLeg)) {
@@ -100,8 +119,11 @@ final class SampleExporter {
           }
         }
       } finally {
-        report.rows(row.rows(), row.badRows());
+        report.rows(row.rows(), row.badRows() + outside);
       }
+    }
+    if (outside > SHOWN) {
+      report.error(file + ": " + outside + " rows in all have a start_ns outside the run (first " + SHOWN + " shown)");
     }
     latestStart = Math.max(latestStart, trialLatest);
     pairs.finish(file);

@@ -54,8 +54,16 @@ class CompareCommandTest {
   }
 
   @Test
+  void aBadInfluxUrlIsAUsageErrorBeforeAnyWork() {
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString(), "--influx", "ftp://127.0.0.1:8086"}))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--influx").contains("http://").doesNotContain("Exception");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
   void noRegressionExitsZero() {
-    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString()})).isZero();
+    assertThat(Main.run(new String[] {"compare", base.toString(), same.toString()})).as("%s", err).isZero();
     assertThat(stdout()).contains("RequestLatency.request").contains("~").contains("Method:");
   }
 

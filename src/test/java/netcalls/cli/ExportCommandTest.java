@@ -42,15 +42,17 @@ class ExportCommandTest {
     assertThat(run(runDir.toString(), "--out", out.toString())).isZero();
     assertThat(out).isNotEmptyFile();
     assertThat(runDir.resolve("points.lp")).doesNotExist();
-    assertThat(err()).contains("points built: 156", "netcalls_request=11", "warnings");
+    assertThat(err()).contains("points built: 157", "netcalls_request=11", "warnings");
   }
 
   @Test
-  void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndStillWritesTheSamples() throws Exception {
+  void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);
     Files.write(runDir.resolve("jmh.json"), new byte[0]);
     assertThat(run(runDir.toString(), "-q")).isEqualTo(1);
-    assertThat(err()).contains("jmh.json: empty (0 bytes): JMH was killed", "not everything was exported");
+    assertThat(err()).contains("jmh.json: empty (0 bytes): JMH was killed", "nothing was written or sent", "--partial");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    assertThat(run(runDir.toString(), "-q", "--partial")).isEqualTo(1);
     assertThat(Fixtures.linesOf(runDir.resolve("points.lp"), InfluxMeasurement.REQUEST)).hasSize(11);
   }
 
@@ -62,7 +64,7 @@ class ExportCommandTest {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     assertThat(Export.afterRun(a, null, o, o)).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 156", "netcalls_phase=19");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("points built: 157", "netcalls_phase=19");
     assertThat(run(b.toString(), "-q")).isZero();
     assertThat(Files.readAllLines(a.resolve("points.lp"))).isEqualTo(Files.readAllLines(b.resolve("points.lp")));
   }
@@ -105,7 +107,51 @@ class ExportCommandTest {
     int code = new CommandLine(cmd).execute(runDir.toString(), "-q", "--retries", "1", "--influx",
         "http://127.0.0.1:" + closedPort);
     assertThat(code).isEqualTo(1);
-    assertThat(err()).contains("nothing written", "re-run the export", "156 not written");
+    assertThat(err()).contains("gave up", "re-run the export", "157 not written").doesNotContain("Exception\n\tat ");
     assertThat(runDir.resolve("points.lp")).isNotEmptyFile();
+  }
+
+  @Test
+  void anUnreadableJmhJsonIsOneLineNamingTheFile() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Files.delete(runDir.resolve("jmh.json"));
+    Files.createDirectory(runDir.resolve("jmh.json")); // cannot be read as a file, whoever runs the test
+    assertThat(run(runDir.toString(), "-q")).isEqualTo(1);
+    assertThat(err()).contains("jmh.json: cannot be read").doesNotContain("\tat ", "Exception:");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeWrittenIsOneLineAndNothingIsLeft() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path out = tmp.resolve("no/such/folder/x.lp");
+    assertThat(run(runDir.toString(), "-q", "--out", out.toString())).isEqualTo(1);
+    assertThat(err()).contains("could not write", "x.lp", "no such folder").hasLineCount(1);
+  }
+
+  @Test
+  void fileSystemErrorsSayWhatToDo() {
+    assertThat(Export.reason(new java.nio.file.FileSystemException("/r/points.lp.tmp", null, "No space left on device")))
+        .contains("No space left on device", "disk is full", "--out");
+    assertThat(Export.reason(new java.nio.file.FileSystemException("/r/points.lp.tmp", null, "Read-only file system")))
+        .contains("Read-only file system", "make it writable", "--out");
+    assertThat(Export.reason(new java.nio.file.AccessDeniedException("/r/points.lp.tmp"))).contains("permission denied");
+  }
+
+  @Test
+  void anEmptyRunFolderNameIsRefusedNotTheCurrentFolder() {
+    assertThat(run("")).isEqualTo(2);
+    assertThat(err()).contains("\"\"", "nothing written").hasLineCount(1);
+  }
+
+  @Test
+  void checkWritesNothingAndSaysWhatIsWrong() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    assertThat(run(runDir.toString(), "--check", "-q")).isZero();
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    Files.write(runDir.resolve("jmh.json"), new byte[0]);
+    assertThat(run(runDir.toString(), "--check")).isEqualTo(1);
+    assertThat(err()).contains("checked, nothing written", "0 bytes");
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
   }
 }

@@ -244,7 +244,7 @@ class CompareTest {
     assertThat(s.baselineNs()).isCloseTo(51000, within(51.0));
     assertThat(s.candidateNs()).isCloseTo(91000, within(91.0));
     // the broken row is reported with its line and left out; the comparison itself stands
-    assertThat(c.errors()).singleElement().asString().contains(".csv").contains("line 4");
+    assertThat(c.errors()).singleElement().asString().contains(".csv:4:");
     assertThat(c.rows().get(0).verdict()).isEqualTo(Verdict.SLOWER);
     assertThat(c.exitCode()).isEqualTo(2);
   }
@@ -288,6 +288,16 @@ class CompareTest {
     // cut right after a complete result: no closing bracket
     b.write("jmh.json", whole.substring(0, whole.lastIndexOf('}') + 1));
     assertThatThrownBy(() -> compare(a, tmp.resolve("b"))).hasMessageContaining("cut short");
+  }
+
+  @Test
+  void aRunWithoutAnEndIsIncomplete() throws Exception {
+    Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path b = run("b").sample(REQUEST, OKHTTP, "us/op", SAME).unfinished().write();
+    assertThatThrownBy(() -> compare(a, b)).isInstanceOf(CompareException.class)
+        .hasMessageContaining("b/run.json").hasMessageContaining("end").hasMessageContaining("did not finish");
+    java.nio.file.Files.delete(b.resolve("run.json"));
+    assertThatThrownBy(() -> compare(a, b)).hasMessageContaining("b/run.json").hasMessageContaining("missing");
   }
 
   @Test

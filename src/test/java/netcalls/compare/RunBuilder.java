@@ -29,11 +29,19 @@ public final class RunBuilder {
   public RunBuilder(Path dir) {
     this.dir = dir;
     run.put("runId", dir.getFileName().toString());
+    // a finished run: the launcher writes end last
+    run.put("start", "2026-11-20T01:00:00Z").put("end", "2026-11-20T01:30:00Z");
     testbed("AMD EPYC", 2, "6.1.0", "17.0.15");
   }
 
   public RunBuilder testbed(String cpu, int cores, String kernel, String jdk) {
     run.put("cpuModel", cpu).put("cores", cores).put("kernel", kernel).put("jdk", jdk);
+    return this;
+  }
+
+  /** A run that did not finish: run.json without its end. */
+  public RunBuilder unfinished() {
+    run.remove("end");
     return this;
   }
 
@@ -92,7 +100,10 @@ public final class RunBuilder {
     params.forEach(p::put);
     ObjectNode med = t.putObject("digest").putObject("phaseMedians");
     phaseMediansNs.forEach((k, v) -> med.put(k + "_ns", v));
-    write("samples/" + shortName(benchmark) + "-0000000" + trials + "-" + (4000 + trials++) + ".json", t.toString());
+    String name = "samples/" + shortName(benchmark) + "-0000000" + trials + "-" + (4000 + trials++);
+    write(name + ".json", t.toString());
+    write(name + ".csv", netcalls.run.SampleSchema.HEADER + "\n"); // its samples are in the digest
+
     return this;
   }
 

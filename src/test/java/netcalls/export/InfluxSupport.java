@@ -1,7 +1,7 @@
 package netcalls.export;
 
 import netcalls.export.line.*;
-import netcalls.export.read.*;
+import netcalls.read.*;
 import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -49,7 +49,7 @@ final class InfluxSupport {
     }
     if (v == null || v.isBlank()) {
       fail(env + " is not set: this test needs a real InfluxDB. Run the tests under the harness:"
-          + " scripts/with-influxdb.sh mvn -B verify -Dit.test='Influx*IT,Telegraf*IT'");
+          + " scripts/with-influxdb.sh mvn -B verify -Dit.test='Influx*IT,Telegraf*IT,Compare*IT'");
     }
     return v;
   }
@@ -100,21 +100,26 @@ final class InfluxSupport {
     final Path dir;
 
     Server(long maxBodySize) throws Exception {
+      this(maxBodySize, "", "");
+    }
+
+    /** With extra lines for the [http] and [data] sections (auth-enabled, max-values-per-tag ...). */
+    Server(long maxBodySize, String http, String data) throws Exception {
       dir = Files.createTempDirectory("influxd-test");
-      int http = freePort();
+      int httpPort = freePort();
       int bind = freePort();
       String conf = "reporting-disabled = true\n"
           + "bind-address = \"127.0.0.1:" + bind + "\"\n"
           + "[meta]\n  dir = \"" + dir.resolve("meta") + "\"\n"
           + "[data]\n  dir = \"" + dir.resolve("data") + "\"\n  wal-dir = \"" + dir.resolve("wal") + "\"\n"
-          + "  query-log-enabled = false\n"
-          + "[http]\n  bind-address = \"127.0.0.1:" + http + "\"\n  log-enabled = false\n"
-          + "  max-body-size = " + maxBodySize + "\n"
+          + "  query-log-enabled = false\n" + data
+          + "[http]\n  bind-address = \"127.0.0.1:" + httpPort + "\"\n  log-enabled = false\n"
+          + "  max-body-size = " + maxBodySize + "\n" + http
           + "[monitor]\n  store-enabled = false\n";
       Files.writeString(dir.resolve("influxdb.conf"), conf);
       process = new ProcessBuilder(binary(), "-config", dir.resolve("influxdb.conf").toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
-      url = "http://127.0.0.1:" + http;
+      url = "http://127.0.0.1:" + httpPort;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (!ping(url)) {
         if (System.nanoTime() > deadline || !process.isAlive()) {

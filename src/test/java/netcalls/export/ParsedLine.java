@@ -1,7 +1,7 @@
 package netcalls.export;
 
 import netcalls.export.line.*;
-import netcalls.export.read.*;
+import netcalls.read.*;
 import netcalls.export.sink.*;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package netcalls.export;
 
 import netcalls.export.line.*;
-import netcalls.export.read.*;
+import netcalls.read.*;
 import netcalls.export.sink.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,11 @@ class SchemaDocTest {
     List<String> doc = Files.readAllLines(Path.of("docs/SCHEMA.md"));
     Path run = Fixtures.copyRun("basic", tmp);
     RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
-    List<String> exported = Fixtures.lines(run.resolve("points.lp"));
+    List<String> exported = new java.util.ArrayList<>(Fixtures.lines(run.resolve("points.lp")));
+    // netcalls_compare comes from compare, not export: the rows of two small real run folders
+    Path compared = tmp.resolve("compare.lp");
+    ComparePoints.write(ComparePointsTest.comparison(tmp.resolve("compare")), compared);
+    exported.addAll(Fixtures.lines(compared));
     for (InfluxMeasurement m : InfluxMeasurement.values()) {
       List<String> examples = doc.stream().filter(l -> l.startsWith(m.measurementName() + ",")).toList();
       assertThat(examples).as("example of %s in docs/SCHEMA.md", m.measurementName()).isNotEmpty();

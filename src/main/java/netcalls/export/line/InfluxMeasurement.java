@@ -12,7 +12,8 @@ public enum InfluxMeasurement {
   REQUEST_EXCEPTION("netcalls_request_exception", "count"),
   REQUEST_HISTOGRAM("netcalls_request_histogram", "duration_ns_bucket"),
   PHASE("netcalls_phase", "count"),
-  RUN("netcalls_run", "start");
+  RUN("netcalls_run", "start"),
+  COMPARE("netcalls_compare", "n_base");
 
   private final String measurementName;
   private final String keyField;

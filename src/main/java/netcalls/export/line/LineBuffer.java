@@ -25,6 +25,19 @@ public final class LineBuffer implements Closeable {
   private final byte[] digits = new byte[20];
   private int pos;
 
+  /** This buffer as a sample row's digit sink. */
+  public final netcalls.run.SampleRow.Digits asDigits = new netcalls.run.SampleRow.Digits() {
+    @Override
+    public void append(long v) throws IOException {
+      LineBuffer.this.append(v);
+    }
+
+    @Override
+    public void append(byte[] bytes, int from, int n) throws IOException {
+      LineBuffer.this.append(bytes, from, n);
+    }
+  };
+
   public LineBuffer(OutputStream out, Counter counter) {
     this.out = out;
     this.counter = counter;

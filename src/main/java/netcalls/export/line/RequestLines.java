@@ -18,6 +18,7 @@ import static netcalls.run.SampleSchema.TLS_HANDSHAKING;
 import static netcalls.run.SampleSchema.WAITING;
 
 import java.io.IOException;
+import netcalls.run.SampleRow;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -61,13 +62,13 @@ public final class RequestLines {
       } else if (c == REUSED) {
         out.append(row.number(c) == 1);
       } else {
-        row.appendNumber(c, out);
+        row.appendNumber(c, out.asDigits);
         out.append('i');
       }
     }
     out.append(' ');
     if (t == start) {
-      row.appendNumber(START_NS, out);
+      row.appendNumber(START_NS, out.asDigits);
     } else {
       out.append(t);
     }

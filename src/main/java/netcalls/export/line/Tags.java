@@ -6,9 +6,30 @@ import java.util.TreeMap;
 
 /** The tags every point of a run or of a benchmark carries. */
 public final class Tags {
-  /** Tag keys the schema owns; a JMH parameter with one of these names is tagged param_NAME instead. */
+  /**
+   * Tag keys the schema owns, and {@code time} (InfluxDB's time column, refused as a key); a JMH parameter with
+   * one of these names is tagged param_NAME instead.
+   */
   public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "benchmark", "mode", "metric", "target",
-      "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class");
+      "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class", "baseline", "candidate", "stat",
+      "verdict", "time");
+
+  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * Why these parameter names cannot be tag keys, or null. JMH's {@code @Param} fields are Java identifiers,
+   * so anything else (empty, spaces, {@code #x}) is a damaged or hand-made file.
+   */
+  public static String badParamNames(Map<String, String> params) {
+    java.util.List<String> bad = new java.util.ArrayList<>();
+    for (String k : params.keySet()) {
+      if (!IDENTIFIER.matcher(k).matches()) {
+        bad.add("\"" + LineProtocol.oneLine(k) + "\"");
+      }
+    }
+    return bad.isEmpty() ? null : "parameter name(s) " + String.join(", ", bad) + " are not identifiers"
+        + " (letters, digits, _; JMH @Param names are Java fields), so they cannot be tag keys";
+  }
 
   private Tags() {}
 

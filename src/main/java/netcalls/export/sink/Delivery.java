@@ -9,10 +9,15 @@ public final class Delivery {
   /** Messages kept per kind; counts stay exact. */
   public static final int KEPT = 50;
 
-  /** A line the target refused, by its 1-based line number in points.lp. */
-  public record Rejection(long line, String reason) {}
+  /**
+   * Lines the target refused: {@code count} of the lines {@code line}..{@code lastLine} (1-based, in points.lp),
+   * with the server's reason (a partial write names how many, not always which).
+   */
+  public record Rejection(long line, long lastLine, long count, String reason) {}
 
   private final String target;
+  private final boolean confirmed;
+  private long requests;
   private long lines;
   private long written;
   private long notWritten;
@@ -20,8 +25,24 @@ public final class Delivery {
   private final List<Rejection> rejected = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
 
+  /** A target that confirms what it stored (InfluxDB's HTTP API). */
   public Delivery(String target) {
+    this(target, true);
+  }
+
+  /** {@code confirmed} false for UDP and TCP listeners: lines are sent, never known to be written. */
+  public Delivery(String target, boolean confirmed) {
     this.target = target;
+    this.confirmed = confirmed;
+  }
+
+  void request() {
+    requests++;
+  }
+
+  /** Write requests made (retries and halved batches included). */
+  public long requests() {
+    return requests;
   }
 
   void line() {
@@ -37,9 +58,13 @@ public final class Delivery {
   }
 
   void rejected(long line, String reason) {
-    rejectedCount++;
+    rejected(line, line, 1, reason);
+  }
+
+  void rejected(long line, long lastLine, long count, String reason) {
+    rejectedCount += count;
     if (rejected.size() < KEPT) {
-      rejected.add(new Rejection(line, reason));
+      rejected.add(new Rejection(line, lastLine, count, reason));
     }
   }
 
@@ -57,6 +82,11 @@ public final class Delivery {
   /** Lines read from points.lp for this target. */
   public long lines() {
     return lines;
+  }
+
+  /** Whether the target confirms what it stored; UDP and TCP listeners do not. */
+  public boolean confirmed() {
+    return confirmed;
   }
 
   /** Lines the target accepted (for UDP/TCP: sent, since those cannot confirm). */
@@ -88,10 +118,12 @@ public final class Delivery {
 
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(target).append(": ").append(lines).append(" lines, ").append(written).append(" written, ")
-        .append(rejectedCount).append(" rejected, ").append(notWritten).append(" not written");
+    String done = confirmed ? " written, " : " sent (UDP/TCP cannot confirm that they arrived), ";
+    sb.append(target).append(": ").append(lines).append(" lines, ").append(written).append(done)
+        .append(rejectedCount).append(" rejected, ").append(notWritten).append(confirmed ? " not written" : " not sent");
     for (Rejection r : rejected) {
-      sb.append("\n    rejected line ").append(r.line()).append(": ").append(r.reason());
+      sb.append("\n    rejected ").append(r.count() == 1 && r.line() == r.lastLine() ? "line " + r.line()
+          : r.count() + " of lines " + r.line() + "-" + r.lastLine()).append(": ").append(r.reason());
     }
     if (rejectedCount > rejected.size()) {
       sb.append("\n    ... and ").append(rejectedCount - rejected.size()).append(" more rejected");

@@ -2,41 +2,43 @@ package netcalls.export.sink;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineProtocol;
-import okhttp3.OkHttpClient;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBException;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.Query;
-import org.influxdb.dto.QueryResult;
 
 /**
  * Writes a line protocol file to InfluxDB 1.x synchronously, batch by batch (split by bytes), with
- * nanosecond precision, and accounts for every line:
+ * nanosecond precision, and accounts for every line. The server's answer decides:
  * <ul>
- *   <li>400 (parse error, partial write, field type conflict): the batch is halved until the bad lines
- *       are alone, and those are rejected with the server's reason. InfluxDB may have written the good
- *       lines of a failed batch already; sending them again writes the same points, no duplicates.
+ *   <li>204: written.
+ *   <li>400 "partial write ... dropped=N": the other lines were written, N are rejected with the server's
+ *       reason, whole. When every line of a batch was dropped for one reason (beyond the retention policy,
+ *       {@code max-values-per-tag}, a field type conflict) the next batches would be too: the export stops
+ *       at once and says what to do. 400 without a partial write (lines InfluxDB cannot parse at all): the
+ *       batch is halved until the bad lines are alone.
  *   <li>413 (body too large): halved, never retried whole.
- *   <li>unreachable or 5xx: retried with doubling backoff; then given up, and every line not written is
- *       counted so the export can be re-run from points.lp.
+ *   <li>401, 403, 404 (database missing and not creatable), a missing retention policy: final, at once, with
+ *       what to do; retrying cannot help.
+ *   <li>5xx, no answer, a host that does not resolve: retried with doubling backoff and jitter; then given up,
+ *       and every line not written is counted.
  * </ul>
- * Afterwards a {@code SELECT count(key)} per measurement checks that lines = written + rejected.
- * influxdb-java's asynchronous batching is not used: its default handler swallows errors.
+ * The run's {@code netcalls_run} point (the completion marker) is held back and sent last, only when every
+ * other line was written and counted back with {@code SELECT count(key)} per measurement. Re-sending after a
+ * failure is safe: points have fixed times, so what arrived before is overwritten, never doubled.
+ *
+ * <p>Longer than most classes because every line's fate (written, rejected, not written) is decided and counted
+ * in this one place; what the server's words mean is {@link InfluxAnswers}', the HTTP itself {@link InfluxHttp}'s.
  */
 public final class InfluxSink implements Sink {
-  private enum Failure { BAD_DATA, TOO_LARGE, NO_DATABASE, AUTH, RETRY }
-
   private final InfluxTarget target;
   private final Sleeper sleeper;
   private final Runnable afterBatch;
@@ -44,8 +46,9 @@ public final class InfluxSink implements Sink {
   private final long[] lines = new long[InfluxMeasurement.values().length];
   private final long[] rejected = new long[InfluxMeasurement.values().length];
   private Delivery delivery;
-  private InfluxDB influx;
-  private boolean gaveUp;
+  private InfluxHttp http;
+  private boolean stopped;
+  private final Set<String> advised = new java.util.HashSet<>();
 
   public InfluxSink(InfluxTarget target, Sleeper sleeper) {
     this(target, sleeper, () -> { }, Progress.NONE);
@@ -61,126 +64,280 @@ public final class InfluxSink implements Sink {
 
   @Override
   public Delivery deliver(Path file, String runId) {
+    return deliver(file, Map.of("run", runId), false);
+  }
+
+  /**
+   * Sends the file's lines and verifies their count among the points whose tags match {@code scope} (raw
+   * values; compared as stored). With {@code replace}, the scope's points of the file's measurements are
+   * deleted first, so the file's points are all that the scope holds afterwards (a comparison written again
+   * with other options replaces the old one, whose verdict tags may differ).
+   */
+  public Delivery deliver(Path file, Map<String, String> scope, boolean replace) {
     delivery = new Delivery(target.toString());
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .connectTimeout(5, TimeUnit.SECONDS)
-        .readTimeout(60, TimeUnit.SECONDS)
-        .writeTimeout(60, TimeUnit.SECONDS);
-    influx = target.user() == null
-        ? InfluxDBFactory.connect(target.url(), http)
-        : InfluxDBFactory.connect(target.url(), target.user(), target.password(), http);
+    stopped = false;
+    http = new InfluxHttp(target);
+    List<LineBatcher.Line> markers = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      influx.setLogLevel(InfluxDB.LogLevel.NONE);
       createDatabase();
+      if (replace && !stopped) {
+        deleteScope(file, scope);
+      }
       LineBatcher batcher = new LineBatcher(in, target.maxBatchBytes());
       for (List<LineBatcher.Line> batch = batcher.next(); !batch.isEmpty(); batch = batcher.next()) {
+        List<LineBatcher.Line> now = new ArrayList<>(batch.size());
         for (LineBatcher.Line l : batch) {
           delivery.line();
           InfluxMeasurement m = InfluxMeasurement.byName(LineProtocol.measurementOf(l.text()));
           if (m != null) {
             lines[m.ordinal()]++;
           }
+          (m == InfluxMeasurement.RUN ? markers : now).add(l);
         }
-        send(batch);
+        if (!now.isEmpty()) {
+          send(now, true);
+        }
         afterBatch.run();
         progress.tick(delivery.written(), target + ", line " + batch.get(batch.size() - 1).number());
       }
-      if (!gaveUp) {
-        verify(runId);
-      }
+      finish(scope, markers);
     } catch (IOException e) {
-      delivery.error(file + ": could not be read: " + e);
+      delivery.error(file + ": could not be read: " + e.getMessage());
     } finally {
-      influx.close();
+      http.close();
     }
     return delivery;
   }
 
-  /** CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. */
-  private void createDatabase() {
-    if (!withRetries(() -> {
-      try {
-        influx.query(new Query("CREATE DATABASE " + quoteIdent(target.database())));
-      } catch (InfluxDBException e) {
-        if (classify(e) != Failure.AUTH) {
-          throw e;
-        }
-      }
-    })) {
-      gaveUp = true;
+  /** Verifies what was sent, then sends the completion marker and verifies it; or says why it is withheld. */
+  private void finish(Map<String, String> scope, List<LineBatcher.Line> markers) {
+    if (stopped) {
+      delivery.notWritten(markers.size());
+      return;
+    }
+    boolean verified = verify(scope, true);
+    boolean complete = verified && delivery.rejectedCount() == 0 && delivery.notWritten() == 0;
+    if (markers.isEmpty()) {
+      return;
+    }
+    if (!complete) {
+      delivery.notWritten(markers.size());
+      delivery.error("netcalls_run (the completion marker) not sent, because not every other point arrived:"
+          + " the run stays incomplete in InfluxDB; fix the cause and re-run the export");
+      return;
+    }
+    send(markers, false);
+    if (!stopped) {
+      verifyOne(InfluxMeasurement.RUN, scope);
     }
   }
 
-  /** Sends lines, halving on 400/413; after giving up, only counts what is left as not written. */
-  private void send(List<LineBatcher.Line> batch) {
-    if (gaveUp) {
+  /** CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. */
+  private void createDatabase() {
+    InfluxHttp.Answer a = withRetries("CREATE DATABASE " + InfluxAnswers.quoteIdent(target.database()));
+    if (a != null && !a.ok() && a.code() != 401 && a.code() != 403 && !InfluxAnswers.isAuth(a.error())) {
+      stop("CREATE DATABASE: " + InfluxAnswers.shorten(a.error()));
+    }
+  }
+
+  /** DELETE of the scope's points in each measurement the file holds. */
+  private void deleteScope(Path file, Map<String, String> scope) throws IOException {
+    Set<String> measurements = new TreeSet<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String l = in.readLine(); l != null; l = in.readLine()) {
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          measurements.add(LineProtocol.measurementOf(l));
+        }
+      }
+    }
+    for (String m : measurements) {
+      InfluxHttp.Answer a = withRetries("DELETE FROM " + InfluxAnswers.quoteIdent(m) + " WHERE " + InfluxAnswers.where(scope));
+      if (a != null && !a.ok()) {
+        stop("DELETE of the earlier points: " + InfluxAnswers.finalAdvice(a, target.database()));
+      }
+      if (stopped) {
+        return;
+      }
+    }
+  }
+
+  /** A statement, retried while the server cannot be reached or answers 5xx; null when given up (then stopped). */
+  private InfluxHttp.Answer withRetries(String statement) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        InfluxHttp.Answer a = http.query(statement);
+        if (a.code() / 100 != 5 || attempt >= target.maxRetries()) {
+          if (a.code() / 100 == 5) {
+            stop(InfluxAnswers.shorten(a.error()) + " (HTTP " + a.code() + ", gave up after " + (attempt + 1) + " attempts)"
+                + notWrittenAdvice());
+            return null;
+          }
+          return a;
+        }
+      } catch (IOException e) {
+        if (attempt >= target.maxRetries()) {
+          stop(unreachable(e) + " (gave up after " + (attempt + 1) + " attempts)" + notWrittenAdvice());
+          return null;
+        }
+      }
+      if (!pause(attempt + 1)) {
+        stop("interrupted" + notWrittenAdvice());
+        return null;
+      }
+    }
+  }
+
+  /** Sends lines, by the server's answer (see the class comment); {@code whole}: a batch as read, not a half. */
+  private void send(List<LineBatcher.Line> batch, boolean whole) {
+    if (stopped) {
       delivery.notWritten(batch.size());
       return;
     }
-    int attempt = 0;
-    while (true) {
+    boolean createdDatabase = false;
+    for (int attempt = 0; ; ) {
+      InfluxHttp.Answer a;
       try {
-        influx.write(target.database(), null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.NANOSECONDS, texts(batch));
+        delivery.request();
+        a = http.write(texts(batch));
+      } catch (IOException e) {
+        if (++attempt > target.maxRetries() || !pause(attempt)) {
+          giveUp(unreachable(e), attempt, batch);
+          return;
+        }
+        continue;
+      }
+      if (a.ok()) {
         delivery.written(batch.size());
         return;
-      } catch (InfluxDBException e) {
-        Failure f = classify(e);
-        if (f == Failure.BAD_DATA || f == Failure.TOO_LARGE) {
-          if (batch.size() == 1) {
-            LineBatcher.Line l = batch.get(0);
-            delivery.rejected(l.number(), f == Failure.TOO_LARGE
-                ? "larger than the server's max-body-size (" + LineBatcher.utf8Length(l.text()) + " bytes)"
-                : shorten(e.getMessage()));
-            InfluxMeasurement m = InfluxMeasurement.byName(LineProtocol.measurementOf(l.text()));
-            if (m != null) {
-              rejected[m.ordinal()]++;
-            }
-            return;
-          }
-          int half = batch.size() / 2;
-          send(batch.subList(0, half));
-          send(batch.subList(half, batch.size()));
+      }
+      String error = a.error() == null ? "" : a.error();
+      if (a.code() == 413 || error.contains("too large")) {
+        if (batch.size() == 1) {
+          reject(batch.get(0), "larger than the server's max-body-size (" + LineBatcher.utf8Length(batch.get(0).text())
+              + " bytes)");
           return;
         }
-        if (f == Failure.NO_DATABASE && attempt == 0) {
-          attempt++;
-          createDatabase();
-          continue;
-        }
-        if (f == Failure.AUTH || f == Failure.NO_DATABASE || ++attempt > target.maxRetries() || !pause(attempt)) {
-          giveUp(e, batch);
-          return;
-        }
+        halve(batch);
+        return;
+      }
+      if (error.contains("database not found") && !createdDatabase) {
+        createdDatabase = true;
+        createDatabase();
+        continue;
+      }
+      if (InfluxAnswers.isFinal(a)) {
+        delivery.notWritten(batch.size());
+        stop(InfluxAnswers.finalAdvice(a, target.database()));
+        return;
+      }
+      if (a.code() == 400) {
+        badData(batch, error, whole);
+        return;
+      }
+      if (++attempt > target.maxRetries() || !pause(attempt)) {
+        giveUp(InfluxAnswers.shorten(error) + " (HTTP " + a.code() + ")", attempt, batch);
+        return;
       }
     }
   }
 
-  private void giveUp(InfluxDBException e, List<LineBatcher.Line> batch) {
-    gaveUp = true;
+  /**
+   * A 400. InfluxDB 1.x writes the good lines of a batch and answers "partial write: REASON dropped=N", where N
+   * counts refused points but not unparsable lines (those it names, "unable to parse 'LINE'"), and names only one
+   * reason when there are several. So: every line refused for one reason is known exactly (and in a whole batch
+   * stops the export: the next batches would meet it too); unparsable lines alone are known by name; anything
+   * else is halved until each refused line is alone (the good lines are re-sent: same points, no doubles).
+   */
+  private void badData(List<LineBatcher.Line> batch, String error, boolean whole) {
+    long dropped = InfluxAnswers.dropped(error);
+    String reason = InfluxAnswers.shortenEchoes(error);
+    long first = batch.get(0).number();
+    long last = batch.get(batch.size() - 1).number();
+    List<LineBatcher.Line> named = InfluxAnswers.parseErrorLines(batch, error);
+    if (error.contains("partial write") && named.isEmpty() && dropped == batch.size()) {
+      delivery.rejected(first, last, dropped, reason);
+      batch.forEach(this::count);
+      if (!(whole && batch.size() > 1)) {
+        advise(reason);
+      }
+      if (whole && batch.size() > 1) {
+        stop("every line of lines " + first + "-" + last + " was refused: " + reason + ". " + InfluxAnswers.whatToDo(error));
+      }
+      return;
+    }
+    if (error.contains("partial write") && dropped == 0 && !named.isEmpty() && !error.contains("field type")) {
+      delivery.written(batch.size() - named.size());
+      for (LineBatcher.Line l : named) {
+        reject(l, reason);
+      }
+      return;
+    }
+    if (batch.size() == 1) {
+      reject(batch.get(0), reason);
+      return;
+    }
+    halve(batch);
+  }
+
+  private void halve(List<LineBatcher.Line> batch) {
+    int half = batch.size() / 2;
+    send(batch.subList(0, half), false);
+    send(batch.subList(half, batch.size()), false);
+  }
+
+  private void reject(LineBatcher.Line l, String reason) {
+    delivery.rejected(l.number(), l.number(), 1, reason);
+    count(l);
+    advise(reason);
+  }
+
+  /** Once per kind of reason that has a remedy (a limit, a retention policy, a type conflict), what to do. */
+  private void advise(String reason) {
+    String todo = InfluxAnswers.whatToDo(reason);
+    if (!todo.startsWith("Fix the cause") && advised.add(todo)) {
+      delivery.error(todo);
+    }
+  }
+
+  private void count(LineBatcher.Line l) {
+    InfluxMeasurement m = InfluxMeasurement.byName(LineProtocol.measurementOf(l.text()));
+    if (m != null) {
+      rejected[m.ordinal()]++;
+    }
+  }
+
+  private void giveUp(String reason, int attempts, List<LineBatcher.Line> batch) {
     delivery.notWritten(batch.size());
-    delivery.error(target + ": " + shorten(String.valueOf(e.getMessage())) + " (gave up after "
-        + (target.maxRetries() + 1) + " attempts at most); the points stay in the points file: re-run the"
-        + " export when InfluxDB is back");
+    stop(reason + " (gave up after " + attempts + " attempts)" + notWrittenAdvice());
   }
 
-  private boolean withRetries(Runnable call) {
-    for (int attempt = 0; ; ) {
-      try {
-        call.run();
-        return true;
-      } catch (InfluxDBException e) {
-        if (classify(e) == Failure.AUTH || ++attempt > target.maxRetries() || !pause(attempt)) {
-          delivery.error(target + ": " + shorten(String.valueOf(e.getMessage()))
-              + "; nothing written, the points stay in the points file: re-run the export when InfluxDB is back");
-          return false;
-        }
-      }
+  private static String notWrittenAdvice() {
+    return "; the points stay in the points file: re-run the export when InfluxDB is back (what arrived is"
+        + " overwritten, never doubled)";
+  }
+
+  /** Stops sending: every later line is counted as not written; the reason is the delivery's error. */
+  private void stop(String reason) {
+    if (!stopped) {
+      stopped = true;
+      delivery.error(target + ": " + reason);
     }
   }
 
+  private String unreachable(IOException e) {
+    if (e instanceof UnknownHostException) {
+      return "host " + java.net.URI.create(target.url()).getHost() + " does not resolve (DNS): check the URL";
+    }
+    return "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+
+  /** Waits before retry {@code attempt} (1-based): doubling from the target's backoff, at most 8 s, ±50 % jitter. */
   private boolean pause(int attempt) {
+    long base = Math.min(8000, target.backoffMillis() << Math.min(attempt - 1, 10));
+    // jitter: exports retrying after one outage do not hit the server in step
+    long wait = base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
     try {
-      sleeper.sleep(Math.min(8000, target.backoffMillis() << Math.min(attempt - 1, 10)));
+      sleeper.sleep(wait);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -188,69 +345,33 @@ public final class InfluxSink implements Sink {
     }
   }
 
-  static Failure classify(InfluxDBException e) {
-    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    if (m.contains("too large")) {
-      return Failure.TOO_LARGE;
-    }
-    if (m.contains("partial write") || m.contains("unable to parse") || m.contains("field type conflict")
-        || m.contains("points beyond retention") || m.contains("invalid") || m.contains("bad timestamp")) {
-      return Failure.BAD_DATA;
-    }
-    if (m.contains("database not found")) {
-      return Failure.NO_DATABASE;
-    }
-    if (m.contains("authorization failed") || m.contains("not authorized") || m.contains("user is required")
-        || m.contains("authentication")) {
-      return Failure.AUTH;
-    }
-    return Failure.RETRY;
-  }
-
-  /** Checks per measurement that InfluxDB holds, for this run, every line that was not rejected. */
-  private void verify(String runId) {
-    Map<InfluxMeasurement, Long> expected = new EnumMap<>(InfluxMeasurement.class);
+  /** Checks per measurement (the marker apart) that InfluxDB holds every line that was not rejected. */
+  private boolean verify(Map<String, String> scope, boolean exceptMarker) {
+    boolean ok = true;
     for (InfluxMeasurement m : InfluxMeasurement.values()) {
-      if (lines[m.ordinal()] > 0) {
-        expected.put(m, lines[m.ordinal()] - rejected[m.ordinal()]);
+      if (lines[m.ordinal()] > 0 && !(exceptMarker && m == InfluxMeasurement.RUN)) {
+        ok &= verifyOne(m, scope);
       }
     }
-    for (Map.Entry<InfluxMeasurement, Long> e : expected.entrySet()) {
-      InfluxMeasurement m = e.getKey();
-      long held;
-      try {
-        held = count(m, runId);
-      } catch (InfluxDBException ex) {
-        delivery.error("verify " + m.measurementName() + ": " + shorten(ex.getMessage()));
-        continue;
-      }
-      if (held != e.getValue()) {
-        delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of run " + runId
-            + ", expected " + e.getValue() + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
-            + " rejected): duplicate timestamps in a series, or points written by something else");
-      }
-    }
+    return ok;
   }
 
-  private long count(InfluxMeasurement m, String runId) {
-    QueryResult r = influx.query(new Query("SELECT count(" + quoteIdent(m.keyField()) + ") FROM "
-        + quoteIdent(m.measurementName()) + " WHERE \"run\" = '" + runId.replace("\\", "\\\\").replace("'", "\\'")
-        + "'", target.database()));
-    if (r.hasError()) {
-      throw new InfluxDBException(r.getError());
+  private boolean verifyOne(InfluxMeasurement m, Map<String, String> scope) {
+    long expected = lines[m.ordinal()] - rejected[m.ordinal()];
+    long held;
+    try {
+      held = http.count(m.keyField(), m.measurementName(), InfluxAnswers.where(scope));
+    } catch (IOException e) {
+      delivery.error("verify " + m.measurementName() + ": " + InfluxAnswers.shorten(e.getMessage()));
+      return false;
     }
-    QueryResult.Result first = r.getResults().get(0);
-    if (first.hasError()) {
-      throw new InfluxDBException(first.getError());
+    if (held != expected) {
+      delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + InfluxAnswers.where(scope)
+          + ", expected " + expected + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
+          + " rejected): duplicate timestamps in a series, or points written by something else");
+      return false;
     }
-    if (first.getSeries() == null || first.getSeries().isEmpty()) {
-      return 0;
-    }
-    return ((Number) first.getSeries().get(0).getValues().get(0).get(1)).longValue();
-  }
-
-  static String quoteIdent(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return true;
   }
 
   private static List<String> texts(List<LineBatcher.Line> batch) {
@@ -261,7 +382,5 @@ public final class InfluxSink implements Sink {
     return t;
   }
 
-  private static String shorten(String s) {
-    return s == null ? "" : s.length() <= 300 ? s : s.substring(0, 300) + "...";
-  }
+
 }

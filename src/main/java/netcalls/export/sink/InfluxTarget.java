@@ -20,12 +20,34 @@ public record InfluxTarget(String url, String database, String user, String pass
     if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
       throw new IllegalArgumentException("InfluxDB URL must start with http:// or https://, got " + url);
     }
+    String why = badUrl(url);
+    if (why != null) {
+      throw new IllegalArgumentException("InfluxDB URL " + why + ": write it like http://127.0.0.1:8086, got \""
+          + url + "\"");
+    }
     if (database == null || database.isEmpty()) {
       throw new IllegalArgumentException("database name is empty");
     }
     if (maxBatchBytes < 1024) {
       throw new IllegalArgumentException("maxBatchBytes below 1024: " + maxBatchBytes);
     }
+  }
+
+  /** Why an http(s) URL cannot be used, or null: checked before any work, so a typo costs nothing. */
+  private static String badUrl(String url) {
+    java.net.URI u;
+    try {
+      u = new java.net.URI(url);
+    } catch (java.net.URISyntaxException e) {
+      return "is not a URL (" + e.getReason() + ")";
+    }
+    if (u.getHost() == null || u.getHost().isEmpty()) {
+      return "has no host";
+    }
+    if (u.getPort() == 0 || u.getPort() > 65535 || (u.getPort() < 0 && u.getRawAuthority().matches(".*:\\d*$"))) {
+      return "has a port outside 1-65535";
+    }
+    return okhttp3.HttpUrl.parse(url) == null ? "is not a valid http URL" : null;
   }
 
   /** URL and database as given; user and password from INFLUX_USER / INFLUX_PASSWORD when set. */

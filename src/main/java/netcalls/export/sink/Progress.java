@@ -11,6 +11,8 @@ public final class Progress {
   private final LongSupplier nanoClock;
   private final long intervalNs;
   private long next;
+  private volatile long lastPoints;
+  private volatile String lastWhere;
 
   public Progress(PrintStream out, LongSupplier nanoClock, long intervalNs) {
     this.out = out;
@@ -20,6 +22,11 @@ public final class Progress {
   }
 
   public void tick(long points, String where) {
+    if (this == NONE) {
+      return;
+    }
+    lastPoints = points;
+    lastWhere = where;
     if (out == null) {
       return;
     }
@@ -28,5 +35,11 @@ public final class Progress {
       next = now + intervalNs;
       out.println("export: " + points + " points so far (" + where + ")");
     }
+  }
+
+  /** The last tick, e.g. for a signal handler: "N points so far (where)", or null before the first. */
+  public String last() {
+    String w = lastWhere;
+    return w == null ? null : lastPoints + " points so far (" + w + ")";
   }
 }

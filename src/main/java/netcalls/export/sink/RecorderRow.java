@@ -14,7 +14,7 @@ import static netcalls.run.SampleSchema.START_NS;
 import static netcalls.run.SampleSchema.STATUS;
 import static netcalls.run.SampleSchema.TARGET;
 
-import netcalls.export.line.SampleRow;
+import netcalls.run.SampleRow;
 import netcalls.run.Phase;
 import netcalls.run.SampleSchema;
 import netcalls.trace.CallSite;

@@ -25,6 +25,10 @@ public record TelegrafTarget(String protocol, String host, int port, int maxData
       if (u.getScheme() == null || u.getHost() == null || u.getPort() < 0) {
         throw new IllegalArgumentException("Telegraf target must look like udp://127.0.0.1:8094, got " + s);
       }
+      if (u.getPort() == 0 || u.getPort() > 65535) {
+        throw new IllegalArgumentException("Telegraf target's port must be 1-65535: write it like"
+            + " udp://127.0.0.1:8094, got " + s);
+      }
       return new TelegrafTarget(u.getScheme(), u.getHost(), u.getPort(), MAX_DATAGRAM);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("Telegraf target must look like udp://127.0.0.1:8094, got " + s, e);

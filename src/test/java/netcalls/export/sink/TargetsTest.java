@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.influxdb.InfluxDBException;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {
@@ -41,14 +40,34 @@ class TargetsTest {
   }
 
   @Test
-  void influxErrorsAreSortedIntoBadDataTooLargeAndRetry() {
-    assertThat(InfluxSink.classify(new InfluxDBException("partial write: unable to parse 'x': dropped=0")))
-        .hasToString("BAD_DATA");
-    assertThat(InfluxSink.classify(new InfluxDBException("partial write: field type conflict: dropped=1")))
-        .hasToString("BAD_DATA");
-    assertThat(InfluxSink.classify(new InfluxDBException("Request Entity Too Large"))).hasToString("TOO_LARGE");
-    assertThat(InfluxSink.classify(new InfluxDBException("database not found: \"x\""))).hasToString("NO_DATABASE");
-    assertThat(InfluxSink.classify(new InfluxDBException("authorization failed"))).hasToString("AUTH");
-    assertThat(InfluxSink.classify(new InfluxDBException("java.net.ConnectException: refused"))).hasToString("RETRY");
+  void everyMalformedUrlIsAUsageErrorBeforeAnyWork() {
+    for (String bad : new String[] {"http://", "http://127.0.0.1:99999", "http://[::1", "http://127.0.0.1 :8086",
+        "http://local host:8086", "https://:8086"}) {
+      assertThatThrownBy(() -> InfluxTarget.of(bad, "netcalls", Map.of())).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://127.0.0.1:8086");
+    }
+    assertThat(InfluxTarget.of("http://[::1]:8086/", "netcalls", Map.of()).url()).isEqualTo("http://[::1]:8086/");
+    assertThatThrownBy(() -> TelegrafTarget.parse("udp://127.0.0.1:99999")).hasMessageContaining("port");
+    assertThatThrownBy(() -> TelegrafTarget.parse("udp://127.0.0.1:0")).hasMessageContaining("port");
+  }
+
+  @Test
+  void influxReasonsAreKeptWholeAndEchoedLinesShortened() {
+    String line = "netcalls_request,run=r,benchmark=" + "x".repeat(300) + " duration_ns=1i 1";
+    String reason = "partial write: unable to parse '" + line + "': time outside range 1 dropped=1";
+    String s = InfluxAnswers.shortenEchoes(reason);
+    assertThat(s).contains("time outside range", "dropped=1").hasSizeLessThan(200);
+    assertThat(InfluxAnswers.dropped(reason)).isEqualTo(1);
+    assertThat(InfluxAnswers.dropped("unable to parse")).isEqualTo(-1);
+  }
+
+  @Test
+  void aReasonThatRefusesEveryLineSaysWhatToDo() {
+    assertThat(InfluxAnswers.whatToDo("partial write: max-values-per-tag limit exceeded (3/3): measurement=\"netcalls_run\""
+        + " tag=\"run\" value=\"r4\" dropped=1")).contains("tag 'run'", "max-values-per-tag", "influxdb.conf");
+    assertThat(InfluxAnswers.whatToDo("partial write: points beyond retention policy dropped=5"))
+        .contains("retention policy", "--database");
+    assertThat(InfluxAnswers.whatToDo("partial write: field type conflict: input field \"p50\" dropped=2"))
+        .contains("another type");
   }
 }

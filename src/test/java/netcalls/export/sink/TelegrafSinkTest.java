@@ -31,7 +31,7 @@ class TelegrafSinkTest {
       TelegrafTarget target = new TelegrafTarget("udp", "127.0.0.1", receiver.getLocalPort(), 4000);
       Delivery d = new TelegrafSink(target).deliver(file, "r");
       assertThat(d.ok()).isTrue();
-      assertThat(d.written()).isEqualTo(156);
+      assertThat(d.written()).isEqualTo(157);
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       byte[] buf = new byte[65536];
       int datagrams = 0;
@@ -73,9 +73,42 @@ class TelegrafSinkTest {
       port = s.getLocalPort();
     }
     Delivery d = new TelegrafSink(TelegrafTarget.parse("tcp://127.0.0.1:" + port)).deliver(file, "r");
-    assertThat(d.notWritten()).isEqualTo(156);
+    assertThat(d.notWritten()).isEqualTo(157);
     assertThat(d.errors()).singleElement().asString().contains("re-run");
   }
 
-  /** InfluxDB's UDP listener reads the same line protocol as Telegraf's socket_listener. */
+  @Test
+  void udpToAPortNobodyListensOnIsAnErrorNotSent() throws Exception {
+    Path file = Fixtures.exportedBasicRun(tmp);
+    int port;
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Delivery d = new TelegrafSink(TelegrafTarget.parse("udp://127.0.0.1:" + port)).deliver(file, "r");
+    assertThat(d.ok()).isFalse();
+    assertThat(d.errors()).singleElement().asString().containsAnyOf("port unreachable", "PortUnreachable");
+    assertThat(d.summary()).contains(" sent (UDP/TCP cannot confirm").doesNotContain(" written,");
+  }
+
+  @Test
+  void aMalformedLineIsRejectedBeforeSendingAndTheRestArrives() throws Exception {
+    Path file = Fixtures.exportedBasicRun(tmp);
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+    lines.set(10, "netcalls_request,run=r duration_ns=");
+    Files.write(file, lines);
+    try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      receiver.setSoTimeout(2000);
+      TelegrafTarget target = new TelegrafTarget("udp", "127.0.0.1", receiver.getLocalPort(), 64_000);
+      Delivery d = new TelegrafSink(target).deliver(file, "r");
+      assertThat(d.rejected()).singleElement().satisfies(r -> {
+        assertThat(r.line()).isEqualTo(11);
+        assertThat(r.reason()).contains("not valid line protocol");
+      });
+      assertThat(d.written()).isEqualTo(156);
+      DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
+      receiver.receive(p);
+      String got = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+      assertThat(got).doesNotContain("duration_ns=\n").contains("netcalls_run,");
+    }
+  }
 }

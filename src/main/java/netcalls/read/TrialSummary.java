@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import static netcalls.run.SampleSchema.DURATION;
 import static netcalls.run.SampleSchema.EXCEPTION;
@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import netcalls.export.line.SampleRow;
+import netcalls.run.SampleRow;
 import netcalls.run.Phase;
 import org.HdrHistogram.Histogram;
 
@@ -107,6 +107,30 @@ public final class TrialSummary {
       }
       if (!phases.isEmpty()) {
         out.put(LEGS.get(l), phases);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The median of each phase over the requests of every leg (the paired totals left out: the legs are the
+   * requests), as the trial's own digest computes it; in {@link #PHASES} order, only phases that happened.
+   */
+  public Map<String, Long> requestMedians() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int p = 0; p < PHASES.size(); p++) {
+      Histogram all = null;
+      for (int l = 0; l < 3; l++) { // none, a, b
+        Histogram h = histograms[l][p];
+        if (h != null) {
+          if (all == null) {
+            all = new Histogram(3);
+          }
+          all.add(h);
+        }
+      }
+      if (all != null && all.getTotalCount() > 0) {
+        out.put(PHASES.get(p), all.getValueAtPercentile(50));
       }
     }
     return out;

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import static netcalls.run.SampleSchema.COLUMNS;
 import static netcalls.run.SampleSchema.DURATION;
@@ -16,8 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import netcalls.export.line.LineBuffer;
-import netcalls.export.line.SampleRow;
+import netcalls.run.SampleRow;
 
 /**
  * A trial's sample CSV (docs/SAMPLES.md) read row by row and checked against {@link
@@ -59,14 +58,14 @@ public final class SampleCsv implements Closeable, SampleRow {
       try {
         if (!csv.next()) {
           if (badRows > MAX_ROW_ERRORS_SHOWN) {
-            problems.error(file + ": " + badRows + " rows in all could not be exported (first "
+            problems.error(file + ": " + badRows + " rows in all could not be read (first "
                 + MAX_ROW_ERRORS_SHOWN + " shown)");
           }
           return false;
         }
       } catch (CsvReader.MalformedException e) {
         rows++;
-        rowError(file + ":" + e.line + ": " + e.getMessage() + "; row not exported");
+        rowError(file + ":" + e.line + ": " + e.getMessage() + "; row left out");
         continue;
       }
       rows++;
@@ -74,7 +73,7 @@ public final class SampleCsv implements Closeable, SampleRow {
       if (problem == null) {
         return true;
       }
-      rowError(file + ":" + csv.line() + ": " + problem + "; row not exported"
+      rowError(file + ":" + csv.line() + ": " + problem + "; row left out"
           + (csv.endedWithNewline() ? "" : " (last line has no line end: file cut off?)"));
     }
   }
@@ -125,7 +124,7 @@ public final class SampleCsv implements Closeable, SampleRow {
   }
 
   @Override
-  public void appendNumber(int column, LineBuffer out) throws IOException {
+  public void appendNumber(int column, Digits out) throws IOException {
     int i = col[column];
     // the CSV already holds the digits; copying them beats formatting the long again
     if (csv.canonicalLong(i)) {

@@ -1,10 +1,11 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * it kept and dropped, and what live mode sent (null when live mode was off).
  */
 public record Trial(String name, Path csv, String benchmark, String mode, Map<String, String> params,
-    Instant clockBase, long recorded, long dropped, Live live) {
+    Instant clockBase, long recorded, long dropped, Live live, Map<String, Long> digestMedians) {
 
   /** What the trial's live sender sent (docs/SCHEMA.md, live mode). */
   public record Live(String target, long lines, long datagrams, long notSent) {}
@@ -41,11 +42,29 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
       Long recorded = Json.integer(n, "recorded");
       Long dropped = Json.integer(n, "dropped");
       return new Trial(name, csv, benchmark, Json.text(n, "mode"), params, Json.instant(n, "clockBase"),
-          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")));
+          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")), digestMedians(n));
     } catch (Json.BadField e) {
       report.error(json + ": " + e.getMessage() + skip);
       return null;
     }
+  }
+
+  /**
+   * The digest's median of each request phase (and duration) in nanoseconds, by phase name, as the trial
+   * computed it from all its samples (paired totals left out); empty when the JSON has no digest.
+   */
+  private static Map<String, Long> digestMedians(JsonNode n) throws Json.BadField {
+    Map<String, Long> out = new LinkedHashMap<>();
+    JsonNode m = n.path("digest").path("phaseMedians");
+    if (m.isObject()) {
+      for (String phase : TrialSummary.PHASES) {
+        Long v = Json.integer(m, phase + "_ns");
+        if (v != null) {
+          out.put(phase, v);
+        }
+      }
+    }
+    return out;
   }
 
   private static Live live(JsonNode n) throws Json.BadField {

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -15,6 +15,10 @@ public final class Json {
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
+
+  /** The range of instants whose epoch nanoseconds fit a long. */
+  private static final Instant MIN_NANOS = Instant.ofEpochSecond(-9_223_372_035L);
+  private static final Instant MAX_NANOS = Instant.ofEpochSecond(9_223_372_035L);
 
   private Json() {}
 
@@ -122,7 +126,11 @@ public final class Json {
       return null;
     }
     try {
-      return Instant.parse(s);
+      Instant t = Instant.parse(s);
+      if (t.isBefore(MIN_NANOS) || t.isAfter(MAX_NANOS)) {
+        throw new BadField(field, "\"" + s + "\" is outside the years 1678 to 2261 that a nanosecond timestamp can hold");
+      }
+      return t;
     } catch (DateTimeParseException e) {
       throw new BadField(field, "\"" + s + "\" is not an ISO-8601 instant like 2026-11-23T09:21:00.5Z");
     }

@@ -1,11 +1,11 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import netcalls.export.line.LineBuffer;
+import netcalls.run.SampleRow;
 
 /**
  * RFC 4180 reader over UTF-8 bytes that keeps one record in reusable buffers: cells are read as
@@ -282,7 +282,7 @@ final class CsvReader implements Closeable {
   }
 
   /** Appends cell i's bytes to the sink. */
-  void copyTo(int i, LineBuffer sink) throws IOException {
+  void copyTo(int i, SampleRow.Digits sink) throws IOException {
     sink.append(buf, starts[i], ends[i] - starts[i]);
   }
 

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import netcalls.export.line.Tags;
 import netcalls.run.RunFolder;
 
 /** run.json as the launcher writes it (docs/SAMPLES.md); any field may be missing from a damaged file. */
 public record RunInfo(String runId, Instant start, Instant end, String gitCommit, String jdk, String vm, String host,
-    List<String> args, String target, Long exitCode, Long recordedSamples, Long droppedSamples) {
+    List<String> args, String target, Long exitCode, Long recordedSamples, Long droppedSamples, String cpuModel,
+    Long cores, String kernel) {
 
   /** Reads runDir/run.json; problems go to the report and what could be read is returned. */
   public static RunInfo read(Path runDir, Problems report) {
@@ -57,12 +56,10 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
         field(root, "target", file, report, r -> Json.text(r, "target")),
         field(root, "exitCode", file, report, r -> Json.integer(r, "exitCode")),
         field(root, "recordedSamples", file, report, r -> Json.integer(r, "recordedSamples")),
-        field(root, "droppedSamples", file, report, r -> Json.integer(r, "droppedSamples")));
-  }
-
-  /** run, jdk and host: the tags of every point of the run. */
-  public Map<String, String> tags() {
-    return Tags.run(runId, jdk, host);
+        field(root, "droppedSamples", file, report, r -> Json.integer(r, "droppedSamples")),
+        field(root, "cpuModel", file, report, r -> Json.text(r, "cpuModel")),
+        field(root, "cores", file, report, r -> Json.integer(r, "cores")),
+        field(root, "kernel", file, report, r -> Json.text(r, "kernel")));
   }
 
   /** Whether run.json gave anything to describe the run with. */
@@ -84,6 +81,6 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
   }
 
   private static RunInfo empty(String runId) {
-    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null);
+    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

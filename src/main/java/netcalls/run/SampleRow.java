@@ -1,13 +1,19 @@
-package netcalls.export.line;
+package netcalls.run;
 
 import java.io.IOException;
 
 /**
- * One sample, column by column as {@link netcalls.run.SampleSchema} numbers them: a CSV row when
- * exporting a run folder, a recorder row in live mode. Both become the same line through {@link
- * RequestLines}.
+ * One sample, column by column as {@link SampleSchema} numbers them: a CSV row when reading a run
+ * folder, a recorder row in live mode. Both become the same line protocol line.
  */
 public interface SampleRow {
+  /** Where a row's integer cells are written as digits: the line protocol writer's buffer. */
+  interface Digits {
+    void append(long v) throws IOException;
+
+    void append(byte[] bytes, int from, int n) throws IOException;
+  }
+
   /** Whether the cell holds a value (an absent phase, status or exception is not there, never 0). */
   boolean has(int column);
 
@@ -18,7 +24,7 @@ public interface SampleRow {
   String text(int column);
 
   /** Appends an integer cell's digits; a CSV row copies the bytes it read instead of formatting again. */
-  default void appendNumber(int column, LineBuffer out) throws IOException {
+  default void appendNumber(int column, Digits out) throws IOException {
     out.append(number(column));
   }
 }

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package netcalls.export.read;
+package netcalls.read;
 
 /** Where readers put what they found wrong with a run folder; each message names the file and what to do. */
 public interface Problems {

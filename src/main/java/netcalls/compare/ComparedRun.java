@@ -1,0 +1,211 @@
+package netcalls.compare;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import netcalls.read.JmhResults;
+import netcalls.read.Problems;
+import netcalls.read.RunInfo;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
+import netcalls.read.TrialSummary;
+import netcalls.run.RunFolder;
+
+/**
+ * One run folder as compare sees it, read through {@link RunReader}: its id, testbed, the forks of each JMH
+ * series and each trial's phase medians (one trial = one fork).
+ */
+record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant end, Testbed testbed,
+    Map<Key, Series> series, Map<Key, List<Map<String, Double>>> phases) {
+
+  /** Reads a complete run; damaged parts that can be left out go to {@code errors}; an incomplete run is refused. */
+  static ComparedRun read(Path dir, List<String> errors, List<String> warnings) throws CompareException {
+    RunFolder run = RunFolder.of(dir);
+    String incomplete = RunReader.incomplete(run);
+    if (incomplete != null) {
+      throw new CompareException(incomplete.replace(run.dir().toString(), dir.toString()));
+    }
+    List<String> fileErrors = new ArrayList<>();
+    Problems problems = collect(fileErrors, warnings);
+    Map<Key, Series> series = new LinkedHashMap<>();
+    boolean whole;
+    try {
+      whole = RunReader.jmhResults(run, problems, r -> {
+        try {
+          Series s = series(r, dir.resolve(RunFolder.JMH_JSON) + "#" + r.index());
+          series.merge(s.key(), s, Series::pool);
+        } catch (BadField e) {
+          fileErrors.add(dir.resolve(RunFolder.JMH_JSON) + ": result #" + r.index() + " (line " + r.line() + "): "
+              + e.getMessage() + "; this result is left out of the comparison: fix the file or re-run");
+        }
+      });
+    } catch (IOException e) {
+      throw new CompareException(run.jmhJson() + ": cannot be read (" + e.getMessage() + ")");
+    }
+    if (!whole) {
+      throw new CompareException(fileErrors.isEmpty() ? run.jmhJson() + ": incomplete" : fileErrors.get(0));
+    }
+    errors.addAll(fileErrors);
+    RunInfo info = RunReader.runInfo(run, collect(errors, warnings));
+    Testbed testbed = new Testbed(blankToNull(info.cpuModel()), info.cores() == null ? null : info.cores().intValue(),
+        blankToNull(info.kernel()), blankToNull(info.jdk()));
+    return new ComparedRun(dir, info.runId(), blankToNull(info.gitCommit()), info.end(), testbed, series,
+        phases(run, errors, warnings));
+  }
+
+  private static Problems collect(List<String> errors, List<String> warnings) {
+    return new Problems() {
+      @Override
+      public void error(String message) {
+        errors.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+    };
+  }
+
+  /** A field of one result that cannot be compared. */
+  static final class BadField extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadField(String field, String message) {
+      super("field " + field + ": " + message);
+    }
+  }
+
+  /** The forks of one JMH result: per fork its p50 and p99 (sample mode) or mean score, and per iteration the same. */
+  static Series series(JmhResults.Result r, String source) throws BadField {
+    Key key = Key.of(r.benchmark(), r.mode() == null ? "" : r.mode(), r.params());
+    JmhResults.Metric pm = r.primary();
+    String unit = pm.unit() == null ? "" : pm.unit();
+    if (unit.isEmpty()) {
+      throw new BadField("primaryMetric.scoreUnit", "missing");
+    }
+    JmhResults.Options o = r.options();
+    JmhOptions options = new JmhOptions(o.warmupIterations(), o.warmupTime(), o.warmupBatchSize(),
+        o.measurementIterations(), o.measurementTime(), o.measurementBatchSize(), o.threads());
+    List<Series.Fork> forks = pm.histogram() != null ? histogramForks(pm.histogram()) : scoreForks(pm.raw());
+    if (forks.isEmpty()) {
+      throw new BadField(pm.histogram() != null ? "primaryMetric.rawDataHistogram" : "primaryMetric.rawData",
+          "missing or empty: no fork to compare");
+    }
+    return new Series(key, unit, options, forks, List.of(source));
+  }
+
+  private static List<Series.Fork> histogramForks(List<List<JmhResults.Iteration>> raw) throws BadField {
+    List<Series.Fork> forks = new ArrayList<>();
+    String f = "primaryMetric.rawDataHistogram";
+    for (int fi = 0; fi < raw.size(); fi++) {
+      List<JmhResults.Iteration> fork = raw.get(fi);
+      TreeMap<Double, Long> merged = new TreeMap<>();
+      double[] itCenters = new double[fork.size()];
+      double[] itTails = new double[fork.size()];
+      for (int ii = 0; ii < fork.size(); ii++) {
+        TreeMap<Double, Long> it = new TreeMap<>();
+        JmhResults.Iteration h = fork.get(ii);
+        for (int k = 0; k < h.values().length; k++) {
+          double v = h.values()[k];
+          long c = h.counts()[k];
+          if (c < 0 || !(v > 0) || Double.isInfinite(v)) {
+            throw new BadField(f + "[" + fi + "][" + ii + "]", "a value must be positive and a count a whole number");
+          }
+          it.merge(v, c, Long::sum);
+          merged.merge(v, c, Long::sum);
+        }
+        if (it.isEmpty()) {
+          throw new BadField(f + "[" + fi + "][" + ii + "]", "an iteration without samples");
+        }
+        itCenters[ii] = quantile(it, 0.5);
+        itTails[ii] = quantile(it, 0.99);
+      }
+      if (merged.isEmpty()) {
+        throw new BadField(f + "[" + fi + "]", "a fork without iterations");
+      }
+      forks.add(new Series.Fork(quantile(merged, 0.5), quantile(merged, 0.99), itCenters, itTails));
+    }
+    return forks;
+  }
+
+  /** Other modes: [fork][iteration] scores; a fork's value is its mean. */
+  private static List<Series.Fork> scoreForks(List<double[]> raw) throws BadField {
+    List<Series.Fork> forks = new ArrayList<>();
+    if (raw == null) {
+      return forks;
+    }
+    for (int fi = 0; fi < raw.size(); fi++) {
+      double[] its = raw.get(fi);
+      double sum = 0;
+      for (int ii = 0; ii < its.length; ii++) {
+        if (!(its[ii] > 0) || Double.isInfinite(its[ii])) {
+          throw new BadField("primaryMetric.rawData[" + fi + "][" + ii + "]", "a score must be positive and finite,"
+              + " found " + its[ii]);
+        }
+        sum += its[ii];
+      }
+      if (its.length == 0) {
+        throw new BadField("primaryMetric.rawData[" + fi + "]", "a fork without iterations");
+      }
+      double[] nan = new double[its.length];
+      java.util.Arrays.fill(nan, Double.NaN);
+      forks.add(new Series.Fork(sum / its.length, Double.NaN, its.clone(), nan));
+    }
+    return forks;
+  }
+
+  private static double quantile(TreeMap<Double, Long> h, double q) {
+    double[] values = new double[h.size()];
+    long[] counts = new long[h.size()];
+    int i = 0;
+    for (Map.Entry<Double, Long> e : h.entrySet()) {
+      values[i] = e.getKey();
+      counts[i++] = e.getValue();
+    }
+    return Stats.quantile(values, counts, q);
+  }
+
+  /**
+   * Per key, one map per trial of phase name to median nanoseconds: the trial's digest when its JSON has one
+   * (computed from every sample), else its CSV summarised by {@link TrialSummary}.
+   */
+  private static Map<Key, List<Map<String, Double>>> phases(RunFolder run, List<String> errors, List<String> warnings) {
+    Map<Key, List<Map<String, Double>>> out = new HashMap<>();
+    Problems problems = collect(errors, warnings);
+    List<Trial> trials;
+    try {
+      trials = RunReader.trials(run, problems);
+    } catch (IOException e) {
+      errors.add(run.samples() + ": cannot be listed (" + e.getMessage() + "); phases are not compared for this run");
+      return out;
+    }
+    for (Trial t : trials) {
+      Map<String, Long> medians = t.digestMedians();
+      if (medians.isEmpty()) {
+        try {
+          medians = TrialSummary.of(t.csv(), problems).requestMedians();
+        } catch (IOException e) {
+          errors.add(t.csv() + ": cannot be read (" + e.getMessage() + "); its phases are left out of the comparison");
+          continue;
+        }
+      }
+      if (!medians.isEmpty()) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        medians.forEach((k, v) -> m.put(k, v.doubleValue()));
+        out.computeIfAbsent(Key.of(t.benchmark(), t.mode() == null ? "" : t.mode(), t.params()),
+            k -> new ArrayList<>()).add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}
