@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /** The tags every point of a run or of a benchmark carries. */
 public final class Tags {
   /** Tag keys the schema owns; a JMH parameter with one of these names is tagged param_NAME instead. */
-  public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "benchmark", "mode", "metric", "target",
+  public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "commit", "benchmark", "mode", "metric", "target",
       "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class");
 
   private Tags() {}
