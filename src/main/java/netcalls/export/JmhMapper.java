@@ -28,9 +28,9 @@ final class JmhMapper {
 
   void write(JmhResults.Result r) throws IOException {
     Map<String, String> tags = Tags.benchmark(run.tags(), r.benchmark(), r.mode(), r.params());
-    tags.put("commit", run.gitCommit()); // one value per run: dashboards label nights by it
     String where = "jmh.json result #" + r.index() + " (" + r.benchmark() + " " + r.params() + ")";
     long t = baseTimeNs + r.index();
+    tags.put("commit", run.gitCommit()); // one value per run: dashboards label nights by it
 
     PointDraft p = metric(new PointDraft(InfluxMeasurement.JMH, where).tags(tags), r.primary());
     if (r.threads() != null) {
