@@ -48,6 +48,7 @@ final class JmhMapper {
     }
     Map<String, String> tags = Tags.benchmark(Tags.run(run.runId(), run.jdk(), run.host()), r.benchmark(), r.mode(), r.params());
     long t = baseTimeNs + r.index();
+    tags.put("commit", run.gitCommit()); // one value per run: dashboards label nights by it
 
     PointDraft p = metric(new PointDraft(InfluxMeasurement.JMH, where).tags(tags), r.primary());
     if (r.threads() != null) {

@@ -10,7 +10,7 @@ public final class Tags {
    * Tag keys the schema owns, and {@code time} (InfluxDB's time column, refused as a key); a JMH parameter with
    * one of these names is tagged param_NAME instead.
    */
-  public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "benchmark", "mode", "metric", "target",
+  public static final Set<String> RESERVED = Set.of("run", "jdk", "host", "commit", "benchmark", "mode", "metric", "target",
       "endpoint", "leg", "le", "phase", "exception_class", "root_cause_class", "baseline", "candidate", "stat",
       "verdict", "time");
 

@@ -1,0 +1,166 @@
+package netcalls.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import netcalls.cli.SharedRun;
+import netcalls.grafana.Dashboards.Dashboard;
+import netcalls.grafana.Dashboards.Query;
+import netcalls.grafana.GrafanaMacros.Selection;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every query of every dashboard against a real InfluxDB holding real runs: the shared smoke run
+ * (RequestLatency, PairedLatency and FailureLatency for every client) and the baseline and 2 ms slowed
+ * candidate of {@link SharedRun#injectedPair()}, exported by the jar. Each dashboard's variables are
+ * resolved in order by their own queries (a multi-select variable gets every value it offers, as Grafana
+ * formats several selected values), then every panel target and annotation query is sent with Grafana's
+ * macros substituted; it must parse and return at least one series with a value. The time range is the
+ * last 24 hours (the runs are made by this test). netcalls_compare points come from the jar's
+ * {@code compare BASE CAND --influx}; a jar whose compare cannot write them leaves those queries skipped,
+ * visibly (an assumption), never passed.
+ */
+@Tag("influxdb")
+class DashboardQueriesIT {
+  /** A database of its own, so other tests' points with the same run ids do not mix in. */
+  private static final String DATABASE = "netcalls_grafana_it";
+  /** For a single-select variable, the value the test picks when offered (else the first one, as Grafana does). */
+  private static final Map<String, String> PICK = Map.of(
+      "baseline", "base", "candidate", "cand", "run", "smoke", "benchmark", "RequestLatency");
+
+  private static InfluxQl influx;
+  private static GrafanaMacros macros;
+  private static boolean compareExists;
+  private static String compareOutput = "";
+
+  @BeforeAll
+  static void loadRuns() throws Exception {
+    String url = System.getenv("NETCALLS_INFLUX_URL");
+    assertThat(url).as("NETCALLS_INFLUX_URL (run through scripts/with-influxdb.sh or scripts/test.sh)").isNotBlank();
+    List<Path> runs = new ArrayList<>();
+    runs.add(SharedRun.smoke().dir());
+    for (SharedRun.Run r : SharedRun.injectedPair()) {
+      runs.add(r.dir());
+    }
+    for (Path run : runs) {
+      export(run, url);
+    }
+    compare(runs.get(1), runs.get(2), url);
+    influx = new InfluxQl(url, DATABASE);
+    long now = System.currentTimeMillis();
+    macros = new GrafanaMacros(now - TimeUnit.HOURS.toMillis(24), now + TimeUnit.MINUTES.toMillis(1), "1m", 60_000);
+    compareExists = !influx.query("SHOW MEASUREMENTS WITH MEASUREMENT = \"netcalls_compare\"").isEmpty();
+  }
+
+  private static void export(Path run, String url) throws IOException, InterruptedException {
+    Jar r = jar("export", run.toString(), "--influx", url, "--database", DATABASE);
+    assertThat(r.exit()).as("export of " + run + ": " + r.output()).isZero();
+  }
+
+  /**
+   * The baseline against the slowed candidate, written as netcalls_compare points by the jar's own
+   * compare, when this jar's compare can write to InfluxDB; when it cannot, the compare queries are
+   * skipped below (an assumption, reported as skipped).
+   */
+  private static void compare(Path base, Path cand, String url) throws IOException, InterruptedException {
+    Jar r = jar("compare", base.toString(), cand.toString(), "--influx", url, "--database", DATABASE);
+    compareOutput = r.output();
+  }
+
+  private record Jar(int exit, String output) {}
+
+  private static Jar jar(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+    Path log = Files.createTempFile("grafana-" + args[0], ".log");
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", cmd)).isTrue();
+    return new Jar(p.exitValue(), Files.readString(log));
+  }
+
+  @TestFactory
+  List<DynamicNode> everyVariableAndPanelQueryReturnsData() {
+    List<DynamicNode> out = new ArrayList<>();
+    for (Dashboard d : Dashboards.all()) {
+      Map<String, Selection> vars = new LinkedHashMap<>();
+      List<DynamicNode> tests = new ArrayList<>();
+      // variables first, in order: each may use those before it; tests of one container run in order
+      for (JsonNode v : d.variables()) {
+        String name = v.path("name").asText();
+        tests.add(DynamicTest.dynamicTest("variable $" + name, () -> vars.put(name, resolve(d, v, vars))));
+      }
+      for (Query q : d.queries()) {
+        tests.add(DynamicTest.dynamicTest(q.where(), () -> run(q, vars)));
+      }
+      out.add(DynamicContainer.dynamicContainer(d.title(), tests));
+    }
+    return out;
+  }
+
+  private static Selection resolve(Dashboard d, JsonNode v, Map<String, Selection> vars) throws Exception {
+    String name = v.path("name").asText();
+    String where = d.file().getFileName() + " (" + d.title() + "), variable $" + name;
+    String sent = substitute(where, v.path("query").asText(), vars);
+    TreeSet<String> options = new TreeSet<>(); // sort 1: alphabetical, as the variables ask
+    for (InfluxQl.Series s : send(where, sent)) {
+      int col = s.columns().indexOf("value");
+      s.values().forEach(row -> options.add(row.get(col).asText()));
+    }
+    if (options.isEmpty()) {
+      fail(where + ": the variable query returns no value: " + sent);
+    }
+    boolean regex = v.path("multi").asBoolean() || v.path("includeAll").asBoolean();
+    if (regex) {
+      return new Selection(List.copyOf(options), true);
+    }
+    String pick = options.stream().filter(o -> o.contains(PICK.getOrDefault(name, "\u0000"))).findFirst()
+        .orElse(options.first());
+    return new Selection(List.of(pick), false);
+  }
+
+  private static void run(Query q, Map<String, Selection> vars) throws Exception {
+    if (q.text().contains("\"netcalls_compare\"")) {
+      Assumptions.assumeTrue(compareExists, "no netcalls_compare points in InfluxDB: this jar's compare did not write"
+          + " them (" + compareOutput.strip().lines().findFirst().orElse("") + "): " + q);
+    }
+    String sent = substitute(q.toString(), q.text(), vars);
+    List<InfluxQl.Series> result = send(q.toString(), sent);
+    if (result.stream().noneMatch(InfluxQl.Series::hasValue)) {
+      fail("returns no series with a value: " + q + "\n  sent: " + sent);
+    }
+  }
+
+  private static String substitute(String where, String text, Map<String, Selection> vars) {
+    for (String name : GrafanaMacros.variablesIn(text)) {
+      if (!vars.containsKey(name)) {
+        fail(where + ": variable $" + name + " has no value (its own query failed, or it is not defined before use)");
+      }
+    }
+    return macros.apply(text, vars);
+  }
+
+  private static List<InfluxQl.Series> send(String where, String sent) throws Exception {
+    try {
+      return influx.query(sent);
+    } catch (InfluxQl.QueryError e) {
+      return fail(where + "\n  InfluxDB refused it: " + e.getMessage() + "\n  sent: " + sent);
+    }
+  }
+}
