@@ -29,7 +29,7 @@ final class Percentiles {
 
   /** Whether percentile p of n samples rests on fewer than {@link #MIN_BEYOND} samples. */
   static boolean thin(long n, double p) {
-    return beyond(n, p) < MIN_BEYOND;
+    return beyond(n, p) < MIN_BEYOND - 1e-9; // 10000 at 99.9 % is 10 beyond, not 9.999…
   }
 
   /**

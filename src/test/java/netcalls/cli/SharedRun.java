@@ -15,9 +15,9 @@ import netcalls.client.ClientKind;
  * each made once per test JVM (failsafe runs all {@code *IT} classes in one JVM): the test run
  * forks JMH a handful of times in total instead of once per test class.
  */
-final class SharedRun {
+public final class SharedRun {
   /** A finished run of the jar: its folder, everything it printed, its exit code. */
-  record Run(Path dir, String output, int exit) {}
+  public record Run(Path dir, String output, int exit) {}
 
   private static final Path ROOT = createRoot();
   private static Run smoke;
@@ -30,7 +30,7 @@ final class SharedRun {
    * methods (reuse over https; delays 5 and 10 ms in the blog's form) and FailureLatency (status_500);
    * one short measured iteration each.
    */
-  static synchronized Run smoke() throws IOException, InterruptedException {
+  public static synchronized Run smoke() throws IOException, InterruptedException {
     if (smoke == null) {
       List<String> clients = new ArrayList<>();
       for (ClientKind c : ClientKind.values()) {
@@ -50,7 +50,7 @@ final class SharedRun {
    * short iterations), the candidate with the built-in server slowed by 2 ms a response: a change
    * so large that a comparison cannot miss it, for the end-to-end tests of compare and its outputs.
    */
-  static synchronized Run[] injectedPair() throws IOException, InterruptedException {
+  public static synchronized Run[] injectedPair() throws IOException, InterruptedException {
     if (injected == null) {
       String[] common = {"-f", "1", "-wi", "1", "-w", "200ms", "-i", "5", "-r", "200ms",
           "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
