@@ -106,7 +106,8 @@ final class Rows {
     if (Double.isFinite(lo)) {
       ObjectNode s = o.putObject("spread");
       s.put("lo", lo).put("hi", hi).put("n", use.size()).put("by", byFork ? "fork" : "iteration");
-      s.put("t", num(lo) + "–" + num(hi) + " (" + use.size() + " " + (byFork ? "forks" : "iterations") + ")");
+      s.put("t", num(lo) + "–" + num(hi) + " (" + use.size() + " " + (byFork ? "fork" : "iteration")
+          + (use.size() == 1 ? "" : "s") + ")");
     }
   }
 

@@ -323,9 +323,11 @@
     var kinds = unique(frows.map(function (r) { return r[4]; }));
     var fclients = unique(frows.map(function (r) { return r[1]; }));
     chart('chart-failures', {
-      grid: { left: 360, right: 30, top: 40, bottom: 40 }, legend: { top: 0 }, tooltip: { trigger: 'item' },
+      grid: { left: 300, right: 30, top: 40, bottom: 40 }, legend: { top: 0 }, tooltip: { trigger: 'item' },
       xAxis: { type: 'value', name: 'failed calls', nameLocation: 'middle', nameGap: 25 },
-      yAxis: { type: 'category', data: kinds, inverse: true, axisLabel: { fontSize: 11 } },
+      yAxis: { type: 'category', data: kinds, inverse: true, axisLabel: { fontSize: 11, formatter: function (k) {
+        return k.replace(/\b[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.(?=[A-Z])/g, ''); // class names without packages
+      } } },
       series: fclients.map(function (c, i) {
         return { type: 'bar', stack: 'f', name: c, color: COLORS[i], data: kinds.map(function (k) {
           return frows.filter(function (r) { return r[1] === c && r[4] === k; })
