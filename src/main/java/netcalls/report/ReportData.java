@@ -67,13 +67,12 @@ final class ReportData {
     }
     List<Trial> trials = RunReader.trials(run, problems);
     Map<String, Groups.Group> groups = Groups.read(trials, problems);
+    Map<String, List<Map<String, String>>> traced = new LinkedHashMap<>();
     for (Groups.Group g : groups.values()) {
-      if (!byBenchmark.containsKey(g.benchmark)) {
-        byBenchmark.put(g.benchmark, new ArrayList<>()); // a benchmark whose every result failed
-      }
+      traced.computeIfAbsent(g.benchmark, k -> new ArrayList<>()).add(g.params);
     }
     groupsJson(groups, root.putArray("groups"));
-    Rows.missing(byBenchmark, groups.keySet(), root.putArray("missing"));
+    Rows.missing(byBenchmark, traced, root.putArray("missing"));
     invisible(root.putObject("invisible"));
     if (baselineOrNull != null) {
       comparison(baselineOrNull, runDir, root);

@@ -114,30 +114,40 @@ final class Rows {
   /**
    * Benchmark × parameter sets that have no result although each of their values ran elsewhere in the same
    * benchmark: left out as unsupported (the client says why), failed (its samples exist), or absent.
+   *
+   * @param results the parameters of each result, by benchmark
+   * @param trials the parameters of each traced trial, by benchmark (a trial without a result failed)
    */
-  static void missing(Map<String, List<Map<String, String>>> resultsByBenchmark, Set<String> trialKeys,
+  static void missing(Map<String, List<Map<String, String>>> results, Map<String, List<Map<String, String>>> trials,
       ArrayNode out) {
-    for (Map.Entry<String, List<Map<String, String>>> b : resultsByBenchmark.entrySet()) {
+    Set<String> benchmarks = new LinkedHashSet<>(results.keySet());
+    benchmarks.addAll(trials.keySet());
+    for (String b : benchmarks) {
       Map<String, Set<String>> values = new TreeMap<>();
       Set<String> have = new LinkedHashSet<>();
-      for (Map<String, String> p : b.getValue()) {
+      Set<String> traced = new LinkedHashSet<>();
+      for (Map<String, String> p : results.getOrDefault(b, List.of())) {
         p.forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
-        have.add(Groups.key(b.getKey(), p));
+        have.add(Groups.key(b, p));
+      }
+      for (Map<String, String> p : trials.getOrDefault(b, List.of())) {
+        p.forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+        traced.add(Groups.key(b, p));
       }
       long size = values.values().stream().mapToLong(Set::size).reduce(1, (x, y) -> x * y);
       if (size > MAX_GRID) {
         continue;
       }
       for (Map<String, String> combo : grid(values)) {
-        String key = Groups.key(b.getKey(), combo);
+        String key = Groups.key(b, combo);
         if (have.contains(key)) {
           continue;
         }
         ObjectNode o = out.addObject();
-        identify(o, b.getKey(), combo);
+        identify(o, b, combo);
         String why = unsupported(combo);
         o.put("why", why != null ? "left out: " + why
-            : trialKeys.contains(key) ? "failed: its trial started but JMH kept no result (see the run's output)"
+            : traced.contains(key) ? "failed: its trial started but JMH kept no result (see the run's output)"
             : "not in the run");
       }
     }

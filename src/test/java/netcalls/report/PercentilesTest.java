@@ -2,10 +2,7 @@ package netcalls.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -45,27 +42,5 @@ class PercentilesTest {
     assertThat(Percentiles.weighted(values, counts, 10)).isEqualTo(10);
     assertThat(Percentiles.weighted(values, counts, 100)).isEqualTo(30);
     assertThat(Percentiles.weighted(values, new long[] {0, 0, 0}, 50)).isNaN();
-  }
-
-  @Test
-  void missingCombinationsSayWhy() {
-    String b = "netcalls.bench.RequestLatency.request";
-    Map<String, List<Map<String, String>>> results = Map.of(b, List.of(
-        Map.of("client", "okhttp", "strategy", "reuse"),
-        Map.of("client", "okhttp", "strategy", "shared_pool"),
-        Map.of("client", "jdk", "strategy", "reuse"),
-        Map.of("client", "okhttp", "strategy", "new_client")));
-    ArrayNode out = ReportData.JSON.createArrayNode();
-    Rows.missing(results, Set.of(Groups.key(b, Map.of("client", "jdk", "strategy", "new_client"))), out);
-    assertThat(out).hasSize(2);
-    assertThat(out.findValuesAsText("key")).containsExactlyInAnyOrder(
-        b + " client=jdk strategy=shared_pool", b + " client=jdk strategy=new_client");
-    for (var m : out) {
-      if (m.path("strategy").asText().equals("shared_pool")) {
-        assertThat(m.path("why").asText()).startsWith("left out: ");
-      } else {
-        assertThat(m.path("why").asText()).startsWith("failed: ");
-      }
-    }
   }
 }
