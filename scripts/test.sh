@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: unit and integration tests, the real jar's smoke run, and the exporter against
 # a real InfluxDB 1.x (Debian's influxdb, installed if missing, started on free loopback ports with a
-# temporary data dir, stopped afterwards, also on failure). Takes about 3 minutes on 2 cores.
+# temporary data dir, stopped afterwards, also on failure), and the HTML report rendered in headless Chromium
+# (Debian's chromium, installed if missing). Takes about 3 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,12 @@ if ! need java || ! need mvn; then
 fi
 if ! need curl; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y curl >&2 || { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y curl >&2; }
+fi
+if ! need chromium; then
+  # ReportIT renders report.html in it, offline
+  echo "test.sh: installing Chromium (Debian package)" >&2
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2
 fi
 
 exec scripts/with-influxdb.sh mvn -B verify "$@"

@@ -27,6 +27,7 @@ public final class Main {
         case "summary":
           return new CommandLine(new SummaryCommand()).execute(rest);
         case "compare": return new CommandLine(new CompareCommand()).execute(rest);
+        case "report": return new CommandLine(new ReportCommand()).execute(rest);
         default:
           break;
       }

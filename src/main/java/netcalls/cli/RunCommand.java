@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import netcalls.run.ForkProperties;
+import netcalls.report.ReportWriter;
 import netcalls.run.RunFolder;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -249,7 +250,7 @@ final class RunCommand {
     }
   }
 
-  /** run.json, the summary (printed and kept), then the exporter's points; returns the worst exit. */
+  /** run.json, the summary (printed and kept), report.html, then the exporter's points; returns the worst exit. */
   private int finish(RunFolder folder, Instant start, Instant end, String[] args, LaunchOptions options,
       String influx, int exit) {
     String target = options.target() == null ? "built-in" : options.target();
@@ -261,6 +262,13 @@ final class RunCommand {
       out.print(summary);
     } catch (IOException e) {
       err.println("netcalls: could not write the run's metadata or summary in " + folder.dir() + ": " + e);
+      exit = 1;
+    }
+    try {
+      out.println("report " + ReportWriter.write(folder.dir(), null));
+    } catch (IOException | RuntimeException e) {
+      err.println("netcalls: could not write the report in " + folder.dir() + ": " + e.getMessage()
+          + " (re-run: java -jar target/benchmarks.jar report " + folder.dir() + ")");
       exit = 1;
     }
     if (options.export()) {

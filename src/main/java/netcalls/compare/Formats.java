@@ -134,7 +134,8 @@ public final class Formats {
             + " sample mode (the mode follows the benchmark name).");
   }
 
-  private static List<String[]> cells(Comparison c) {
+  /** The table's cells as text prints them, header first: for other renderings of the same numbers (the report). */
+  public static List<String[]> cells(Comparison c) {
     List<String[]> out = new ArrayList<>();
     out.add(HEADER);
     for (Row r : c.rows()) {

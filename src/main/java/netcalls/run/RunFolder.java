@@ -13,6 +13,7 @@ public record RunFolder(Path dir) {
   public static final String SUMMARY = "summary.txt";
   public static final String POINTS = "points.lp";
   public static final String OPENLOOP = "openloop";
+  public static final String REPORT = "report.html";
 
   public RunFolder {
     dir = dir.toAbsolutePath().normalize();
@@ -63,6 +64,11 @@ public record RunFolder(Path dir) {
   /** The run's InfluxDB line protocol. */
   public Path points() {
     return dir.resolve(POINTS);
+  }
+
+  /** The run's self-contained HTML report. */
+  public Path report() {
+    return dir.resolve(REPORT);
   }
 
   /** A part file of the JMH results while the launcher runs one benchmark at a time. */

@@ -114,5 +114,8 @@ class JarSmokeIT {
     assertThat(run.path("droppedSamples").asLong()).isZero();
     assertThat(run.path("target").asText()).isEqualTo("built-in");
     assertThat(Files.readString(runDir.resolve("summary.txt"))).contains("RequestLatency.request");
+    // every run leaves its report (ReportIT renders it in a browser)
+    assertThat(runDir.resolve("report.html")).isNotEmptyFile();
+    assertThat(output).contains("report " + runDir.resolve("report.html"));
   }
 }

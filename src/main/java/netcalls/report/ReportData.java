@@ -1,0 +1,169 @@
+package netcalls.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netcalls.client.ClientKind;
+import netcalls.compare.Compare;
+import netcalls.compare.CompareException;
+import netcalls.compare.Comparison;
+import netcalls.compare.Formats;
+import netcalls.compare.Options;
+import netcalls.read.JmhResults;
+import netcalls.read.Problems;
+import netcalls.read.RunInfo;
+import netcalls.read.RunReader;
+import netcalls.read.Trial;
+import netcalls.run.Phase;
+import netcalls.run.RunFolder;
+
+/**
+ * Everything the report draws, as one JSON tree made from run folders alone: the run's metadata, JMH's
+ * results (the summary's numbers), the samples' histograms and sums per benchmark × parameter set, what is
+ * missing, and with a baseline the comparison of {@code compare} and the baseline's curves.
+ */
+final class ReportData {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private ReportData() {}
+
+  /** Collects what could not be read, to list it in the report. */
+  private static final class Collected implements Problems {
+    final List<String> errors = new ArrayList<>();
+
+    @Override
+    public void error(String message) {
+      errors.add(message);
+    }
+
+    @Override
+    public void warn(String message) {}
+  }
+
+  static ObjectNode of(Path runDir, Path baselineOrNull) throws IOException {
+    RunFolder run = RunFolder.of(runDir);
+    Collected problems = new Collected();
+    ObjectNode root = JSON.createObjectNode();
+    List<JmhResults.Result> results = new ArrayList<>();
+    RunReader.jmhResults(run, problems, results::add);
+    RunInfo info = RunReader.runInfo(run, problems);
+    runInfo(info, results, root.putObject("run"));
+
+    ArrayNode rows = root.putArray("results");
+    Map<String, List<Map<String, String>>> byBenchmark = new LinkedHashMap<>();
+    for (JmhResults.Result r : results) {
+      Rows.json(r, rows.addObject());
+      byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r.params());
+    }
+    List<Trial> trials = RunReader.trials(run, problems);
+    Map<String, Groups.Group> groups = Groups.read(trials, problems);
+    Map<String, List<Map<String, String>>> traced = new LinkedHashMap<>();
+    for (Groups.Group g : groups.values()) {
+      traced.computeIfAbsent(g.benchmark, k -> new ArrayList<>()).add(g.params);
+    }
+    groupsJson(groups, root.putArray("groups"));
+    Rows.missing(byBenchmark, traced, root.putArray("missing"));
+    invisible(root.putObject("invisible"));
+    if (baselineOrNull != null) {
+      comparison(baselineOrNull, runDir, root);
+    }
+    ArrayNode errors = root.putArray("problems");
+    problems.errors.forEach(errors::add);
+    return root;
+  }
+
+  private static void groupsJson(Map<String, Groups.Group> groups, ArrayNode out) {
+    for (Groups.Group g : groups.values()) {
+      Groups.json(g, out.addObject());
+    }
+  }
+
+  private static void runInfo(RunInfo info, List<JmhResults.Result> results, ObjectNode o) {
+    o.put("id", info.runId());
+    o.put("start", info.start() == null ? null : info.start().toString());
+    o.put("end", info.end() == null ? null : info.end().toString());
+    if (info.start() != null && info.end() != null) {
+      Duration d = Duration.between(info.start(), info.end());
+      o.put("duration", d.toMinutes() + " min " + d.toSecondsPart() + " s");
+    }
+    o.put("gitCommit", info.gitCommit());
+    o.put("jdk", info.jdk());
+    o.put("vm", info.vm());
+    o.put("host", info.host());
+    o.put("target", info.target());
+    o.put("args", info.args() == null ? null : String.join(" ", info.args()));
+    o.put("testbed", (info.cpuModel() == null ? "?" : info.cpuModel()) + ", "
+        + (info.cores() == null ? "?" : info.cores()) + " cores, kernel " + (info.kernel() == null ? "?" : info.kernel()));
+    if (info.exitCode() != null) {
+      o.put("exitCode", info.exitCode());
+    }
+    if (info.recordedSamples() != null) {
+      o.put("samplesKept", info.recordedSamples());
+    }
+    if (info.droppedSamples() != null) {
+      o.put("samplesDropped", info.droppedSamples());
+    }
+    Set<String> options = new LinkedHashSet<>();
+    for (JmhResults.Result r : results) {
+      JmhResults.Options x = r.options();
+      options.add(r.mode() + ": forks " + r.forks() + ", warmup " + x.warmupIterations() + " × " + x.warmupTime()
+          + ", measurement " + x.measurementIterations() + " × " + x.measurementTime() + ", threads " + r.threads());
+    }
+    ArrayNode jmh = o.putArray("jmh");
+    options.forEach(jmh::add);
+  }
+
+  /** Per client, the phases its hooks cannot see (always blank in its samples). */
+  private static void invisible(ObjectNode o) {
+    for (ClientKind k : ClientKind.values()) {
+      EnumSet<Phase> hidden = EnumSet.allOf(Phase.class);
+      hidden.removeAll(k.phases());
+      if (!hidden.isEmpty() || !k.seesReuse()) {
+        ArrayNode a = o.putArray(k.name());
+        hidden.forEach(p -> a.add(p.column()));
+        if (!k.seesReuse()) {
+          a.add("reuse");
+        }
+      }
+    }
+  }
+
+  /** The table of {@code compare} (its own cells), and the baseline's curves to overlay. */
+  private static void comparison(Path baseline, Path candidate, ObjectNode root) throws IOException {
+    ObjectNode c = root.putObject("comparison");
+    Collected problems = new Collected();
+    c.put("baselineId", RunFolder.of(baseline).runId());
+    try {
+      Comparison cmp = Compare.runs(baseline, candidate, Options.defaults());
+      List<String[]> cells = Formats.cells(cmp);
+      ArrayNode rows = c.putArray("rows");
+      for (String[] r : cells) {
+        ArrayNode a = rows.addArray();
+        for (String s : r) {
+          a.add(s);
+        }
+      }
+      ArrayNode footer = c.putArray("footer");
+      Formats.footer(cmp).forEach(footer::add);
+      ArrayNode notes = c.putArray("warnings");
+      cmp.warnings().forEach(notes::add);
+      cmp.errors().forEach(e -> notes.add("error: " + e));
+    } catch (CompareException e) {
+      c.put("error", e.getMessage());
+    }
+    ObjectNode b = root.putObject("baseline");
+    b.put("id", RunFolder.of(baseline).runId());
+    List<Trial> trials = RunReader.trials(RunFolder.of(baseline), problems);
+    groupsJson(Groups.read(trials, problems), b.putArray("groups"));
+  }
+}

@@ -1,0 +1,140 @@
+package netcalls.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netcalls.cli.SharedRun;
+import netcalls.compare.Compare;
+import netcalls.compare.Formats;
+import netcalls.compare.Options;
+import netcalls.read.JmhResults;
+import netcalls.read.Problems;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of real small runs of the real jar ({@link SharedRun}), written by the jar's {@code report} command
+ * and rendered in headless Chromium without a network: no console message, no error, no request; every chart
+ * drawn on a canvas of non-zero size; the tables hold the run's numbers.
+ */
+class ReportIT {
+  private static final Pattern CANVAS = Pattern.compile("<canvas[^>]*\\bwidth=\"(\\d+)\"[^>]*\\bheight=\"(\\d+)\"");
+
+  @Test
+  void theSmokeRunsReportRendersEveryChartOffline() throws Exception {
+    Path run = SharedRun.smoke().dir();
+    Path page = report(run);
+    assertThat(Files.size(page)).isLessThan(5 << 20);
+    String dom = rendered(page);
+    for (String chart : List.of("spread", "curves", "phases", "paired", "reuse", "failures")) {
+      assertCanvas(dom, "chart-" + chart);
+    }
+    assertTableHoldsTheRunsNumbers(dom, run);
+    assertThat(section(dom, "failures-body")).contains("HttpStatusException");
+    Chromium.screenshot(page, Path.of("target", "report-smoke.png"), 1280, 4000);
+  }
+
+  @Test
+  void withABaselineTheComparisonTableIsCompares() throws Exception {
+    SharedRun.Run[] pair = SharedRun.injectedPair();
+    Path base = pair[0].dir();
+    Path cand = pair[1].dir();
+    Path page = report(cand, "--baseline", base.toString());
+    String dom = rendered(page);
+    for (String chart : List.of("spread", "curves", "phases", "reuse")) {
+      assertCanvas(dom, "chart-" + chart);
+    }
+    assertTableHoldsTheRunsNumbers(dom, cand);
+    String table = section(dom, "comparison-table");
+    List<String[]> cells = Formats.cells(Compare.runs(base, cand, Options.defaults()));
+    assertThat(cells).hasSizeGreaterThan(1);
+    for (String[] row : cells) {
+      StringBuilder expected = new StringBuilder();
+      for (String c : row) {
+        expected.append(c.isEmpty() ? "" : c).append('\u0000');
+      }
+      List<String> got = new ArrayList<>();
+      Matcher m = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>").matcher(table);
+      while (m.find()) {
+        got.add(unescape(m.group(1)));
+      }
+      assertThat(String.join("\u0000", got) + "\u0000").contains(expected);
+    }
+    assertThat(table).contains("class=\"verdict-"); // the verdict itself depends on the machine
+  }
+
+  /** Runs {@code java -jar benchmarks.jar report RUN [more]}; returns the page it wrote. */
+  private static Path report(Path run, String... more) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "report", run.toString()));
+    cmd.addAll(List.of(more));
+    Path log = Files.createTempFile("report", ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    String out = Files.readString(log);
+    assertThat(p.exitValue()).as(out).isZero();
+    Path page = run.resolve("report.html");
+    assertThat(out).contains(page.toAbsolutePath().normalize().toString());
+    return page;
+  }
+
+  /** The DOM after the scripts ran, checked for errors, console messages and requests. */
+  private static String rendered(Path page) throws IOException, InterruptedException {
+    Chromium.Output o = Chromium.dumpDom(page);
+    String dom = o.stdout();
+    assertThat(o.console()).as("console messages").isEmpty();
+    assertThat(dom).contains("data-rendered=\"true\"").as("requests made").contains("data-resources=\"0\"");
+    assertThat(dom).doesNotContain("class=\"page-error\"").doesNotContain("data-errors=");
+    return dom;
+  }
+
+  private static void assertCanvas(String dom, String id) {
+    int at = dom.indexOf("id=\"" + id + "\"");
+    assertThat(at).as(id + " in the page").isPositive();
+    int next = dom.indexOf("id=\"chart-", at + 1);
+    String box = dom.substring(at, next < 0 ? dom.indexOf("</section>", at) : next);
+    Matcher m = CANVAS.matcher(box);
+    assertThat(m.find()).as(id + " has a canvas").isTrue();
+    assertThat(Integer.parseInt(m.group(1))).as(id + " width").isPositive();
+    assertThat(Integer.parseInt(m.group(2))).as(id + " height").isPositive();
+  }
+
+  /** Each JMH result's p50, p90 and p99 as the summary prints them, in the row of its benchmark × parameters. */
+  private static void assertTableHoldsTheRunsNumbers(String dom, Path run) throws IOException {
+    String table = section(dom, "results-table");
+    List<JmhResults.Result> results = new ArrayList<>();
+    JmhResults.read(run.resolve("jmh.json"), Problems.IGNORE, results::add);
+    assertThat(results).isNotEmpty();
+    for (JmhResults.Result r : results) {
+      String key = Groups.key(r.benchmark(), r.params());
+      int at = table.indexOf("data-key=\"" + Page.text(key) + "\"");
+      assertThat(at).as(key + " has a row").isPositive();
+      String row = table.substring(at, table.indexOf("</tr>", at));
+      for (String p : List.of("p50", "p90", "p99")) {
+        String text = String.format(Locale.ROOT, "%.1f", r.primary().percentiles().get(p));
+        assertThat(row).as(key + " " + p).containsPattern(">" + Pattern.quote(text) + "(<sup>|</td>)");
+      }
+    }
+  }
+
+  /** The element with this id, up to its end tag (tables and divs here nest no element of their own kind). */
+  private static String section(String dom, String id) {
+    int at = dom.indexOf("id=\"" + id + "\"");
+    assertThat(at).as(id).isPositive();
+    String tag = dom.substring(dom.lastIndexOf('<', at) + 1, at).trim();
+    int end = dom.indexOf("</" + tag + ">", at);
+    return dom.substring(at, end);
+  }
+
+  private static String unescape(String html) {
+    return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&amp;", "&");
+  }
+}
