@@ -19,13 +19,16 @@
 #                      -p strategy=reuse -p scheme=http -wi 2 -w 1s -i 3 -r 500ms)
 # env: JAVA (default "java"); compare options in GATE_COMPARE_OPTS (e.g. "--threshold 5%").
 #
-# Duration: a run of the default subset with -f 5 is about 30 s on 2 cores (5 forks of ~1.5 s JVM
-# start + 2 s warmup + 1.5 s measurement, plus the launcher), a pair about 1 min; the defaults make
+# Within a pair, baseline and candidate alternate fork by fork, as the nightly does: F rounds of one
+# -f 1 run a side (the order flips every round), then compare pools each side's F runs. Whole -f 5
+# runs one after the other were tried first: the A/A pairs then raised false alarms (+12 % in the
+# first pair), because a shared machine drifts by more than that between two 30 s runs.
+# Duration: a -f 1 run of the default subset is about 6 s on 2 cores (launcher and fork start,
+# 2 s warmup, 1.5 s measurement), a pair of 2 x 5 runs about 1 min; the defaults make
 # 10 A/A + 4 x 10 injected = 50 pairs: about 50 minutes. Never part of the test run. Run it in the
 # background and follow its log:
 #   nohup scripts/gate-check.sh > gate-check.log 2>&1 &   tail -f gate-check.log
-# Pairs of all kinds are interleaved (A/A, 50, 20, ... then again), and the order inside a pair
-# alternates (baseline first, then candidate first), so drift of a shared machine hits all alike.
+# Pairs of all kinds are interleaved too (A/A, 50, 20, ... then again), so drift hits all alike.
 # Uses the built target/benchmarks.jar (built if missing). Exit: 0 when no A/A pair raised a false
 # alarm and every pair of the largest injection was detected, 1 otherwise, 2 on bad input or a
 # failed run.
@@ -81,36 +84,44 @@ printf 'pair\tkind\tinjection_us\tcompare_exit\tverdicts\tbase_p50_us\tcand_p50_
 START=$(date +%s)
 log() { echo "$(date -u +%H:%M:%S) gate-check: $*" >&2; }
 
-run() { # run id, server delay in us
+run() { # run id, server delay in us: one fork
   local delay=()
   (( $2 == 0 )) || delay=(--server-delay-us "$2")
   "$JAVA" -jar "$JAR" --results "$OUT" --run-id "$1" --no-export ${delay[@]+"${delay[@]}"} \
-    -f "$FORKS" "${BENCH[@]}" > "$OUT/logs/$1.log" 2>&1 \
+    -f 1 "${BENCH[@]}" > "$OUT/logs/$1.log" 2>&1 \
     || { tail -20 "$OUT/logs/$1.log" >&2; die "run $1 failed: see $OUT/logs/$1.log"; }
 }
 
 pair() { # index, kind label, injection in us
-  local id="p$1-$2" code
-  if (( $1 % 2 )); then
-    run "$id-base" "$BASE_DELAY"; run "$id-cand" $((BASE_DELAY + $3))
-  else
-    run "$id-cand" $((BASE_DELAY + $3)); run "$id-base" "$BASE_DELAY"
-  fi
+  local id="p$1-$2" code r bases=() cands=()
+  # one fork a run, baseline and candidate alternating fork by fork (the order flips every round),
+  # so the drift of a shared machine over the pair's minute hits both sides alike
+  for r in $(seq 1 "$FORKS"); do
+    if (( (r + $1) % 2 )); then
+      run "$id-base-$r" "$BASE_DELAY"; run "$id-cand-$r" $((BASE_DELAY + $3))
+    else
+      run "$id-cand-$r" $((BASE_DELAY + $3)); run "$id-base-$r" "$BASE_DELAY"
+    fi
+    bases+=("$OUT/$id-base-$r"); cands+=("$OUT/$id-cand-$r")
+  done
   set +e
-  "$JAVA" -jar "$JAR" compare "$OUT/$id-base" "$OUT/$id-cand" ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} \
+  "$JAVA" -jar "$JAR" compare "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} \
     --format json > "$OUT/$id.compare.json" 2> "$OUT/logs/$id.compare.err"
   code=$?
   set -e
   (( code <= 1 )) || { cat "$OUT/logs/$id.compare.err" >&2; die "compare refused pair $id (exit $code)"; }
-  python3 - "$OUT" "$id" "$2" "$3" "$code" >> "$PAIRS_TSV" <<'PY' || die "pair $id: cannot read its compare.json or jmh.json"
-import json, sys
-out, pid, kind, inj, code = sys.argv[1:]
+  python3 - "$OUT" "$id" "$2" "$3" "$code" "$FORKS" >> "$PAIRS_TSV" <<'PY' || die "pair $id: cannot read its compare.json or jmh.json"
+import json, statistics, sys
+out, pid, kind, inj, code, forks = sys.argv[1:]
 rows = json.load(open(f"{out}/{pid}.compare.json"))["rows"]
 verdicts = ",".join(str(r.get("verdict")) for r in rows)
-def p50(side):  # JMH's p50 over all forks, first result of the subset, in us/op
-    r = json.load(open(f"{out}/{pid}-{side}/jmh.json"))[0]["primaryMetric"]
-    scale = {"ns/op": 1e-3, "us/op": 1.0, "ms/op": 1e3, "s/op": 1e6}.get(r["scoreUnit"], float("nan"))
-    return r["scorePercentiles"]["50.0"] * scale
+def p50(side):  # median over the side's forks of JMH's p50, first result of the subset, in us/op
+    values = []
+    for f in range(1, int(forks) + 1):
+        r = json.load(open(f"{out}/{pid}-{side}-{f}/jmh.json"))[0]["primaryMetric"]
+        scale = {"ns/op": 1e-3, "us/op": 1.0, "ms/op": 1e3, "s/op": 1e6}.get(r["scoreUnit"], float("nan"))
+        values.append(r["scorePercentiles"]["50.0"] * scale)
+    return statistics.median(values)
 print("\t".join([pid, kind, inj, code, verdicts, f"{p50('base'):.2f}", f"{p50('cand'):.2f}"]))
 PY
   log "pair $id: compare exit $code ($(tail -1 "$PAIRS_TSV" | cut -f5)), $(( ($(date +%s) - START) / 60 )) min so far"
