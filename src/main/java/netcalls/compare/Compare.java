@@ -61,6 +61,10 @@ public final class Compare {
       warnings.add(first + "; compared anyway (--force)");
     }
     testbeds(base, cand, warnings);
+    String order = backToBack(base, cand);
+    if (order != null) {
+      warnings.add(order);
+    }
     List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
     if (rows.stream().noneMatch(Row::compared)) {
       errors.add("no benchmark × parameter set was measured by both sides: nothing to compare; run the same"
@@ -271,6 +275,41 @@ public final class Compare {
       }
     }
     return best == null || best.deltaNs() == 0 ? null : best; // nothing moved: name no phase
+  }
+
+  /**
+   * A warning when one side ran wholly before the other: the machine's drift between them then counts as a
+   * change of the code (on a shared 2-core machine, two back-to-back 5-fork runs of the same jar differed by
+   * 12 %). Null when the runs interleave or their times are unknown.
+   */
+  static String backToBack(List<ComparedRun> base, List<ComparedRun> cand) {
+    java.time.Instant baseFirst = null;
+    java.time.Instant baseLast = null;
+    java.time.Instant candFirst = null;
+    java.time.Instant candLast = null;
+    for (ComparedRun r : base) {
+      if (r.start() == null || r.end() == null) {
+        return null;
+      }
+      baseFirst = baseFirst == null || r.start().isBefore(baseFirst) ? r.start() : baseFirst;
+      baseLast = baseLast == null || r.end().isAfter(baseLast) ? r.end() : baseLast;
+    }
+    for (ComparedRun r : cand) {
+      if (r.start() == null || r.end() == null) {
+        return null;
+      }
+      candFirst = candFirst == null || r.start().isBefore(candFirst) ? r.start() : candFirst;
+      candLast = candLast == null || r.end().isAfter(candLast) ? r.end() : candLast;
+    }
+    if (baseLast == null || candLast == null) {
+      return null;
+    }
+    if (!baseLast.isAfter(candFirst) || !candLast.isAfter(baseFirst)) {
+      return "the baseline runs and the candidate runs did not interleave (one side ran wholly before the other):"
+          + " the machine's drift between them counts as a change; for a gate, alternate the runs"
+          + " (scripts/nightly.sh does) and compare A1,A2,... B1,B2,...";
+    }
+    return null;
   }
 
   private static void testbeds(List<ComparedRun> base, List<ComparedRun> cand, List<String> warnings) {

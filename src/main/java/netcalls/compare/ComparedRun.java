@@ -20,7 +20,8 @@ import netcalls.run.RunFolder;
  * One run folder as compare sees it, read through {@link RunReader}: its id, testbed, the forks of each JMH
  * series and each trial's phase medians (one trial = one fork).
  */
-record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant end, Testbed testbed,
+record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant start, java.time.Instant end,
+    Testbed testbed,
     Map<Key, Series> series, Map<Key, List<Map<String, Double>>> phases) {
 
   /** Reads a complete run; damaged parts that can be left out go to {@code errors}; an incomplete run is refused. */
@@ -54,7 +55,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant e
     RunInfo info = RunReader.runInfo(run, collect(errors, warnings));
     Testbed testbed = new Testbed(blankToNull(info.cpuModel()), info.cores() == null ? null : info.cores().intValue(),
         blankToNull(info.kernel()), blankToNull(info.jdk()));
-    return new ComparedRun(dir, info.runId(), blankToNull(info.gitCommit()), info.end(), testbed, series,
+    return new ComparedRun(dir, info.runId(), blankToNull(info.gitCommit()), info.start(), info.end(), testbed, series,
         phases(run, errors, warnings));
   }
 

@@ -70,6 +70,18 @@ class CompareTest {
   }
 
   @Test
+  void sidesThatRanOneAfterTheOtherAreWarnedAbout() throws Exception {
+    Path a1 = run("a1").times("2026-11-20T01:00:00Z", "2026-11-20T01:05:00Z").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path a2 = run("a2").times("2026-11-20T01:10:00Z", "2026-11-20T01:15:00Z").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path b1 = run("b1").times("2026-11-20T01:05:00Z", "2026-11-20T01:10:00Z").sample(REQUEST, OKHTTP, "us/op", SAME).write();
+    Path b2 = run("b2").times("2026-11-20T01:20:00Z", "2026-11-20T01:25:00Z").sample(REQUEST, OKHTTP, "us/op", SAME).write();
+    Comparison interleaved = Compare.runs(List.of(a1, a2), List.of(b1, b2), Options.defaults());
+    assertThat(interleaved.warnings()).noneMatch(w -> w.contains("did not interleave"));
+    Comparison backToBack = Compare.runs(List.of(a1, a2), List.of(b2), Options.defaults());
+    assertThat(backToBack.warnings()).anyMatch(w -> w.contains("did not interleave") && w.contains("scripts/nightly.sh"));
+  }
+
+  @Test
   void higherThroughputIsFaster() throws Exception {
     String bench = "netcalls.export.ExportBenchmark.export";
     Map<String, String> p = Map.of("rows", "1000");

@@ -39,6 +39,12 @@ public final class RunBuilder {
     return this;
   }
 
+  /** When the run started and ended (ISO-8601 instants). */
+  public RunBuilder times(String start, String end) {
+    run.put("start", start).put("end", end);
+    return this;
+  }
+
   /** A run that did not finish: run.json without its end. */
   public RunBuilder unfinished() {
     run.remove("end");
