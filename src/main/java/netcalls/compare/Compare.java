@@ -260,18 +260,21 @@ public final class Compare {
       return null;
     }
     Row.PhaseShift best = null;
-    for (String phase : netcalls.read.TrialSummary.PHASES) {
-      if (phase.equals("duration") && best != null) {
+    for (String p : netcalls.read.TrialSummary.PHASES) {
+      if (p.equals("duration") && best != null) {
         break;
       }
-      double[] x = base.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
-      double[] y = cand.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
-      if (x.length == 0 || y.length == 0) {
-        continue;
-      }
-      Row.PhaseShift s = new Row.PhaseShift(phase, Stats.median(x), Stats.median(y));
-      if (best == null || Math.abs(s.deltaNs()) > Math.abs(best.deltaNs())) {
-        best = s;
+      for (String leg : List.of("none", "a", "b")) { // a pair's legs each on their own
+        String phase = ComparedRun.legPhase(leg, p);
+        double[] x = base.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
+        double[] y = cand.stream().filter(m -> m.containsKey(phase)).mapToDouble(m -> m.get(phase)).toArray();
+        if (x.length == 0 || y.length == 0) {
+          continue;
+        }
+        Row.PhaseShift s = new Row.PhaseShift(phase, Stats.median(x), Stats.median(y));
+        if (best == null || Math.abs(s.deltaNs()) > Math.abs(best.deltaNs())) {
+          best = s;
+        }
       }
     }
     return best == null || best.deltaNs() == 0 ? null : best; // nothing moved: name no phase

@@ -187,23 +187,32 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       return out;
     }
     for (Trial t : trials) {
-      Map<String, Long> medians = t.digestMedians();
-      if (medians.isEmpty()) {
-        try {
-          medians = TrialSummary.of(t.csv(), problems).requestMedians();
-        } catch (IOException e) {
-          errors.add(t.csv() + ": cannot be read (" + e.getMessage() + "); its phases are left out of the comparison");
-          continue;
-        }
+      // from the samples, leg by leg: a pair's legs a and b (20 and 30 ms by default) pooled would describe neither
+      Map<String, Double> m = new LinkedHashMap<>();
+      try {
+        TrialSummary.of(t.csv(), problems).byLeg().forEach((leg, phases) -> {
+          if (!leg.equals("pair")) {
+            phases.forEach((phase, st) -> m.put(legPhase(leg, phase), (double) st.p50()));
+          }
+        });
+      } catch (IOException e) {
+        errors.add(t.csv() + ": cannot be read (" + e.getMessage() + "); its phases are left out of the comparison");
+        continue;
       }
-      if (!medians.isEmpty()) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        medians.forEach((k, v) -> m.put(k, v.doubleValue()));
+      if (m.isEmpty()) { // no sample rows: the trial's own digest, if it has one
+        t.digestMedians().forEach((k, v) -> m.put(k, v.doubleValue()));
+      }
+      if (!m.isEmpty()) {
         out.computeIfAbsent(Key.of(t.benchmark(), t.mode() == null ? "" : t.mode(), t.params()),
             k -> new ArrayList<>()).add(m);
       }
     }
     return out;
+  }
+
+  /** The name a phase is compared under: {@code waiting}, or {@code waiting (leg b)} for one leg of a pair. */
+  static String legPhase(String leg, String phase) {
+    return leg.equals("none") ? phase : phase + " (leg " + leg + ")";
   }
 
   private static String blankToNull(String s) {

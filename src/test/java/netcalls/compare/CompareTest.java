@@ -81,6 +81,30 @@ class CompareTest {
     assertThat(backToBack.warnings()).anyMatch(w -> w.contains("did not interleave") && w.contains("scripts/nightly.sh"));
   }
 
+  /** A pair's legs are compared each on their own: pooled, a slower leg b would be diluted by leg a. */
+  @Test
+  void thePhaseThatMovedIsNamedWithItsLeg() throws Exception {
+    String paired = "netcalls.bench.PairedLatency.sequential";
+    Path a = run("a").sample(paired, OKHTTP, "us/op", BASE).trialCsv(paired, OKHTTP, pairCsv(20_000_000L, 30_000_000L)).write();
+    Path b = run("b").sample(paired, OKHTTP, "us/op", SLOWER).trialCsv(paired, OKHTTP, pairCsv(20_000_000L, 40_000_000L)).write();
+    Row r = compare(a, b).rows().get(0);
+    assertThat(r.phase().name()).isEqualTo("waiting (leg b)");
+    assertThat(r.phase().deltaNs()).isEqualTo(10_000_000L, org.assertj.core.api.Assertions.within(20_000.0));
+  }
+
+  /** Five pairs: legs a and b with the given waiting time, and the pair's total row. */
+  private static String pairCsv(long waitingA, long waitingB) {
+    StringBuilder csv = new StringBuilder(netcalls.run.SampleSchema.HEADER).append('\n');
+    for (int i = 0; i < 5; i++) {
+      csv.append(i).append(",1,a,localhost:1,delay,200,10,true,0,,,,,1000,").append(waitingA).append(",1000,")
+          .append(waitingA + 2000).append(",,\n");
+      csv.append(i).append(",2,b,localhost:2,delay,200,10,true,0,,,,,1000,").append(waitingB).append(",1000,")
+          .append(waitingB + 2000).append(",,\n");
+      csv.append(i).append(",3,pair,,pair,,0,,0,,,,,,,,").append(waitingA + waitingB + 4000).append(",,\n");
+    }
+    return csv.toString();
+  }
+
   @Test
   void higherThroughputIsFaster() throws Exception {
     String bench = "netcalls.export.ExportBenchmark.export";
@@ -238,15 +262,15 @@ class CompareTest {
     String header = "seq,start_ns,leg,target,endpoint,status,bytes,reused,redirects,blocked_ns,dns_ns,connecting_ns,"
         + "tls_handshaking_ns,sending_ns,waiting_ns,receiving_ns,duration_ns,exception,root_cause\n";
     String baseCsv = header
-        + "0,1,a,localhost:1,delay,200,2,true,0,,,,,1000,50000,3000,54000,,\n"
+        + "0,1,,localhost:1,bytes,200,2,true,0,,,,,1000,50000,3000,54000,,\n"
         + "0,1,pair,localhost:1,pair,,,,,,,,,,,,999999,,\n"
-        + "1,2,b,localhost:1,delay,200,2,true,0,,,,,1000,52000,3000,56000,,\n"
-        + "2,3,a,localhost:1,delay,200,2,true,0,,,,,1000,51000,3000,55000,\"java.io.IOException\",\"x,y\"\n";
+        + "1,2,,localhost:1,bytes,200,2,true,0,,,,,1000,52000,3000,56000,,\n"
+        + "2,3,,localhost:1,bytes,200,2,true,0,,,,,1000,51000,3000,55000,\"java.io.IOException\",\"x,y\"\n";
     String candCsv = header
-        + "0,1,a,localhost:1,delay,200,2,true,0,,,,,1000,90000,3000,94000,,\n"
-        + "1,2,b,localhost:1,delay,200,2,true,0,,,,,1000,91000,3500,95000,,\n"
+        + "0,1,,localhost:1,bytes,200,2,true,0,,,,,1000,90000,3000,94000,,\n"
+        + "1,2,,localhost:1,bytes,200,2,true,0,,,,,1000,91000,3500,95000,,\n"
         + "broken line\n"
-        + "2,3,a,localhost:1,delay,200,2,true,0,,,,,1000,92000,3000,96000,,\n";
+        + "2,3,,localhost:1,bytes,200,2,true,0,,,,,1000,92000,3000,96000,,\n";
     Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).trialCsv(REQUEST, OKHTTP, baseCsv).write();
     Path b = run("b").sample(REQUEST, OKHTTP, "us/op", SLOWER).trialCsv(REQUEST, OKHTTP, candCsv).write();
     Comparison c = compare(a, b);
