@@ -309,8 +309,8 @@ class TargetServerTest {
 
   @Test
   void statsMinusIsFieldWise() {
-    assertThat(new ServerStats(5, 6, 7, 8).minus(new ServerStats(1, 2, 3, 4)))
-        .isEqualTo(new ServerStats(4, 4, 4, 4));
+    assertThat(new ServerStats(5, 6, 7, 8, 9, 10, 11, 12, 13).minus(new ServerStats(1, 2, 3, 4, 5, 6, 7, 8, 9)))
+        .isEqualTo(new ServerStats(4, 4, 4, 4, 4, 4, 4, 4, 4));
   }
 
   @Test
