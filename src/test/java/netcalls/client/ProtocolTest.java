@@ -62,19 +62,34 @@ class ProtocolTest extends ServerTest {
     assertCounts(protocol, scheme, server.stats().minus(before), 1, 2 * CALLS);
   }
 
-  @ParameterizedTest(name = "{0} {1} {2}")
-  @MethodSource("http2")
-  void newClientOverHttp2PaysAConnectionPerCall(ClientKind kind, Protocol protocol, String scheme) throws Exception {
+  static Stream<Arguments> http2Strategies() {
+    List<Arguments> all = new ArrayList<>();
+    http2().forEach(a -> {
+      for (Strategy s : Strategy.values()) {
+        if (((ClientKind) a.get()[0]).unsupported(s, (Protocol) a.get()[1]) == null) {
+          all.add(Arguments.of(a.get()[0], a.get()[1], a.get()[2], s));
+        }
+      }
+    });
+    return all.stream();
+  }
+
+  /** reuse and shared_pool: one connection carries every call as a stream; new_client: a connection per call. */
+  @ParameterizedTest(name = "{0} {1} {2} {3}")
+  @MethodSource("http2Strategies")
+  void overHttp2TheStrategyDecidesTheConnectionsNotTheStreams(ClientKind kind, Protocol protocol, String scheme,
+      Strategy strategy) throws Exception {
     Request request = Request.get(server.baseUri(scheme), "/bytes/10");
     ServerStats before = server.stats();
     try (ClientLibrary library = kind.open(options(protocol));
-        Client client = Strategy.new_client.open(kind, library)) {
+        Client client = strategy.open(kind, library)) {
       PreparedRequest prepared = client.prepare(request);
       for (int i = 0; i < CALLS; i++) {
         assertThat(client.call(prepared)).isEqualTo(10);
       }
     }
-    assertCounts(protocol, scheme, server.stats().minus(before), CALLS, CALLS);
+    long connections = strategy == Strategy.new_client ? CALLS : 1;
+    assertCounts(protocol, scheme, server.stats().minus(before), connections, CALLS);
   }
 
   /** The server's delays and errors behave over HTTP/2 as over HTTP/1.1: same handler, every path. */
