@@ -35,8 +35,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * the two legs use two connections, as two hosts would. With {@code hosts=1} both legs go to one
  * backend: over HTTP/1.1 {@code concurrent} still needs two connections (one request in flight on
  * each), while over HTTP/2 ({@code -p protocol=h2 -p scheme=https}, or {@code h2c} over http) a
- * {@code reuse} client multiplexes both legs as two streams of one connection. Samples carry each leg ({@link Leg#a}, {@link Leg#b}) and the pair's total
- * ({@link Leg#pair}, a row of its own with the same operation number).
+ * {@code reuse} client multiplexes both legs as two streams of one connection. Samples carry each
+ * leg ({@link Leg#a}, {@link Leg#b}) and the pair's total ({@link Leg#pair}, a row of its own with
+ * the same operation number).
  *
  * <p>Run the blog's scenario: {@code java -jar target/benchmarks.jar PairedLatency -p delays=50,75}.
  * Expect sequential near 125 ms and concurrent near 75 ms, plus connect costs for {@code new_client}.
@@ -53,10 +54,6 @@ public class PairedLatency extends BenchDefaults {
   @Param({"http"})
   public String scheme;
 
-  /**
-   * Server-side delays of the two legs, in milliseconds, as {@code A:B}. (JMH splits {@code -p}
-   * values at commas; the launcher turns {@code -p delays=50,75} into {@code 50:75}.)
-   */
   /** h1, h2 (needs https) or h2c (needs http); h1 only by default, see docs/HTTP2.md. */
   @Param({"h1"})
   public String protocol;
@@ -65,6 +62,10 @@ public class PairedLatency extends BenchDefaults {
   @Param({"2"})
   public int hosts;
 
+  /**
+   * Server-side delays of the two legs, in milliseconds, as {@code A:B}. (JMH splits {@code -p}
+   * values at commas; the launcher turns {@code -p delays=50,75} into {@code 50:75}.)
+   */
   @Param({"20:30"})
   public String delays;
 
