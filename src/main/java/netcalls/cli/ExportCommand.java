@@ -46,9 +46,9 @@ public final class ExportCommand implements Callable<Integer> {
       + " bucket and its DBRP mapping to --database must exist: nothing is created")
   String influxToken;
 
-  @Option(names = "--no-create-db", description = "do not send CREATE DATABASE first (the database exists, or the"
-      + " store, such as VictoriaMetrics, has none)")
-  boolean noCreateDb;
+  @Option(names = "--write-only", description = "use only InfluxDB's /write: no CREATE DATABASE, no counting back"
+      + " with InfluxQL (for a store that takes line protocol without InfluxQL, such as VictoriaMetrics)")
+  boolean writeOnly;
 
   @Option(names = "--database", defaultValue = InfluxTarget.DEFAULT_DATABASE,
       description = "InfluxDB database (default: ${DEFAULT-VALUE}); created when missing")
@@ -103,7 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       InfluxTarget to = influx == null ? null
           : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500).withToken(influxToken);
-      targets = new Export.Targets(to == null || !noCreateDb ? to : to.withoutCreateDatabase(),
+      targets = new Export.Targets(to == null || !writeOnly ? to : to.withWriteOnly(),
           telegraf == null ? null : TelegrafTarget.parse(telegraf),
           telegrafCheck == null ? null : InfluxTarget.of(telegrafCheck, telegrafDatabase));
     } catch (IllegalArgumentException e) {

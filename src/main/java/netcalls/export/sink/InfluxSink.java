@@ -115,7 +115,7 @@ public final class InfluxSink implements Sink {
       delivery.notWritten(markers.size());
       return;
     }
-    boolean verified = verify(scope, true);
+    boolean verified = !target.verifies() || verify(scope, true); // write-only: the store's 204s are all there is
     boolean complete = verified && delivery.rejectedCount() == 0 && delivery.notWritten() == 0;
     if (markers.isEmpty()) {
       return;
@@ -127,14 +127,14 @@ public final class InfluxSink implements Sink {
       return;
     }
     send(markers, false);
-    if (!stopped) {
+    if (!stopped && target.verifies()) {
       verifyOne(InfluxMeasurement.RUN, scope);
     }
   }
 
   /**
    * CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. Not sent with
-   * a token (InfluxDB 2.x/3.x: the bucket and its DBRP mapping must exist) or with {@code --no-create-db}.
+   * a token (InfluxDB 2.x/3.x: the bucket and its DBRP mapping must exist) or with {@code --write-only}.
    */
   private void createDatabase() {
     if (!target.createsDatabase()) {

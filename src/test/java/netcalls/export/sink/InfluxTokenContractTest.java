@@ -167,11 +167,22 @@ class InfluxTokenContractTest {
     assertThat(requests).noneMatch(r -> r.contains("CREATE")).allMatch(r -> r.contains("/write"));
   }
 
+  /** --write-only (a store with /write and no InfluxQL): only writes, the marker last, nothing counted back. */
   @Test
-  void withoutATokenCreateDatabaseIsSentUnlessTurnedOff() throws Exception {
+  void aWriteOnlyTargetOnlyWritesAndStillSendsTheMarkerLast() throws Exception {
+    InfluxTarget t = InfluxTarget.of(url, "netcalls", Map.of()).withToken(TOKEN).withWriteOnly();
+    Delivery d = deliver(t);
+    assertThat(d.ok()).as(d.summary()).isTrue();
+    assertThat(requests).isNotEmpty().allMatch(r -> r.startsWith("POST /write "));
+    assertThat(stored).hasSize(6).last().asString().startsWith("netcalls_run,");
+    assertThat(d.summary()).contains("write only: not counted back");
+  }
+
+  @Test
+  void withoutATokenCreateDatabaseIsSentUnlessWriteOnly() throws Exception {
     InfluxTarget plain = InfluxTarget.of(url, "netcalls", Map.of());
     assertThat(plain.createsDatabase()).isTrue();
-    assertThat(plain.withoutCreateDatabase().createsDatabase()).isFalse();
+    assertThat(plain.withWriteOnly().createsDatabase()).isFalse();
     assertThat(plain.withToken(TOKEN).createsDatabase()).isFalse();
     assertThat(plain.withToken(" ").token()).isNull();
   }
