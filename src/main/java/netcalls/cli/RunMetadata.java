@@ -50,11 +50,13 @@ final class RunMetadata {
     m.put("jdk", System.getProperty("java.version"));
     m.put("vm", System.getProperty("java.vm.name"));
     m.put("host", hostName());
-    m.put("cpuModel", cpuModel(Path.of("/proc/cpuinfo")));
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("kernel", System.getProperty("os.version"));
-    m.put("testbed", RunInfo.describeTestbed((String) m.get("cpuModel"), (long) (int) m.get("cores"),
-        (String) m.get("kernel"), (String) m.get("jdk")));
+    String cpu = cpuModel(Path.of("/proc/cpuinfo"));
+    int cores = Runtime.getRuntime().availableProcessors();
+    String kernel = System.getProperty("os.version");
+    m.put("cpuModel", cpu);
+    m.put("cores", cores);
+    m.put("kernel", kernel);
+    m.put("testbed", RunInfo.describeTestbed(cpu, (long) cores, kernel, System.getProperty("java.version")));
     m.put("args", args);
     m.put("target", target);
     m.put("exitCode", exitCode);
