@@ -91,8 +91,8 @@ public class PairedLatency extends BenchDefaults {
     recorder = trial.recorder();
     http = trial.http;
     limit = trial.options.callTimeout();
-    a = http.prepare(Request.get(trial.target.base(0), "/delay/" + ms[0]).withLeg(Leg.a));
-    b = http.prepare(Request.get(trial.target.base(hosts - 1), "/delay/" + ms[1]).withLeg(Leg.b));
+    a = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/delay/" + ms[0]).withLeg(Leg.a));
+    b = http.prepare(Request.get(trial.target.base(hosts - 1), trial.target.label(), "/delay/" + ms[1]).withLeg(Leg.b));
     // both legs must succeed before anything is measured
     http.call(a);
     http.call(b);

@@ -62,7 +62,7 @@ public class RequestLatency extends BenchDefaults {
     Protocol spoken = Protocol.parse(protocol);
     trial = ClientTrial.open(scheme, spoken, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
-    request = http.prepare(Request.get(trial.target.base(0), "/bytes/" + size));
+    request = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/bytes/" + size));
     // one real call must succeed before anything is measured
     check(http.call(request));
     trial.target.checkSpoken(spoken);

@@ -23,6 +23,7 @@ import netcalls.server.TargetServer;
 final class Target implements AutoCloseable {
   private final List<TargetServer> servers = new ArrayList<>();
   private final List<URI> bases = new ArrayList<>();
+  private final String label;
   private final TlsTrust trust;
 
   private Target(String scheme, int backends, ForkProperties fork) throws IOException {
@@ -37,8 +38,10 @@ final class Target implements AutoCloseable {
         bases.add(base);
       }
       trust = trustFrom(fork.trust());
+      label = netcalls.client.Request.hostPort(base);
       return;
     }
+    label = "builtin-" + scheme; // its ports are ephemeral: a stable name keeps one series across runs
     List<X509Certificate> certificates = new ArrayList<>();
     try {
       for (int i = 0; i < backends; i++) {
@@ -68,6 +71,11 @@ final class Target implements AutoCloseable {
 
   URI base(int backend) {
     return bases.get(backend);
+  }
+
+  /** The name samples give the target: {@code builtin-http}/{@code builtin-https}, else the external {@code host:port}. */
+  String label() {
+    return label;
   }
 
   TlsTrust trust() {
