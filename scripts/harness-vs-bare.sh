@@ -87,6 +87,7 @@ fi
 
 WORK=$(mktemp -d -t netcalls-harness-vs-bare.XXXXXX)
 NGINX_PID=""
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
     kill "$NGINX_PID" 2>/dev/null || true
@@ -153,7 +154,7 @@ BASE="http://127.0.0.1:$PORT"
 
 # --- measure ---
 declare -A BARE NETCALLS
-bare() { # client round
+measure_bare() { # client round
   local log="$WORK/bare-r$2-$1.log" line p50
   java "${BARE_JVM[@]}" -cp "$JAR" netcalls.bench.BareLoop "$1" "$BASE" "$SECONDS_EACH" "$SECONDS_EACH" "$SIZE" \
     >"$log" 2>&1 || { tail -20 "$log" >&2; fail "bare loop of $1 failed in round $2 (log above)"; }
@@ -161,7 +162,7 @@ bare() { # client round
   p50=$(jq -er '.p50_us' <<<"$line") || fail "bare loop of $1, round $2: no p50_us in its output: $line"
   BARE[$1]+="${BARE[$1]:+,}$p50"
 }
-netcalls() { # client round
+measure_netcalls() { # client round
   local id="r$2-$1" p50
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   java ${JAVA_OPTS:-} -jar "$JAR" --results "$WORK/results" --run-id "$id" --no-export --target "$BASE" "${JMH_TIMES[@]}" \
@@ -179,7 +180,10 @@ for round in $(seq "$ROUNDS"); do
   for c in "${CLIENT_LIST[@]}"; do
     for side in "${order[@]}"; do
       echo "round $round/$ROUNDS: $c $side (${SECONDS_EACH}s + ${SECONDS_EACH}s)" >&2
-      "$side" "$c" "$round"
+      case "$side" in
+        bare) measure_bare "$c" "$round" ;;
+        netcalls) measure_netcalls "$c" "$round" ;;
+      esac
     done
   done
 done
