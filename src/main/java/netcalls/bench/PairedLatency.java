@@ -3,13 +3,14 @@ package netcalls.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
-import netcalls.client.Request;
 import netcalls.client.Strategy;
 import netcalls.run.Leg;
+import netcalls.run.UserRequests;
 import netcalls.trace.CallSite;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +59,15 @@ public class PairedLatency extends BenchDefaults {
   @Param({"on"})
   public String trace;
 
+  /**
+   * {@value UserRequests#BUILTIN}: two built-in servers delayed by {@link #delays}. Else the two
+   * labels of the launcher's {@code --pair} joined by {@value UserRequests#PAIR_JOIN}: exactly those
+   * two URLs (the blog's python.org + mozilla.org), each leg checked to answer 2xx with its whole
+   * body read; {@code delays} is unused ({@code none}).
+   */
+  @Param({UserRequests.BUILTIN})
+  public String endpoint;
+
   private ClientTrial trial;
   private SampleRecorder recorder;
   private Client http;
@@ -68,16 +78,28 @@ public class PairedLatency extends BenchDefaults {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    long[] ms = parseDelays(delays);
+    boolean builtin = UserRequests.BUILTIN.equals(endpoint);
+    long[] ms = builtin ? parseDelays(delays) : null;
+    String[] labels = builtin ? null : parseLabels(endpoint);
     trial = ClientTrial.open(scheme, 2, trace, params, client, strategy, o -> o);
     recorder = trial.recorder();
     http = trial.http;
     limit = trial.options.callTimeout();
-    a = http.prepare(Request.get(trial.target.base(0), "/delay/" + ms[0]).withLeg(Leg.a));
-    b = http.prepare(Request.get(trial.target.base(1), "/delay/" + ms[1]).withLeg(Leg.b));
+    Target t = trial.target;
+    a = http.prepare((builtin ? t.builtin(0, "/delay/" + ms[0]) : t.url(labels[0])).withLeg(Leg.a));
+    b = http.prepare((builtin ? t.builtin(1, "/delay/" + ms[1]) : t.url(labels[1])).withLeg(Leg.b));
     // both legs must succeed before anything is measured
     http.call(a);
     http.call(b);
+  }
+
+  static String[] parseLabels(String value) {
+    String[] labels = value.split(Pattern.quote(UserRequests.PAIR_JOIN));
+    if (labels.length != 2 || labels[0].isBlank() || labels[1].isBlank()) {
+      throw new IllegalArgumentException("endpoint=" + value + ": give two labels of --pair URLs as A"
+          + UserRequests.PAIR_JOIN + "B (the launcher does this for you with --pair)");
+    }
+    return labels;
   }
 
   static long[] parseDelays(String value) {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import netcalls.client.Request;
 import netcalls.client.TlsTrust;
 import netcalls.run.ForkProperties;
+import netcalls.run.UserRequests;
 import netcalls.server.ServerConfig;
 import netcalls.server.TargetServer;
 
@@ -16,14 +18,24 @@ import netcalls.server.TargetServer;
  * started in this JVM (one per backend, each on its own ephemeral loopback port, addressed as
  * {@code localhost} so DNS is real), trusting exactly their self-signed certificates; or the
  * external base URL of the fork's {@link ForkProperties#target()} (the launcher's {@code --target}),
- * trusting the PEM file of {@code --trust}, else the platform's certificates.
+ * trusting the PEM file of {@code --trust}, else the platform's certificates; or the user's own
+ * URLs ({@code --url}, {@code --pair}: {@link ForkProperties#userRequests()}), with the same trust,
+ * and no server started. The user's headers ({@code --header}) go with every request made here.
  */
 final class Target implements AutoCloseable {
   private final List<TargetServer> servers = new ArrayList<>();
   private final List<URI> bases = new ArrayList<>();
   private final TlsTrust trust;
+  private final String scheme;
+  private final UserRequests user;
 
   private Target(String scheme, int backends, ForkProperties fork) throws IOException {
+    this.scheme = scheme;
+    this.user = fork.userRequests();
+    if (userUrls()) {
+      trust = trustFrom(fork.trust());
+      return;
+    }
     String external = fork.target();
     if (external != null) {
       URI base = URI.create(external);
@@ -65,7 +77,31 @@ final class Target implements AutoCloseable {
   }
 
   URI base(int backend) {
+    if (userUrls()) {
+      throw new IllegalStateException("this fork was given URLs (--url/--pair): endpoint=" + UserRequests.BUILTIN
+          + " cannot run beside them; the launcher sets endpoint for you");
+    }
     return bases.get(backend);
+  }
+
+  /** True when the launcher gave URLs: requests go to them, not to built-in paths. */
+  boolean userUrls() {
+    return !user.urls().isEmpty() || !user.pair().isEmpty();
+  }
+
+  /** A request for {@code path} on the built-in paths' base, with the user's headers. */
+  Request builtin(int backend, String path) {
+    return Request.get(base(backend), path).withHeaders(user.headers());
+  }
+
+  /** Exactly the user's URL labelled {@code label}, with the user's headers; its scheme must be the trial's. */
+  Request url(String label) {
+    UserRequests.NamedUrl u = user.url(label);
+    if (!u.scheme().equals(scheme)) {
+      throw new IllegalArgumentException("endpoint=" + label + " is " + u.scheme() + " but scheme=" + scheme
+          + ": run it with -p scheme=" + u.scheme() + " (the launcher does this for you)");
+    }
+    return Request.url(u).withHeaders(user.headers());
   }
 
   TlsTrust trust() {

@@ -132,6 +132,36 @@ final class LaunchOptions {
     return new UserRequests(urls, pairUrls, headers);
   }
 
+  /**
+   * The command line as it may be kept (run.json): each {@code --url}/{@code --pair} URL cut to
+   * label, scheme, host and port, each {@code --header} to its name.
+   */
+  static List<String> redacted(String[] args) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      kept.add(a);
+      int values = REPEATED.contains(a) ? 1 : a.equals("--pair") ? 2 : 0;
+      for (int v = 0; v < values && i + 1 < args.length; v++) {
+        String value = args[++i];
+        kept.add(redact(a, value));
+      }
+    }
+    return kept;
+  }
+
+  private static String redact(String option, String value) {
+    if (option.equals("--header")) {
+      int colon = value.indexOf(':');
+      return (colon > 0 ? value.substring(0, colon).trim() : "?") + ": <redacted>";
+    }
+    try {
+      return UserRequests.parseUrl(option, value).redacted();
+    } catch (IllegalArgumentException e) {
+      return "<redacted>";
+    }
+  }
+
   /** True when the run measures the user's URLs rather than the built-in paths. */
   boolean userUrls() {
     return repeated.containsKey("--url") || !pair.isEmpty();
