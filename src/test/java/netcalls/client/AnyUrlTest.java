@@ -78,6 +78,21 @@ class AnyUrlTest extends ServerTest {
     assertThat(rows.get(rows.size() - 1).get("status")).isEqualTo("404");
   }
 
+  /**
+   * What the README says of a server that compresses unasked: OkHttp and AsyncHttpClient decode it
+   * (the caller gets 1024 bytes), the others hand over the bytes as sent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ClientKind.class)
+  void aBodyCompressedUnaskedIsCountedAsTheClientDeliversIt(ClientKind kind) throws Exception {
+    try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)));
+        Client client = Strategy.reuse.open(kind, library)) {
+      long bytes = client.call(client.prepare(url(nginx.uri("/always-gzip/file.txt"))));
+      boolean decodes = kind == ClientKind.okhttp || kind == ClientKind.ahc;
+      assertThat(bytes).isEqualTo(decodes ? Nginx.FILE_BYTES : nginx.gzippedBytes());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(ClientKind.class)
   void everyClientReadsExactlyAUrlOnTheBuiltInServer(ClientKind kind) throws Exception {
@@ -94,6 +109,7 @@ class AnyUrlTest extends ServerTest {
     assertThat(rawHead("/gzip/file.txt", "Accept-Encoding: gzip\r\n")).containsIgnoringCase("Content-Encoding: gzip");
     assertThat(rawHead("/chunked/file.txt", "")).containsIgnoringCase("Transfer-Encoding: chunked");
     assertThat(rawHead("/redirect", "")).startsWith("HTTP/1.1 302");
+    assertThat(rawHead("/always-gzip/file.txt", "")).containsIgnoringCase("Content-Encoding: gzip");
   }
 
   @Test

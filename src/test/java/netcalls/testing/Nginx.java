@@ -1,6 +1,7 @@
 package netcalls.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,12 +14,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A real nginx (Debian's nginx-light) on a free loopback port with a throw-away prefix: a server
  * netcalls did not write. Serves {@code /file.bin} (1 KiB), the same file under {@code /gzip/}
  * (gzip on, for clients that ask) and {@code /chunked/} (no length: chunked), {@code /redirect}
- * (302 to the file), {@code /echo-token} (the X-Token header's value as the body), {@code
+ * (302 to the file), {@code /always-gzip/file.txt} (gzip even unasked), {@code /echo-token} (the X-Token header's value as the body), {@code
  * /echo-ae} (the Accept-Encoding the client sent, in brackets); anything else is a 404.
  */
 public final class Nginx implements AutoCloseable {
@@ -51,6 +53,11 @@ public final class Nginx implements AutoCloseable {
     Files.write(www.resolve("file.bin"), file);
     Files.write(Files.createDirectories(www.resolve("gzip")).resolve("file.txt"), file);
     Files.write(Files.createDirectories(www.resolve("chunked")).resolve("file.txt"), file);
+    Path always = Files.createDirectories(www.resolve("always-gzip"));
+    Files.write(always.resolve("file.txt"), file);
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(always.resolve("file.txt.gz")))) {
+      gz.write(file);
+    }
     int port = freePort();
     Files.writeString(dir.resolve("nginx.conf"), conf(dir, port), StandardCharsets.UTF_8);
     Process p = new ProcessBuilder(BINARY.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
@@ -86,6 +93,8 @@ public final class Nginx implements AutoCloseable {
         "    location /gzip/ { default_type text/plain; gzip on; gzip_min_length 1; gzip_types text/plain; }",
         // sub_filter drops Content-Length: the body goes chunked
         "    location /chunked/ { default_type text/plain; sub_filter 'never-there' 'x'; sub_filter_types *; }",
+        // gzip whatever the client asked: a server that compresses unasked
+        "    location /always-gzip/ { default_type text/plain; gzip_static always; }",
         "    location = /redirect { return 302 /file.bin; }",
         "    location = /echo-token { default_type text/plain; return 200 $http_x_token; }",
         "    location = /echo-ae { default_type text/plain; return 200 \"[$http_accept_encoding]\"; }",
@@ -124,6 +133,11 @@ public final class Nginx implements AutoCloseable {
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** The size of {@code /always-gzip/file.txt} as sent, compressed. */
+  public long gzippedBytes() throws IOException {
+    return Files.size(dir.resolve("www/always-gzip/file.txt.gz"));
   }
 
   public int port() {
