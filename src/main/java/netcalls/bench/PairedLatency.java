@@ -34,6 +34,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * as two hosts would. Samples carry each leg ({@link Leg#a}, {@link Leg#b}) and the pair's total
  * ({@link Leg#pair}, a row of its own with the same operation number).
  *
+ * <p>With the launcher's {@code --pair URL_A URL_B} ({@link #endpoint}) the legs are exactly those
+ * two URLs instead, the blog's experiment against the real sites.
+ *
  * <p>Run the blog's scenario: {@code java -jar target/benchmarks.jar PairedLatency -p delays=50,75}.
  * Expect sequential near 125 ms and concurrent near 75 ms, plus connect costs for {@code new_client}.
  */
