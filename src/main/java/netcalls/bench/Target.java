@@ -89,6 +89,11 @@ final class Target implements AutoCloseable {
     return !user.urls().isEmpty() || !user.pair().isEmpty();
   }
 
+  /** The user's headers ({@code --header}), for every request of the trial. */
+  List<UserRequests.Header> headers() {
+    return user.headers();
+  }
+
   /** A request for {@code path} on the built-in paths' base, with the user's headers. */
   Request builtin(int backend, String path) {
     return Request.get(base(backend), path).withHeaders(user.headers());
