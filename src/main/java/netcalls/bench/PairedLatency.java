@@ -8,9 +8,11 @@ import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.Leg;
 import netcalls.run.UserRequests;
+import netcalls.server.TargetServer;
 import netcalls.trace.CallSite;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,9 +32,13 @@ import org.openjdk.jmh.infra.IterationParams;
  * the sum), {@code concurrent} puts both in flight through each library's async API (total near
  * the larger delay).
  *
- * <p>Each backend is its own built-in server on its own port, so the two legs use two connections,
- * as two hosts would. Samples carry each leg ({@link Leg#a}, {@link Leg#b}) and the pair's total
- * ({@link Leg#pair}, a row of its own with the same operation number).
+ * <p>With {@code hosts=2} (the default) each backend is its own built-in server on its own port, so
+ * the two legs use two connections, as two hosts would. With {@code hosts=1} both legs go to one
+ * backend: over HTTP/1.1 {@code concurrent} still needs two connections (one request in flight on
+ * each), while over HTTP/2 ({@code -p protocol=h2 -p scheme=https}, or {@code h2c} over http) a
+ * {@code reuse} client multiplexes both legs as two streams of one connection. Samples carry each
+ * leg ({@link Leg#a}, {@link Leg#b}) and the pair's total ({@link Leg#pair}, a row of its own with
+ * the same operation number).
  *
  * <p>With the launcher's {@code --pair URL_A URL_B} ({@link #endpoint}) the legs are exactly those
  * two URLs instead, the blog's experiment against the real sites.
@@ -51,6 +57,14 @@ public class PairedLatency extends BenchDefaults {
 
   @Param({"http"})
   public String scheme;
+
+  /** h1, h2 (needs https) or h2c (needs http); h1 only by default, see docs/HTTP2.md. */
+  @Param({"h1"})
+  public String protocol;
+
+  /** Backends the two legs go to: 2 (one each, as two hosts) or 1 (both legs to one, to multiplex over HTTP/2). */
+  @Param({"2"})
+  public int hosts;
 
   /**
    * Server-side delays of the two legs, in milliseconds, as {@code A:B}. (JMH splits {@code -p}
@@ -84,16 +98,21 @@ public class PairedLatency extends BenchDefaults {
     boolean builtin = UserRequests.BUILTIN.equals(endpoint);
     long[] ms = builtin ? parseDelays(delays) : null;
     String[] labels = builtin ? null : parseLabels(endpoint);
-    trial = ClientTrial.open(scheme, 2, trace, params, client, strategy, o -> o);
+    if (hosts != 1 && hosts != 2) {
+      throw new IllegalArgumentException("hosts=" + hosts + ": give 1 (both legs to one backend) or 2 (one backend each)");
+    }
+    Protocol spoken = Protocol.parse(protocol);
+    trial = ClientTrial.open(scheme, spoken, hosts, trace, params, client, strategy, o -> o);
     recorder = trial.recorder();
     http = trial.http;
     limit = trial.options.callTimeout();
     Target t = trial.target;
     a = http.prepare((builtin ? t.builtin(0, "/delay/" + ms[0]) : t.url(labels[0])).withLeg(Leg.a));
-    b = http.prepare((builtin ? t.builtin(1, "/delay/" + ms[1]) : t.url(labels[1])).withLeg(Leg.b));
+    b = http.prepare((builtin ? t.builtin(hosts - 1, "/delay/" + ms[1]) : t.url(labels[1])).withLeg(Leg.b));
     // both legs must succeed before anything is measured
     http.call(a);
     http.call(b);
+    trial.target.checkSpoken(spoken);
   }
 
   static String[] parseLabels(String value) {
@@ -163,6 +182,11 @@ public class PairedLatency extends BenchDefaults {
         recorder.finishPair(seq, pair, start, System.nanoTime(), error);
       }
     }
+  }
+
+  /** The built-in server of a backend (0 or 1), for tests that read its counts; null for an external target. */
+  TargetServer server(int backend) {
+    return trial.target.server(backend);
   }
 
   @TearDown(Level.Trial)

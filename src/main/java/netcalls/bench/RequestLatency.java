@@ -4,6 +4,7 @@ import java.io.IOException;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.UserRequests;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +44,10 @@ public class RequestLatency extends BenchDefaults {
   @Param({"http", "https"})
   public String scheme;
 
+  /** h1, h2 (needs https) or h2c (needs http); h1 only by default, see docs/HTTP2.md. */
+  @Param({"h1"})
+  public String protocol;
+
   @Param({"1024"})
   public int size;
 
@@ -65,13 +70,15 @@ public class RequestLatency extends BenchDefaults {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    trial = ClientTrial.open(scheme, 1, trace, params, client, strategy, o -> o);
+    Protocol spoken = Protocol.parse(protocol);
+    trial = ClientTrial.open(scheme, spoken, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
     boolean builtin = UserRequests.BUILTIN.equals(endpoint);
     expected = builtin ? size : -1;
     request = http.prepare(builtin ? trial.target.builtin(0, "/bytes/" + size) : trial.target.url(endpoint));
     // one real call must succeed before anything is measured
     check(http.call(request));
+    trial.target.checkSpoken(spoken);
   }
 
   @Setup(Level.Iteration)

@@ -35,7 +35,7 @@ public final class OkHttpLibrary implements ClientLibrary {
         .followSslRedirects(options.followRedirects())
         // a silent retry would hide a failure and time two attempts as one call
         .retryOnConnectionFailure(false)
-        .protocols(List.of(Protocol.HTTP_1_1))
+        .protocols(protocols(options.protocol()))
         // OkHttp alone asks for gzip unbidden (and decodes it): take its Accept-Encoding off the wire,
         // so every client sends none, the server answers identity and bytes mean the same for all
         .addNetworkInterceptor(NO_ACCEPT_ENCODING)
@@ -46,6 +46,23 @@ public final class OkHttpLibrary implements ClientLibrary {
       b.dispatcher(dispatcher);
     }
     return b;
+  }
+
+  /**
+   * OkHttp offers h2 by ALPN only together with http/1.1 (it insists on both); prior knowledge is
+   * a list of its own.
+   */
+  private static List<Protocol> protocols(netcalls.client.Protocol p) {
+    return switch (p) {
+      case h1 -> List.of(Protocol.HTTP_1_1);
+      case h2 -> List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
+      case h2c -> List.of(Protocol.H2_PRIOR_KNOWLEDGE);
+    };
+  }
+
+  @Override
+  public netcalls.client.Protocol protocol() {
+    return options.protocol();
   }
 
   @Override
