@@ -133,10 +133,15 @@ final class RunCommand {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
     prepare(folder);
-    fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
+    Runnable restore = fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
     out.println("# netcalls run " + runId + " -> " + folder.dir());
 
-    Outcome outcome = runAll(cmd, plan, declared, forced, fork, folder);
+    Outcome outcome;
+    try {
+      outcome = runAll(cmd, plan, declared, forced, fork, folder);
+    } finally {
+      restore.run();
+    }
     Instant end = Instant.now();
     writeResults(cmd, outcome.results(), folder);
     int exit = outcome.problems().isEmpty() ? 0 : 1;

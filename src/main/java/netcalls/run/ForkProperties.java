@@ -131,9 +131,24 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     return args;
   }
 
-  /** Sets the same properties in this JVM, for {@code -f 0}, where benchmarks run in the launcher's JVM. */
-  public void applyToThisJvm() {
-    asMap().forEach(System::setProperty);
+  /**
+   * Sets the same properties in this JVM, for {@code -f 0}, where benchmarks run in the launcher's
+   * JVM; returns what puts the previous values back (a run in process leaves no stale property,
+   * such as the path of a requests file deleted after it).
+   */
+  public Runnable applyToThisJvm() {
+    Map<String, String> previous = new LinkedHashMap<>();
+    asMap().forEach((k, v) -> {
+      previous.put(k, System.getProperty(k));
+      System.setProperty(k, v);
+    });
+    return () -> previous.forEach((k, v) -> {
+      if (v == null) {
+        System.clearProperty(k);
+      } else {
+        System.setProperty(k, v);
+      }
+    });
   }
 
   private static long whole(Properties p, String key, long dflt, long max, String what) {

@@ -53,4 +53,20 @@ class UserRequestsTest {
     }
     assertThat(ForkProperties.defaults().userRequests().isEmpty()).isTrue();
   }
+
+  /** A run in the launcher's JVM (-f 0) leaves no property behind, such as a deleted requests file's path. */
+  @Test
+  void applyingToThisJvmIsUndone() {
+    System.setProperty(ForkProperties.SAMPLES_CAP, "7");
+    try {
+      Runnable restore = ForkProperties.defaults().withSamplesCap(5).withRequests(Path.of("/tmp/gone")).applyToThisJvm();
+      assertThat(System.getProperty(ForkProperties.REQUESTS)).isEqualTo("/tmp/gone");
+      assertThat(System.getProperty(ForkProperties.SAMPLES_CAP)).isEqualTo("5");
+      restore.run();
+      assertThat(System.getProperty(ForkProperties.REQUESTS)).isNull();
+      assertThat(System.getProperty(ForkProperties.SAMPLES_CAP)).isEqualTo("7");
+    } finally {
+      System.clearProperty(ForkProperties.SAMPLES_CAP);
+    }
+  }
 }
