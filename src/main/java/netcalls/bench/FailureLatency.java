@@ -50,7 +50,7 @@ public class FailureLatency extends BenchDefaults {
   public void setUp(BenchmarkParams params) throws IOException {
     trial = ClientTrial.open("http", 1, "on", params, client, Strategy.reuse, FailureLatency::timeouts);
     http = trial.http;
-    request = http.prepare(request(scenario, trial.target.base(0), trial.target.label()));
+    request = http.prepare(request(scenario, trial.target.base(0), trial.target.label()).withHeaders(trial.target.headers()));
     fail(); // the scenario must fail before anything is measured
   }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
-import netcalls.client.Request;
 import netcalls.client.Strategy;
 import netcalls.load.LoadOutcome;
 import netcalls.load.LoadReport;
@@ -161,7 +160,7 @@ public class OpenLoopLatency {
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy,
         o -> o.withTimeouts(o.connectTimeout(), timeout, timeout).withMaxConnectionsPerHost(connections));
     http = trial.http;
-    request = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/bytes/" + size));
+    request = http.prepare(trial.target.builtin(0, "/bytes/" + size));
     // one real call must succeed before anything is scheduled
     if (http.call(request) != size) {
       throw new IOException("expected " + size + " body bytes from " + request);

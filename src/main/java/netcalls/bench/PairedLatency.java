@@ -3,14 +3,15 @@ package netcalls.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import netcalls.client.Calls;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
 import netcalls.client.Protocol;
-import netcalls.client.Request;
 import netcalls.client.Strategy;
 import netcalls.run.Leg;
+import netcalls.run.UserRequests;
 import netcalls.server.TargetServer;
 import netcalls.trace.CallSite;
 import netcalls.trace.SampleRecorder;
@@ -38,6 +39,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * {@code reuse} client multiplexes both legs as two streams of one connection. Samples carry each
  * leg ({@link Leg#a}, {@link Leg#b}) and the pair's total ({@link Leg#pair}, a row of its own with
  * the same operation number).
+ *
+ * <p>With the launcher's {@code --pair URL_A URL_B} ({@link #endpoint}) the legs are exactly those
+ * two URLs instead, the blog's experiment against the real sites.
  *
  * <p>Run the blog's scenario: {@code java -jar target/benchmarks.jar PairedLatency -p delays=50,75}.
  * Expect sequential near 125 ms and concurrent near 75 ms, plus connect costs for {@code new_client}.
@@ -72,6 +76,15 @@ public class PairedLatency extends BenchDefaults {
   @Param({"on"})
   public String trace;
 
+  /**
+   * {@value UserRequests#BUILTIN}: two built-in servers delayed by {@link #delays}. Else the two
+   * labels of the launcher's {@code --pair} joined by {@value UserRequests#PAIR_JOIN}: exactly those
+   * two URLs (the blog's python.org + mozilla.org), each leg checked to answer 2xx with its whole
+   * body read; {@code delays} is unused ({@code none}).
+   */
+  @Param({UserRequests.BUILTIN})
+  public String endpoint = UserRequests.BUILTIN; // JMH sets it; a test that builds the benchmark gets the built-in paths
+
   private ClientTrial trial;
   private SampleRecorder recorder;
   private Client http;
@@ -82,7 +95,9 @@ public class PairedLatency extends BenchDefaults {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    long[] ms = parseDelays(delays);
+    boolean builtin = UserRequests.BUILTIN.equals(endpoint);
+    long[] ms = builtin ? parseDelays(delays) : null;
+    String[] labels = builtin ? null : parseLabels(endpoint);
     if (hosts != 1 && hosts != 2) {
       throw new IllegalArgumentException("hosts=" + hosts + ": give 1 (both legs to one backend) or 2 (one backend each)");
     }
@@ -91,13 +106,14 @@ public class PairedLatency extends BenchDefaults {
     recorder = trial.recorder();
     http = trial.http;
     limit = trial.options.callTimeout();
-    a = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/delay/" + ms[0]).withLeg(Leg.a));
-    b = http.prepare(Request.get(trial.target.base(hosts - 1), trial.target.label(), "/delay/" + ms[1]).withLeg(Leg.b));
+    Target t = trial.target;
+    a = http.prepare((builtin ? t.builtin(0, "/delay/" + ms[0]) : t.url(labels[0])).withLeg(Leg.a));
+    b = http.prepare((builtin ? t.builtin(hosts - 1, "/delay/" + ms[1]) : t.url(labels[1])).withLeg(Leg.b));
     // both legs must succeed before anything is measured
     http.call(a);
     http.call(b);
     trial.target.checkSpoken(spoken);
-    warmUp(params.getBenchmark().endsWith(".concurrent"));
+    warmUp(params.getBenchmark().endsWith(".concurrent"), builtin);
   }
 
   /** Most undelayed pairs made at setup, and the most time they may take. */
@@ -111,9 +127,11 @@ public class PairedLatency extends BenchDefaults {
    * up to {@link #WARM_PAIRS} within {@link #WARM_BUDGET_NANOS} (a strategy that connects per call gets
    * fewer). Not recorded: samples are stored for measured iterations only.
    */
-  private void warmUp(boolean async) throws IOException {
-    PreparedRequest a0 = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/delay/0").withLeg(Leg.a));
-    PreparedRequest b0 = http.prepare(Request.get(trial.target.base(hosts - 1), trial.target.label(), "/delay/0").withLeg(Leg.b));
+  private void warmUp(boolean async, boolean builtin) throws IOException {
+    Target t = trial.target;
+    // the user's own URLs have no undelayed twin: they warm up as JMH's warmup would, on themselves
+    PreparedRequest a0 = builtin ? http.prepare(t.builtin(0, "/delay/0").withLeg(Leg.a)) : a;
+    PreparedRequest b0 = builtin ? http.prepare(t.builtin(hosts - 1, "/delay/0").withLeg(Leg.b)) : b;
     long end = System.nanoTime() + WARM_BUDGET_NANOS;
     for (int i = 0; i < WARM_PAIRS && System.nanoTime() - end < 0; i++) {
       if (async) {
@@ -126,6 +144,15 @@ public class PairedLatency extends BenchDefaults {
         http.call(b0);
       }
     }
+  }
+
+  static String[] parseLabels(String value) {
+    String[] labels = value.split(Pattern.quote(UserRequests.PAIR_JOIN));
+    if (labels.length != 2 || labels[0].isBlank() || labels[1].isBlank()) {
+      throw new IllegalArgumentException("endpoint=" + value + ": give two labels of --pair URLs as A"
+          + UserRequests.PAIR_JOIN + "B (the launcher does this for you with --pair)");
+    }
+    return labels;
   }
 
   static long[] parseDelays(String value) {

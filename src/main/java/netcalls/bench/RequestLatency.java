@@ -5,8 +5,8 @@ import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
 import netcalls.client.Protocol;
-import netcalls.client.Request;
 import netcalls.client.Strategy;
+import netcalls.run.UserRequests;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -23,7 +23,8 @@ import org.openjdk.jmh.infra.IterationParams;
  *
  * <p>A closed loop of one thread: the score is service time (how long one call takes), not latency
  * under load. Against the built-in server on loopback, started in this JVM at trial setup (or the
- * launcher's {@code --target}). The library request is built at setup, outside the measured path.
+ * launcher's {@code --target}), or exactly a URL of the launcher's {@code --url} ({@link #endpoint}).
+ * The library request is built at setup, outside the measured path.
  * With {@code trace=on} every measured call also leaves a phase sample (docs/SAMPLES.md);
  * {@code -p trace=on,off} measures what that costs.
  *
@@ -53,16 +54,28 @@ public class RequestLatency extends BenchDefaults {
   @Param({"on"})
   public String trace;
 
+  /**
+   * {@value UserRequests#BUILTIN}: {@code /bytes/{size}} of the built-in server (or {@code --target}),
+   * checked to be exactly {@code size} bytes. Else the label of a {@code --url}, set by the launcher:
+   * exactly that URL, checked to answer 2xx with its whole body read; {@code size} is unused (0).
+   */
+  @Param({UserRequests.BUILTIN})
+  public String endpoint = UserRequests.BUILTIN; // JMH sets it; a test that builds the benchmark gets the built-in paths
+
   private ClientTrial trial;
   private Client http;
   private PreparedRequest request;
+  /** The body size every call must read, or -1 for a user's URL (any size; 2xx is checked by the client). */
+  private long expected;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
     Protocol spoken = Protocol.parse(protocol);
     trial = ClientTrial.open(scheme, spoken, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
-    request = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/bytes/" + size));
+    boolean builtin = UserRequests.BUILTIN.equals(endpoint);
+    expected = builtin ? size : -1;
+    request = http.prepare(builtin ? trial.target.builtin(0, "/bytes/" + size) : trial.target.url(endpoint));
     // one real call must succeed before anything is measured
     check(http.call(request));
     trial.target.checkSpoken(spoken);
@@ -79,8 +92,8 @@ public class RequestLatency extends BenchDefaults {
   }
 
   private long check(long bytes) throws IOException {
-    if (bytes != size) {
-      throw new IOException("expected " + size + " body bytes from " + request + ", read " + bytes);
+    if (expected >= 0 && bytes != expected) {
+      throw new IOException("expected " + expected + " body bytes from " + request + ", read " + bytes);
     }
     return bytes;
   }

@@ -7,8 +7,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import netcalls.client.Protocol;
+import netcalls.client.Request;
 import netcalls.client.TlsTrust;
 import netcalls.run.ForkProperties;
+import netcalls.run.UserRequests;
 import netcalls.server.ServerConfig;
 import netcalls.server.ServerStats;
 import netcalls.server.TargetServer;
@@ -18,15 +20,26 @@ import netcalls.server.TargetServer;
  * started in this JVM (one per backend, each on its own ephemeral loopback port, addressed as
  * {@code localhost} so DNS is real), trusting exactly their self-signed certificates; or the
  * external base URL of the fork's {@link ForkProperties#target()} (the launcher's {@code --target}),
- * trusting the PEM file of {@code --trust}, else the platform's certificates.
+ * trusting the PEM file of {@code --trust}, else the platform's certificates; or the user's own
+ * URLs ({@code --url}, {@code --pair}: {@link ForkProperties#userRequests()}), with the same trust,
+ * and no server started. The user's headers ({@code --header}) go with every request made here.
  */
 final class Target implements AutoCloseable {
   private final List<TargetServer> servers = new ArrayList<>();
   private final List<URI> bases = new ArrayList<>();
   private final String label;
   private final TlsTrust trust;
+  private final String scheme;
+  private final UserRequests user;
 
   private Target(String scheme, int backends, ForkProperties fork) throws IOException {
+    this.scheme = scheme;
+    this.user = fork.userRequests();
+    if (userUrls()) {
+      trust = trustFrom(fork.trust());
+      label = null; // each user URL is named by its own host:port
+      return;
+    }
     String external = fork.target();
     if (external != null) {
       URI base = URI.create(external);
@@ -70,12 +83,41 @@ final class Target implements AutoCloseable {
   }
 
   URI base(int backend) {
+    if (userUrls()) {
+      throw new IllegalStateException("this fork was given URLs (--url/--pair): endpoint=" + UserRequests.BUILTIN
+          + " cannot run beside them; the launcher sets endpoint for you");
+    }
     return bases.get(backend);
   }
 
   /** The name samples give the target: {@code builtin-http}/{@code builtin-https}, else the external {@code host:port}. */
   String label() {
     return label;
+  }
+
+  /** True when the launcher gave URLs: requests go to them, not to built-in paths. */
+  boolean userUrls() {
+    return !user.urls().isEmpty() || !user.pair().isEmpty();
+  }
+
+  /** The user's headers ({@code --header}), for every request of the trial. */
+  List<UserRequests.Header> headers() {
+    return user.headers();
+  }
+
+  /** A request for {@code path} on the built-in paths' base, with the user's headers. */
+  Request builtin(int backend, String path) {
+    return Request.get(base(backend), label, path).withHeaders(user.headers());
+  }
+
+  /** Exactly the user's URL labelled {@code label}, with the user's headers; its scheme must be the trial's. */
+  Request url(String label) {
+    UserRequests.NamedUrl u = user.url(label);
+    if (!u.scheme().equals(scheme)) {
+      throw new IllegalArgumentException("endpoint=" + label + " is " + u.scheme() + " but scheme=" + scheme
+          + ": run it with -p scheme=" + u.scheme() + " (the launcher does this for you)");
+    }
+    return Request.url(u).withHeaders(user.headers());
   }
 
   TlsTrust trust() {

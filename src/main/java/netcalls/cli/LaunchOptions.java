@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.ForkProperties;
+import netcalls.run.UserRequests;
 import netcalls.server.TargetServer;
 
 /**
@@ -25,13 +26,18 @@ final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
       "--influx", "--live", "--server-delay-us");
   static final List<String> FLAGS = List.of("--no-export");
+  /** Options that may be given more than once. */
+  static final List<String> REPEATED = List.of("--url", "--header");
 
   static final String USAGE = String.join("\n",
       "netcalls: java -jar target/benchmarks.jar [netcalls options] [JMH options] [benchmark regexps]",
       "  With no benchmark named, runs the default suite (RequestLatency, PairedLatency).",
       "  netcalls options:",
       "    --target URL      measure an external server (base URL, http:// or https://) instead of the built-in one",
-      "    --trust FILE      PEM certificate to trust for an https --target (default: the platform's trust store)",
+      "    --trust FILE      PEM certificate to trust for an https --target, --url or --pair (default: the platform's)",
+      "    --url [NAME=]URL  RequestLatency requests exactly this URL (repeatable); samples are labelled NAME, else the host",
+      "    --pair [NAME=]URL_A [NAME=]URL_B  PairedLatency against these two URLs (the blog's python.org + mozilla.org pair)",
+      "    --header 'K: V'   sent with every request by every client (repeatable); values are never printed or kept",
       "    --results DIR     where run folders go (default: results)",
       "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
@@ -43,21 +49,42 @@ final class LaunchOptions {
       "");
 
   private final Map<String, String> own;
+  private final Map<String, List<String>> repeated;
+  private final List<String> pair;
   final List<String> jmhArgs;
 
-  private LaunchOptions(Map<String, String> own, List<String> jmhArgs) {
+  private LaunchOptions(Map<String, String> own, Map<String, List<String>> repeated, List<String> pair,
+      List<String> jmhArgs) {
     this.own = own;
+    this.repeated = repeated;
+    this.pair = pair;
     this.jmhArgs = jmhArgs;
   }
 
   /** Splits netcalls' options from JMH's; throws when an option lacks its value. */
   static LaunchOptions split(String[] args) {
     Map<String, String> own = new LinkedHashMap<>();
+    Map<String, List<String>> repeated = new LinkedHashMap<>();
+    List<String> pair = new ArrayList<>();
     List<String> jmh = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (FLAGS.contains(a)) {
         own.put(a, "true");
+      } else if (REPEATED.contains(a)) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(a + " needs a value");
+        }
+        repeated.computeIfAbsent(a, k -> new ArrayList<>()).add(args[++i]);
+      } else if (a.equals("--pair")) {
+        if (!pair.isEmpty() || i + 2 >= args.length || args[i + 1].startsWith("-") || args[i + 2].startsWith("-")) {
+          throw new IllegalArgumentException("--pair takes exactly two URLs, once: --pair [NAME=]URL_A [NAME=]URL_B");
+        }
+        pair.add(args[++i]);
+        pair.add(args[++i]);
+        if (i + 1 < args.length && args[i + 1].contains("://")) {
+          throw new IllegalArgumentException("--pair takes exactly two URLs, once: --pair [NAME=]URL_A [NAME=]URL_B");
+        }
       } else if (WITH_VALUE.contains(a)) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(a + " needs a value");
@@ -67,7 +94,77 @@ final class LaunchOptions {
         jmh.add(a);
       }
     }
-    return new LaunchOptions(own, jmh);
+    return new LaunchOptions(own, repeated, pair, jmh);
+  }
+
+  /**
+   * The {@code --url}, {@code --pair} and {@code --header} values, checked together: each URL
+   * valid and labelled once, a pair of one scheme, headers well formed, no {@code --target}
+   * beside them. Empty when none is given.
+   */
+  UserRequests userRequests() {
+    List<UserRequests.NamedUrl> urls = new ArrayList<>();
+    for (String u : repeated.getOrDefault("--url", List.of())) {
+      urls.add(UserRequests.parseUrl("--url", u));
+    }
+    List<UserRequests.NamedUrl> pairUrls = new ArrayList<>();
+    for (String u : pair) {
+      pairUrls.add(UserRequests.parseUrl("--pair", u));
+    }
+    List<UserRequests.Header> headers = new ArrayList<>();
+    List<String> given = repeated.getOrDefault("--header", List.of());
+    for (int i = 0; i < given.size(); i++) {
+      headers.add(UserRequests.parseHeader(i + 1, given.get(i)));
+    }
+    String option = !urls.isEmpty() ? "--url" : "--pair";
+    if (!urls.isEmpty() && !pairUrls.isEmpty()) {
+      throw new IllegalArgumentException("--url and --pair run different benchmarks: give them in two runs");
+    }
+    if ((!urls.isEmpty() || !pairUrls.isEmpty()) && target() != null) {
+      throw new IllegalArgumentException(option + " names the whole URL, --target only a base for the built-in paths:"
+          + " drop one of them");
+    }
+    UserRequests.checkLabels(option, urls.isEmpty() ? pairUrls : urls);
+    if (pairUrls.size() == 2 && !pairUrls.get(0).scheme().equals(pairUrls.get(1).scheme())) {
+      throw new IllegalArgumentException("--pair " + pairUrls.get(0) + " " + pairUrls.get(1)
+          + ": give two URLs of one scheme (a pair runs under one scheme)");
+    }
+    return new UserRequests(urls, pairUrls, headers);
+  }
+
+  /**
+   * The command line as it may be kept (run.json): each {@code --url}/{@code --pair} URL cut to
+   * label, scheme, host and port, each {@code --header} to its name.
+   */
+  static List<String> redacted(String[] args) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      kept.add(a);
+      int values = REPEATED.contains(a) ? 1 : a.equals("--pair") ? 2 : 0;
+      for (int v = 0; v < values && i + 1 < args.length; v++) {
+        String value = args[++i];
+        kept.add(redact(a, value));
+      }
+    }
+    return kept;
+  }
+
+  private static String redact(String option, String value) {
+    if (option.equals("--header")) {
+      int colon = value.indexOf(':');
+      return (colon > 0 ? value.substring(0, colon).trim() : "?") + ": <redacted>";
+    }
+    try {
+      return UserRequests.parseUrl(option, value).redacted();
+    } catch (IllegalArgumentException e) {
+      return "<redacted>";
+    }
+  }
+
+  /** True when the run measures the user's URLs rather than the built-in paths. */
+  boolean userUrls() {
+    return repeated.containsKey("--url") || !pair.isEmpty();
   }
 
   boolean export() {
@@ -106,13 +203,32 @@ final class LaunchOptions {
     return id;
   }
 
-  /** What every fork is told; checks each value (and that an external target answers). */
+  /**
+   * What every fork is told; checks each value (and that an external target or URL answers). The
+   * user's requests go to a private file ({@link UserRequests#writePrivate()}); the caller deletes
+   * {@link ForkProperties#requests()} after the run.
+   */
   ForkProperties forkProperties(Path runDir) {
     ForkProperties fork = ForkProperties.defaults().withRunDir(runDir);
     String target = target();
     if (target != null) {
       checkReachable(target);
       fork = fork.withTarget(target, null);
+    }
+    UserRequests requests = userRequests();
+    for (UserRequests.NamedUrl u : requests.urls()) {
+      checkReachable(u);
+    }
+    for (UserRequests.NamedUrl u : requests.pair()) {
+      checkReachable(u);
+    }
+    if (!requests.isEmpty()) {
+      try {
+        fork = fork.withRequests(requests.writePrivate());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write the run's requests to a temporary file (" + e
+            + "): free space in " + System.getProperty("java.io.tmpdir"));
+      }
     }
     if (own.containsKey("--trust")) {
       Path trust = Path.of(own.get("--trust")).toAbsolutePath();
@@ -125,8 +241,9 @@ final class LaunchOptions {
       fork = fork.withSamplesCap((int) whole("--samples-cap", Integer.MAX_VALUE));
     }
     if (own.containsKey("--server-delay-us")) {
-      if (target != null) {
-        throw new IllegalArgumentException("--server-delay-us slows the built-in server: drop it or drop --target");
+      if (target != null || userUrls()) {
+        throw new IllegalArgumentException("--server-delay-us slows the built-in server: drop it or drop "
+            + (target != null ? "--target" : "--url/--pair"));
       }
       long delay = whole("--server-delay-us", 10_000_000);
       try {
@@ -172,6 +289,16 @@ final class LaunchOptions {
       throw new IllegalArgumentException(option + " " + url + ": give a URL such as " + example);
     }
     return uri;
+  }
+
+  /** The URL's host and port take a TCP connection; the message names its label and host only. */
+  static void checkReachable(UserRequests.NamedUrl u) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(u.uri().getHost(), u.port()), 3000);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--url " + u.redacted() + " is unreachable (" + e.getMessage()
+          + "): check the host, the port and your network");
+    }
   }
 
   static URI checkReachable(String target) {

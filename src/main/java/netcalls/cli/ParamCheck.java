@@ -22,6 +22,27 @@ final class ParamCheck {
   }
 
   /**
+   * {@code endpoint} is the launcher's to set (from {@code --url} or {@code --pair}); with them,
+   * the parameters that shape built-in requests do not apply and are refused, never ignored.
+   */
+  static void userUrls(Function<String, Optional<Collection<String>>> param, boolean urls, boolean pair) {
+    if (param.apply("endpoint").hasValue()) {
+      throw new IllegalArgumentException("-p endpoint is set by the launcher: drop it and give --url [NAME=]URL"
+          + " or --pair URL_A URL_B");
+    }
+    if (!urls && !pair) {
+      return;
+    }
+    String option = urls ? "--url" : "--pair";
+    for (String key : urls ? List.of("scheme", "size") : List.of("scheme", "delays", "hosts")) {
+      if (param.apply(key).hasValue()) {
+        throw new IllegalArgumentException("-p " + key + " does not apply with " + option
+            + " (the URLs decide their scheme, body, delay and host): drop -p " + key);
+      }
+    }
+  }
+
+  /**
    * JMH splits {@code -p delays=50,75} into two values; a single number is no pair of delays, so
    * two bare numbers mean the pair {@code 50:75}, as a user of the blog's scenario would expect.
    * Returns the pair, or null when the values are already pairs.

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import netcalls.run.ForkProperties;
 import netcalls.report.ReportWriter;
 import netcalls.run.RunFolder;
+import netcalls.run.UserRequests;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -47,6 +47,11 @@ final class RunCommand {
   /** The default suite's narrower parameters, by benchmark name prefix; a {@code -p} of the same key wins. */
   static final Map<String, Map<String, List<String>>> DEFAULT_SUITE_PARAMS =
       Map.of("netcalls.bench.PairedLatency.", Map.of("strategy", List.of("reuse")));
+
+  /** What {@code --url} runs: each URL on its own. */
+  static final String URL_BENCHMARK = "netcalls.bench.RequestLatency.";
+  /** What {@code --pair} runs: the two URLs one after the other and both at once. */
+  static final String PAIR_BENCHMARK = "netcalls.bench.PairedLatency.";
 
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
@@ -95,26 +100,48 @@ final class RunCommand {
 
   private int runBenchmarks(CommandLineOptions cmd, LaunchOptions options, String[] args) {
     ParamCheck.validate(cmd::getParameter);
+    UserRequests user = options.userRequests();
+    ParamCheck.userUrls(cmd::getParameter, !user.urls().isEmpty(), !user.pair().isEmpty());
     String influx = options.influx();
     Instant start = Instant.now();
     String runId = options.runId(start);
     RunFolder folder = RunFolder.of(options.results().resolve(runId));
+    Map<String, List<String>> forced = forcedParams(cmd, options.target(), user);
+    Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd, user);
     ForkProperties fork = options.forkProperties(folder.dir());
-    Map<String, List<String>> forced = forcedParams(cmd, options.target());
-    Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd);
+    try {
+      return runBenchmarks(cmd, options, args, influx, start, folder, fork, forced, declared, user);
+    } finally {
+      if (fork.requests() != null) {
+        deleteQuietly(fork.requests()); // the user's URLs and headers outlive no run
+      }
+    }
+  }
+
+  private int runBenchmarks(CommandLineOptions cmd, LaunchOptions options, String[] args, String influx, Instant start,
+      RunFolder folder, ForkProperties fork, Map<String, List<String>> forced,
+      Map<String, Map<String, String[]>> declared, UserRequests user) {
+    String runId = folder.runId();
     boolean defaultSuite = cmd.getIncludes().isEmpty();
+    Map<String, String> urlSchemes = new LinkedHashMap<>();
+    user.urls().forEach(u -> urlSchemes.put(u.label(), u.scheme()));
     RunPlan plan = RunPlan.of(declared, (benchmark, key) -> forced.containsKey(key) ? forced.get(key)
         : cmd.getParameter(key).hasValue() ? cmd.getParameter(key).get()
-        : defaultSuite ? defaultSuiteParam(benchmark, key) : null);
+        : defaultSuite ? defaultSuiteParam(benchmark, key) : null, urlSchemes);
     plan.leftOut.forEach(line -> out.println("# " + line));
     if (plan.runs.isEmpty()) {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
     prepare(folder);
-    fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
+    Runnable restore = fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
     out.println("# netcalls run " + runId + " -> " + folder.dir());
 
-    Outcome outcome = runAll(cmd, plan, declared, forced, fork, folder);
+    Outcome outcome;
+    try {
+      outcome = runAll(cmd, plan, declared, forced, fork, folder);
+    } finally {
+      restore.run();
+    }
     Instant end = Instant.now();
     writeResults(cmd, outcome.results(), folder);
     int exit = outcome.problems().isEmpty() ? 0 : 1;
@@ -135,9 +162,23 @@ final class RunCommand {
     return null;
   }
 
-  /** Parameters the launcher sets: the scheme of a {@code --target}, the blog's delay pair. */
-  private static Map<String, List<String>> forcedParams(CommandLineOptions cmd, String target) {
+  /**
+   * Parameters the launcher sets: the scheme of a {@code --target}, the blog's delay pair; with
+   * {@code --url} no size (each URL's body is what it is; endpoint and scheme come per run from
+   * {@link RunPlan}); with {@code --pair} its labels, its scheme and no delays.
+   */
+  private static Map<String, List<String>> forcedParams(CommandLineOptions cmd, String target, UserRequests user) {
     Map<String, List<String>> forced = new LinkedHashMap<>();
+    if (!user.urls().isEmpty()) {
+      forced.put("size", List.of("0"));
+      return forced;
+    }
+    if (!user.pair().isEmpty()) {
+      forced.put("endpoint", List.of(user.pairEndpoint()));
+      forced.put("scheme", List.of(user.pair().get(0).scheme()));
+      forced.put("delays", List.of("none"));
+      return forced;
+    }
     if (target != null) {
       URI uri = URI.create(target.trim());
       ParamCheck.schemeAgrees(target, uri.getScheme(), cmd.getParameter("scheme").orElse(List.of()));
@@ -150,9 +191,14 @@ final class RunCommand {
     return forced;
   }
 
-  /** The selected benchmarks with their declared parameters. */
-  private static Map<String, Map<String, String[]>> declaredBenchmarks(CommandLineOptions cmd) {
-    List<String> includes = cmd.getIncludes().isEmpty() ? DEFAULT_SUITE : cmd.getIncludes();
+  /**
+   * The selected benchmarks with their declared parameters. With {@code --url} only RequestLatency
+   * (with {@code --pair} only PairedLatency) can run: the suite narrows to it, another is refused.
+   */
+  private static Map<String, Map<String, String[]>> declaredBenchmarks(CommandLineOptions cmd, UserRequests user) {
+    String only = !user.urls().isEmpty() ? URL_BENCHMARK : !user.pair().isEmpty() ? PAIR_BENCHMARK : null;
+    List<String> includes = !cmd.getIncludes().isEmpty() ? cmd.getIncludes()
+        : only != null ? List.of(Pattern.quote(only)) : DEFAULT_SUITE;
     OutputFormat quiet = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
     SortedSet<BenchmarkListEntry> found = BenchmarkList.defaultList().find(quiet, includes, cmd.getExcludes());
     if (found.isEmpty()) {
@@ -160,6 +206,11 @@ final class RunCommand {
     }
     Map<String, Map<String, String[]>> declared = new LinkedHashMap<>();
     for (BenchmarkListEntry e : found) {
+      if (only != null && !e.getUsername().startsWith(only)) {
+        boolean url = only.equals(URL_BENCHMARK);
+        throw new IllegalArgumentException((url ? "--url runs RequestLatency" : "--pair runs PairedLatency")
+            + " only, but " + e.getUsername() + " was selected: name that benchmark, or none");
+      }
       declared.put(e.getUsername(), e.getParams().orElse(Map.of()));
     }
     return declared;
@@ -253,9 +304,12 @@ final class RunCommand {
   /** run.json, the summary (printed and kept), report.html, then the exporter's points; returns the worst exit. */
   private int finish(RunFolder folder, Instant start, Instant end, String[] args, LaunchOptions options,
       String influx, int exit) {
-    String target = options.target() == null ? "built-in" : options.target();
+    String target = options.userUrls() ? options.userRequests().urls().isEmpty()
+        ? "pair " + options.userRequests().pair() : "urls " + options.userRequests().urls()
+        : options.target() == null ? "built-in" : options.target();
     try {
-      RunMetadata.write(folder.dir(), folder.runId(), start, end, Arrays.asList(args), target, exit);
+      // never the raw URLs or header values: run.json is kept and shared
+      RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit);
       String summary = Summary.render(folder.dir());
       Files.writeString(folder.summary(), summary);
       out.println();

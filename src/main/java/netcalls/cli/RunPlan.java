@@ -41,19 +41,34 @@ final class RunPlan {
    * @param override   (benchmark, parameter) → the value list to run instead of the declared one, or null
    */
   static RunPlan of(Map<String, Map<String, String[]>> benchmarks, BiFunction<String, String, Collection<String>> override) {
+    return of(benchmarks, override, Map.of());
+  }
+
+  /**
+   * @param urlSchemes the {@code --url} labels and each one's scheme, in order; empty for the
+   *                   built-in paths. A benchmark with an {@code endpoint} parameter gets one run
+   *                   per scheme, with the labels of that scheme, so no URL runs under a wrong
+   *                   {@code scheme} parameter.
+   */
+  static RunPlan of(Map<String, Map<String, String[]>> benchmarks, BiFunction<String, String, Collection<String>> override,
+      Map<String, String> urlSchemes) {
     RunPlan plan = new RunPlan();
     for (Map.Entry<String, Map<String, String[]>> b : benchmarks.entrySet()) {
       Map<String, String[]> declared = b.getValue();
       Function<String, Collection<String>> given = key -> override.apply(b.getKey(), key);
+      List<Map<String, List<String>>> splits = declared.containsKey("endpoint") ? byScheme(urlSchemes) : List.of(Map.of());
       if (!declared.containsKey("client") || !declared.containsKey("strategy")) {
-        plan.runs.add(new Run(b.getKey(), Map.of()));
+        splits.forEach(split -> plan.runs.add(new Run(b.getKey(), split)));
         continue;
       }
       List<String> clients = values("client", declared, given);
       List<String> strategies = values("strategy", declared, given);
       if (declared.containsKey("protocol")) {
-        plan.byProtocol(b.getKey(), clients, strategies, values("protocol", declared, given),
-            declared.containsKey("scheme") ? values("scheme", declared, given) : null);
+        for (Map<String, List<String>> split : splits) {
+          List<String> schemes = split.containsKey("scheme") ? split.get("scheme")
+              : declared.containsKey("scheme") ? values("scheme", declared, given) : null;
+          plan.byProtocol(b.getKey(), clients, strategies, values("protocol", declared, given), schemes, split);
+        }
         continue;
       }
       for (String c : clients) {
@@ -68,14 +83,34 @@ final class RunPlan {
           }
         }
         if (!supported.isEmpty()) {
-          Map<String, List<String>> params = new LinkedHashMap<>();
-          params.put("client", List.of(c));
-          params.put("strategy", supported);
-          plan.runs.add(new Run(b.getKey(), params));
+          for (Map<String, List<String>> split : splits) {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("client", List.of(c));
+            params.put("strategy", supported);
+            params.putAll(split);
+            plan.runs.add(new Run(b.getKey(), params));
+          }
         }
       }
     }
     return plan;
+  }
+
+  /** {endpoint: labels, scheme: [scheme]} per scheme, in the order the labels came; one empty split without URLs. */
+  private static List<Map<String, List<String>>> byScheme(Map<String, String> urlSchemes) {
+    if (urlSchemes.isEmpty()) {
+      return List.of(Map.of());
+    }
+    Map<String, List<String>> labels = new LinkedHashMap<>();
+    urlSchemes.forEach((label, scheme) -> labels.computeIfAbsent(scheme, k -> new ArrayList<>()).add(label));
+    List<Map<String, List<String>>> splits = new ArrayList<>();
+    labels.forEach((scheme, names) -> {
+      Map<String, List<String>> split = new LinkedHashMap<>();
+      split.put("endpoint", names);
+      split.put("scheme", List.of(scheme));
+      splits.add(split);
+    });
+    return splits;
   }
 
   /**
@@ -84,7 +119,7 @@ final class RunPlan {
    * scheme, as a benchmark without a protocol parameter does. Each reason is said once.
    */
   private void byProtocol(String benchmark, List<String> clients, List<String> strategies, List<String> protocols,
-      List<String> schemes) {
+      List<String> schemes, Map<String, List<String>> split) {
     for (String p : protocols) {
       Protocol protocol = Protocol.parse(p);
       List<String> fitting = null;
@@ -130,6 +165,7 @@ final class RunPlan {
           if (protocol.isHttp2() && fitting != null) {
             params.put("scheme", fitting);
           }
+          params.putAll(split); // a --url split: its labels under their one scheme
           runs.add(new Run(benchmark, params));
         }
       }

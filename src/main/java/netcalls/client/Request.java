@@ -1,17 +1,30 @@
 package netcalls.client;
 
 import java.net.URI;
+import java.util.List;
 import netcalls.run.Leg;
+import netcalls.run.UserRequests.Header;
+import netcalls.run.UserRequests.NamedUrl;
 import netcalls.trace.CallSite;
 
 /**
- * One request a benchmark makes, made once at trial setup: where it goes and how its samples name
- * it. A client turns it into its library's own request object with {@link Client#prepare}.
+ * One request a benchmark makes, made once at trial setup: where it goes, the headers the user
+ * added, and how its samples name it. A client turns it into its library's own request object
+ * with {@link Client#prepare}, headers included, outside the measured path.
  *
- * @param uri  the full URI
- * @param site the leg, {@code host:port} and endpoint name its samples carry
+ * @param uri     the full URI
+ * @param site    the leg, {@code host:port} and endpoint name its samples carry
+ * @param headers the user's headers ({@code --header}), sent by every client alike; never printed
  */
-public record Request(URI uri, CallSite site) {
+public record Request(URI uri, CallSite site, List<Header> headers) {
+
+  public Request {
+    headers = List.copyOf(headers);
+  }
+
+  public Request(URI uri, CallSite site) {
+    this(uri, site, List.of());
+  }
 
   /** A request for {@code path} on {@code base} (scheme://host:port), named by its first path segment and {@code host:port}. */
   public static Request get(URI base, String path) {
@@ -31,6 +44,11 @@ public record Request(URI uri, CallSite site) {
     return new Request(uri, new CallSite(Leg.single, label, endpoint.isEmpty() ? "root" : endpoint));
   }
 
+  /** Exactly the user's URL, named by its label (never by the URL: no tag per path or query). */
+  public static Request url(NamedUrl url) {
+    return new Request(url.uri(), new CallSite(Leg.single, hostPort(url.uri()), url.label()));
+  }
+
   /** {@code host:port} of a URI, the port defaulted by its scheme. */
   public static String hostPort(URI uri) {
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
@@ -39,11 +57,18 @@ public record Request(URI uri, CallSite site) {
 
   /** The same request as one leg of a pair. */
   public Request withLeg(Leg leg) {
-    return new Request(uri, site.withLeg(leg));
+    return new Request(uri, site.withLeg(leg), headers);
   }
 
+  /** The same request with these headers added to every call. */
+  public Request withHeaders(List<Header> added) {
+    return new Request(uri, site, added);
+  }
+
+  /** Scheme, host, port and path: no query or user info, which may hold a secret; no header values. */
   @Override
   public String toString() {
-    return uri + (site.leg() == Leg.single ? "" : " (leg " + site.leg().label() + ")");
+    String shown = uri.getScheme() + "://" + hostPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return shown + (site.leg() == Leg.single ? "" : " (leg " + site.leg().label() + ")");
   }
 }

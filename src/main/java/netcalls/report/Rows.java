@@ -138,9 +138,10 @@ final class Rows {
       if (size > MAX_GRID) {
         continue;
       }
+      Map<String, Set<String>> urlSchemes = urlSchemes(results.getOrDefault(b, List.of()), trials.getOrDefault(b, List.of()));
       for (Map<String, String> combo : grid(values)) {
         String key = Groups.key(b, combo);
-        if (have.contains(key)) {
+        if (have.contains(key) || otherScheme(combo, urlSchemes)) {
           continue;
         }
         ObjectNode o = out.addObject();
@@ -151,6 +152,27 @@ final class Rows {
             : "not in the run");
       }
     }
+  }
+
+  /** The schemes each user URL ({@code endpoint} other than builtin) ran under: a URL has its own scheme. */
+  private static Map<String, Set<String>> urlSchemes(List<Map<String, String>> results, List<Map<String, String>> trials) {
+    Map<String, Set<String>> schemes = new TreeMap<>();
+    for (List<Map<String, String>> list : List.of(results, trials)) {
+      for (Map<String, String> p : list) {
+        String endpoint = p.get("endpoint");
+        if (endpoint != null && !endpoint.equals("builtin") && p.containsKey("scheme")) {
+          schemes.computeIfAbsent(endpoint, x -> new LinkedHashSet<>()).add(p.get("scheme"));
+        }
+      }
+    }
+    return schemes;
+  }
+
+  /** A user URL under a scheme that is not its own: never planned, so not missing. */
+  private static boolean otherScheme(Map<String, String> combo, Map<String, Set<String>> urlSchemes) {
+    String endpoint = combo.get("endpoint");
+    Set<String> own = endpoint == null ? null : urlSchemes.get(endpoint);
+    return own != null && !own.contains(combo.get("scheme"));
   }
 
   private static List<Map<String, String>> grid(Map<String, Set<String>> values) {

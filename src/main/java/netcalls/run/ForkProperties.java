@@ -18,15 +18,17 @@ import java.util.Properties;
  * @param samplesCap most samples kept per trial
  * @param live a Telegraf socket listener to stream samples to while the run goes on, or null
  * @param serverDelayMicros a fixed service time the built-in server adds to every response
+ * @param requests the private file of the user's URLs and headers ({@link UserRequests}), or null
  */
 public record ForkProperties(Path runDir, String target, Path trust, int samplesCap, String live,
-    long serverDelayMicros) {
+    long serverDelayMicros, Path requests) {
   public static final String RUN_DIR = "netcalls.run.dir";
   public static final String TARGET = "netcalls.target";
   public static final String TRUST = "netcalls.trust";
   public static final String SAMPLES_CAP = "netcalls.samples.cap";
   public static final String LIVE = "netcalls.live";
   public static final String SERVER_DELAY_US = "netcalls.server.delay.us";
+  public static final String REQUESTS = "netcalls.requests";
 
   public static final int DEFAULT_SAMPLES_CAP = 1_000_000;
   private static final Path ADHOC = Path.of("results", "adhoc");
@@ -44,7 +46,7 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
 
   /** The defaults: built-in server, samples under results/adhoc, nothing streamed. */
   public static ForkProperties defaults() {
-    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0);
+    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0, null);
   }
 
   /** What this JVM was told (a fork of the launcher, or a JMH run without it: the defaults). */
@@ -55,11 +57,13 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   static ForkProperties from(Properties p) {
     String dir = blankToNull(p.getProperty(RUN_DIR));
     String trust = blankToNull(p.getProperty(TRUST));
+    String requests = blankToNull(p.getProperty(REQUESTS));
     return new ForkProperties(dir == null ? ADHOC : Path.of(dir), p.getProperty(TARGET),
         trust == null ? null : Path.of(trust),
         (int) whole(p, SAMPLES_CAP, DEFAULT_SAMPLES_CAP, Integer.MAX_VALUE, "the maximum samples per trial, e.g. 1000000"),
         p.getProperty(LIVE),
-        whole(p, SERVER_DELAY_US, 0, Long.MAX_VALUE / 1000, "a service time in microseconds, e.g. 50"));
+        whole(p, SERVER_DELAY_US, 0, Long.MAX_VALUE / 1000, "a service time in microseconds, e.g. 50"),
+        requests == null ? null : Path.of(requests));
   }
 
   public RunFolder runFolder() {
@@ -67,23 +71,32 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   }
 
   public ForkProperties withRunDir(Path dir) {
-    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros);
+    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros, requests);
   }
 
   public ForkProperties withTarget(String url, Path trustFile) {
-    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros);
+    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros, requests);
   }
 
   public ForkProperties withSamplesCap(int cap) {
-    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros);
+    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros, requests);
   }
 
   public ForkProperties withLive(String url) {
-    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros);
+    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros, requests);
   }
 
   public ForkProperties withServerDelayMicros(long micros) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, micros);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, micros, requests);
+  }
+
+  public ForkProperties withRequests(Path file) {
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, file);
+  }
+
+  /** The user's URLs and headers, read from their file; none when the launcher gave none. */
+  public UserRequests userRequests() {
+    return requests == null ? UserRequests.none() : UserRequests.read(requests);
   }
 
   /** Only what differs from the defaults, by property name, in a stable order. */
@@ -105,6 +118,9 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     if (serverDelayMicros != 0) {
       m.put(SERVER_DELAY_US, Long.toString(serverDelayMicros));
     }
+    if (requests != null) {
+      m.put(REQUESTS, requests.toAbsolutePath().toString());
+    }
     return m;
   }
 
@@ -115,9 +131,24 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     return args;
   }
 
-  /** Sets the same properties in this JVM, for {@code -f 0}, where benchmarks run in the launcher's JVM. */
-  public void applyToThisJvm() {
-    asMap().forEach(System::setProperty);
+  /**
+   * Sets the same properties in this JVM, for {@code -f 0}, where benchmarks run in the launcher's
+   * JVM; returns what puts the previous values back (a run in process leaves no stale property,
+   * such as the path of a requests file deleted after it).
+   */
+  public Runnable applyToThisJvm() {
+    Map<String, String> previous = new LinkedHashMap<>();
+    asMap().forEach((k, v) -> {
+      previous.put(k, System.getProperty(k));
+      System.setProperty(k, v);
+    });
+    return () -> previous.forEach((k, v) -> {
+      if (v == null) {
+        System.clearProperty(k);
+      } else {
+        System.setProperty(k, v);
+      }
+    });
   }
 
   private static long whole(Properties p, String key, long dflt, long max, String what) {

@@ -152,4 +152,40 @@ class RunPlanTest {
     assertThat(ParamCheck.delaysPair(List.of("50:75", "10:20"))).isNull();
     assertThatThrownBy(() -> ParamCheck.delaysPair(List.of("50"))).hasMessageContaining("-p delays=50:");
   }
+  @Test
+  void eachUrlRunsUnderItsOwnSchemeOnly() {
+    Map<String, Map<String, String[]>> b = benchmarks();
+    b.get(REQ).put("endpoint", new String[] {"builtin"});
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("python", "https");
+    urls.put("local", "http");
+    urls.put("mozilla", "https");
+    RunPlan plan = RunPlan.of(b, (bench, key) -> key.equals("client") ? List.of("okhttp") : key.equals("strategy")
+        ? List.of("reuse") : null, urls);
+    List<Map<String, List<String>>> req = plan.runs.stream().filter(r -> r.benchmark().equals(REQ))
+        .map(RunPlan.Run::params).toList();
+    assertThat(req).hasSize(2);
+    assertThat(req.get(0)).containsEntry("endpoint", List.of("python", "mozilla")).containsEntry("scheme", List.of("https"))
+        .containsEntry("client", List.of("okhttp"));
+    assertThat(req.get(1)).containsEntry("endpoint", List.of("local")).containsEntry("scheme", List.of("http"));
+    // a benchmark without an endpoint parameter is not split
+    assertThat(plan.runs.stream().filter(r -> r.benchmark().equals(OTHER)).toList()).hasSize(1);
+  }
+
+  @Test
+  void aUrlRunsOnlyUnderAProtocolItsSchemeAllows() {
+    Map<String, Map<String, String[]>> b = benchmarks();
+    b.get(REQ).put("endpoint", new String[] {"builtin"});
+    b.get(REQ).put("protocol", new String[] {"h1"});
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("python", "https");
+    urls.put("local", "http");
+    RunPlan plan = RunPlan.of(b, (bench, key) -> key.equals("client") ? List.of("okhttp") : key.equals("strategy")
+        ? List.of("reuse") : key.equals("protocol") ? List.of("h1", "h2") : null, urls);
+    List<Map<String, List<String>>> req = plan.runs.stream().filter(r -> r.benchmark().equals(REQ))
+        .map(RunPlan.Run::params).toList();
+    assertThat(req).extracting(p -> p.get("endpoint") + " " + p.get("protocol") + " " + p.get("scheme"))
+        .containsExactlyInAnyOrder("[python] [h1] [https]", "[python] [h2] [https]", "[local] [h1] [http]");
+    assertThat(plan.leftOut).anyMatch(l -> l.contains("protocol=h2 scheme=http left out"));
+  }
 }

@@ -31,4 +31,16 @@ class RowsTest {
       }
     }
   }
+
+  @Test
+  void aUrlUnderAnotherSchemeIsNotMissing() {
+    String b = "netcalls.bench.RequestLatency.request";
+    Map<String, List<Map<String, String>>> results = Map.of(b, List.of(
+        Map.of("client", "okhttp", "endpoint", "python", "scheme", "https"),
+        Map.of("client", "okhttp", "endpoint", "local", "scheme", "http"),
+        Map.of("client", "jdk", "endpoint", "local", "scheme", "http")));
+    ArrayNode out = ReportData.JSON.createArrayNode();
+    Rows.missing(results, Map.of(), out);
+    assertThat(out.findValuesAsText("key")).containsExactly(b + " client=jdk endpoint=python scheme=https");
+  }
 }

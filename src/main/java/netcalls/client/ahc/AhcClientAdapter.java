@@ -35,6 +35,7 @@ final class AhcClientAdapter implements Client {
     Prepared(Request r, boolean keepAlive) {
       super(r, keepAlive);
       RequestBuilder b = new RequestBuilder("GET").setUrl(r.uri().toString());
+      r.headers().forEach(h -> b.addHeader(h.name(), h.value()));
       if (!keepAlive) {
         b.setHeader("Connection", "close");
       }

@@ -48,6 +48,7 @@ final class Hc5ClientAdapter implements Client {
     Prepared(Request r, boolean keepAlive) {
       super(r, keepAlive);
       this.http = new HttpGet(r.uri());
+      r.headers().forEach(h -> http.addHeader(h.name(), h.value()));
       if (!keepAlive) {
         http.setHeader(HttpHeaders.CONNECTION, "close");
       }

@@ -46,6 +46,7 @@ final class JdkClientAdapter implements Client {
       super(r, keepAlive);
       // The JDK client has no read timeout; its request timeout (until the response headers) is the nearest
       HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).GET().timeout(readTimeout);
+      r.headers().forEach(h -> b.header(h.name(), h.value()));
       if (!keepAlive) {
         b.header("Connection", "close");
       }

@@ -2,7 +2,9 @@ package netcalls.client.jetty;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
@@ -41,10 +44,13 @@ final class JettyClientAdapter implements Client {
    */
   static final class Prepared extends PreparedRequest {
     final URI uri;
+    /** The user's headers as Jetty fields, made once; copied into each single-use request. */
+    final List<HttpField> headers = new ArrayList<>();
 
     Prepared(Request r, boolean keepAlive) {
       super(r, keepAlive);
       this.uri = r.uri();
+      r.headers().forEach(h -> headers.add(new HttpField(h.name(), h.value())));
     }
   }
 
@@ -77,6 +83,9 @@ final class JettyClientAdapter implements Client {
       }
       if (!p.keepAlive()) {
         r.headers(h -> h.put(HttpHeader.CONNECTION, "close"));
+      }
+      if (!p.headers.isEmpty()) {
+        r.headers(h -> p.headers.forEach(h::add));
       }
       r.send(listener);
     } catch (RuntimeException e) {

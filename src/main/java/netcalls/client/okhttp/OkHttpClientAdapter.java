@@ -37,6 +37,7 @@ final class OkHttpClientAdapter implements Client {
     Prepared(Request r, boolean keepAlive) {
       super(r, keepAlive);
       okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(r.uri().toString());
+      r.headers().forEach(h -> b.addHeader(h.name(), h.value()));
       if (!keepAlive) {
         b.header("Connection", "close");
       }

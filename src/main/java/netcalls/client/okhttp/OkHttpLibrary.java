@@ -7,11 +7,17 @@ import netcalls.client.ClientOptions;
 import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
 /** OkHttp's per-trial resources: the base client whose pool and dispatcher {@code shared_pool} shares. */
 public final class OkHttpLibrary implements ClientLibrary {
+  private static final Interceptor NO_ACCEPT_ENCODING = chain -> {
+    okhttp3.Request r = chain.request();
+    return chain.proceed(r.header("Accept-Encoding") == null ? r : r.newBuilder().removeHeader("Accept-Encoding").build());
+  };
+
   private final ClientOptions options;
   private final OkHttpClient sharedBase;
 
@@ -30,6 +36,9 @@ public final class OkHttpLibrary implements ClientLibrary {
         // a silent retry would hide a failure and time two attempts as one call
         .retryOnConnectionFailure(false)
         .protocols(protocols(options.protocol()))
+        // OkHttp alone asks for gzip unbidden (and decodes it): take its Accept-Encoding off the wire,
+        // so every client sends none, the server answers identity and bytes mean the same for all
+        .addNetworkInterceptor(NO_ACCEPT_ENCODING)
         .sslSocketFactory(options.trust().context().getSocketFactory(), options.trust().manager());
     if (options.maxConnectionsPerHost() > 0) {
       Dispatcher dispatcher = new Dispatcher();
