@@ -46,7 +46,7 @@ class OpenLoopCompareTest {
   }
 
   @Test
-  void aForkThatMissedItsRateMakesTheRowInvalidWithTheReason() throws CompareException {
+  void aForkThatMissedItsRateMakesTheRowInvalidWithTheReason() throws Exception {
     Comparison c = compare(List.of("openloop-ok"), List.of("openloop-ok-b", "openloop-slow"));
     assertThat(c.rows()).hasSize(2).allSatisfy(r -> {
       assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
@@ -60,5 +60,9 @@ class OpenLoopCompareTest {
     assertThat(c.warnings()).anyMatch(w -> w.contains("invalid, no verdict") && w.contains("rate not reached"));
     assertThat(Formats.text(c)).contains("invalid");
     assertThat(Formats.json(c)).contains("\"invalidReason\" : \"candidate fork ").contains("\"invalid\" : 2");
+    java.nio.file.Path lp = tmp.resolve("compare.lp");
+    netcalls.export.ComparePoints.write(c, lp);
+    assertThat(java.nio.file.Files.readAllLines(lp)).hasSize(2).allSatisfy(l -> assertThat(l)
+        .contains(",verdict=invalid ").contains("invalid_reason=\"candidate fork ").doesNotContain("ratio="));
   }
 }
