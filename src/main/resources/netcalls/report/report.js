@@ -142,6 +142,11 @@
         tooltip: { formatter: function (p) { return names[p.value[1]] + '<br>p50 ' + fmt(p.value[0]) + ' µs'; } }
       }]
     }, 40 + 22 * spreadRows.length);
+  } else {
+    // an open-loop run has no per-operation latency here: its numbers are in its own section
+    document.getElementById('chart-spread').textContent = 'No per-operation result to plot' +
+      ((data.openloop || []).length ? ': open-loop results are under "Latency at a constant rate".' : '.');
+    document.getElementById('chart-spread').style.height = 'auto';
   }
 
   // ---- failed or missing ----
