@@ -1,43 +1,91 @@
 #!/usr/bin/env bash
-# What does tracing cost? Runs RequestLatency (reuse, http) with trace=on and trace=off in
-# alternating order over several rounds (on,off then off,on, ...) so that drift of a shared machine
-# hits both alike, and prints the median of the per-round p50 ratios on/off for each client.
-#   scripts/trace-overhead.sh            # ROUNDS=4, JMH_OPTS="-f 1 -wi 3 -i 5"
+# What does tracing cost? Runs RequestLatency (reuse, http) as single-fork JMH runs, trace=off and
+# trace=on alternating fork by fork (on,off then off,on, ...) so that drift of a shared machine hits
+# both alike, then lets compare pool the forks of each side (compare --ignore-param trace: the rows
+# differ only in trace) and prints per client the Hodges-Lehmann ratio of the per-fork p50s with its
+# 95 % interval:  okhttp: trace on / off = 1.021 [0.998, 1.047]
+#
+# usage: scripts/trace-overhead.sh [--forks N] [--clients a,b] [--dry-run]
+#   --forks N      forks per side (default 8; 4 per side is the least that can bound a ratio at 95 %)
+#   --clients a,b  clients (default: every client RequestLatency lists)
+#   --dry-run      print the commands, run nothing
+# env: JMH_OPTS   per-fork JMH options (default "-wi 2 -w 500ms -i 3 -r 500ms", the suite's defaults)
+#      JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
+# The time is about 2 x forks x clients x (warmup + measurement + 2 s of JVM start).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-4}
-JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5}
-[ -f target/benchmarks.jar ] || mvn -B -q package -DskipTests
-OUT=$(mktemp -d -t netcalls-trace.XXXXXX)
-trap 'rm -rf "$OUT"' EXIT
 
-for round in $(seq 1 "$ROUNDS"); do
-  if (( round % 2 )); then order="on off"; else order="off on"; fi
+FORKS=8
+CLIENTS=""
+DRY=0
+fail() { echo "trace-overhead: $*" >&2; exit 2; }
+need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
+    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
+    --dry-run) DRY=1; shift ;;
+    *) fail "unknown argument: $1 (use --forks, --clients, --dry-run)" ;;
+  esac
+done
+[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
+JMH_OPTS=${JMH_OPTS:--wi 2 -w 500ms -i 3 -r 500ms}
+[[ " $JMH_OPTS " != *" -f "* ]] || fail "JMH_OPTS: leave out -f; every run is one fork (use --forks)"
+
+cd "$(dirname "$0")/.."
+command -v jq >/dev/null || fail "missing jq (Debian: apt-get install -y jq)"
+[ -f target/benchmarks.jar ] || mvn -B -q package -DskipTests
+JAR=target/benchmarks.jar
+CLIENT_PARAM=()
+if [[ -n "$CLIENTS" ]]; then
+  CLIENT_PARAM=(-p client="$CLIENTS")
+fi
+
+run_fork() { # id trace
+  # shellcheck disable=SC2086 # JAVA_OPTS and JMH_OPTS are lists of options
+  java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1 $JMH_OPTS \
+    RequestLatency -p strategy=reuse -p scheme=http -p trace="$2" "${CLIENT_PARAM[@]}"
+}
+
+if ((DRY)); then
+  OUT=RESULTS
+  run_fork() { echo "java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR --results $OUT --run-id $1 --no-export -f 1 $JMH_OPTS" \
+    "RequestLatency -p strategy=reuse -p scheme=http -p trace=$2 ${CLIENT_PARAM[*]}"; }
+else
+  OUT=$(mktemp -d -t netcalls-trace.XXXXXX)
+  trap 'rm -rf "$OUT"' EXIT
+fi
+
+ON=()
+OFF=()
+for fork in $(seq 1 "$FORKS"); do
+  if ((fork % 2)); then order="on off"; else order="off on"; fi
   for t in $order; do
-    echo "round $round: trace=$t" >&2
-    # shellcheck disable=SC2086
-    java -jar target/benchmarks.jar --results "$OUT" --run-id "r$round-$t" --no-export $JMH_OPTS \
-      RequestLatency -p strategy=reuse -p scheme=http -p trace="$t" > "$OUT/r$round-$t.log" 2>&1 \
-      || { echo "run r$round-$t failed; see its log:" >&2; tail -20 "$OUT/r$round-$t.log" >&2; exit 1; }
+    id="f$fork-$t"
+    echo "fork $fork/$FORKS: trace=$t" >&2
+    if ((DRY)); then
+      run_fork "$id" "$t"
+    else
+      run_fork "$id" "$t" >"$OUT/$id.log" 2>&1 \
+        || { tail -20 "$OUT/$id.log" >&2; fail "run $id failed (its log above)"; }
+    fi
+    if [[ $t == on ]]; then ON+=("$OUT/$id"); else OFF+=("$OUT/$id"); fi
   done
 done
 
-python3 - "$OUT" "$ROUNDS" <<'PY'
-import json, statistics, sys
-out, rounds = sys.argv[1], int(sys.argv[2])
-def p50(run):
-    return {r["params"]["client"]: r["primaryMetric"]["scorePercentiles"]["50.0"]
-            for r in json.load(open(f"{out}/{run}/jmh.json"))}
-ratios, ons, offs = {}, {}, {}
-for i in range(1, rounds + 1):
-    on, off = p50(f"r{i}-on"), p50(f"r{i}-off")
-    for c in on:
-        ratios.setdefault(c, []).append(on[c] / off[c])
-        ons.setdefault(c, []).append(on[c]); offs.setdefault(c, []).append(off[c])
-print(f"RequestLatency reuse http, {rounds} alternating rounds, p50 in us/op")
-print("| client | median p50 trace=on | median p50 trace=off | median ratio on/off | per-round ratios |")
-print("|---|---:|---:|---:|---|")
-for c, r in ratios.items():
-    print(f"| {c} | {statistics.median(ons[c]):.1f} | {statistics.median(offs[c]):.1f} | "
-          f"{statistics.median(r):.3f} | {' '.join(f'{x:.2f}' for x in r)} |")
-PY
+join() { local IFS=,; echo "$*"; }
+COMPARE=(java -jar "$JAR" compare --ignore-param trace --format json "$(join "${OFF[@]}")" "$(join "${ON[@]}")")
+if ((DRY)); then
+  echo "${COMPARE[*]}"
+  exit 0
+fi
+
+# exit 1 only says a row was slower, which is the answer here, not a failure
+code=0
+"${COMPARE[@]}" >"$OUT/compare.json" 2>"$OUT/compare.err" || code=$?
+((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
+cat "$OUT/compare.err" >&2 # compare's warnings (e.g. too few forks), where a person sees them
+echo "RequestLatency reuse http, $FORKS fork(s) per side alternating; per-fork p50, Hodges-Lehmann ratio [95 % CI]"
+jq -r '.rows[] | "\(.params.client): trace on / off = \(.ratio // "?" | if type == "number" then (. * 1000 | round / 1000) else . end)'`
+  `' [\(.ciLower // 0 | . * 1000 | round / 1000), \(.ciUpper // "inf" | if type == "number" then (. * 1000 | round / 1000) else . end)]'`
+  `' (p50 off \(.baseline.p50 // 0 | . * 10 | round / 10) us, on \(.candidate.p50 // 0 | . * 10 | round / 10) us, \(.nBaseline) vs \(.nCandidate) \(.replicate)s)"' \
+  "$OUT/compare.json"

@@ -6,6 +6,7 @@ import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.ForkProperties;
 import netcalls.trace.SampleRecorder;
@@ -37,13 +38,27 @@ final class ClientTrial implements AutoCloseable {
    */
   static ClientTrial open(String scheme, int backends, String trace, BenchmarkParams params,
       ClientKind kind, Strategy strategy, UnaryOperator<ClientOptions> tune) throws IOException {
+    return open(scheme, Protocol.h1, backends, trace, params, kind, strategy, tune);
+  }
+
+  /**
+   * @param protocol the HTTP version every client speaks; a mismatch with {@code scheme}, or a
+   *     library or strategy that cannot do it, is refused here, before any server starts or call is made
+   */
+  static ClientTrial open(String scheme, Protocol protocol, int backends, String trace, BenchmarkParams params,
+      ClientKind kind, Strategy strategy, UnaryOperator<ClientOptions> tune) throws IOException {
+    String mismatch = protocol.unsupported(scheme);
+    if (mismatch != null) {
+      throw new IllegalArgumentException(mismatch);
+    }
     ForkProperties fork = ForkProperties.fromSystemProperties();
     Target target = Target.open(scheme, backends, fork);
     Tracing tracing = null;
     ClientLibrary library = null;
     try {
       tracing = Tracing.start(trace, params, fork);
-      ClientOptions options = tune.apply(ClientOptions.defaults(target.trust())).withRecorder(tracing.recorder());
+      ClientOptions options = tune.apply(ClientOptions.defaults(target.trust()))
+          .withRecorder(tracing.recorder()).withProtocol(protocol);
       library = kind.open(options);
       return new ClientTrial(target, tracing, options, library, strategy.open(kind, library));
     } catch (IOException | RuntimeException e) {

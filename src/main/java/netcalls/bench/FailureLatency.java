@@ -50,7 +50,7 @@ public class FailureLatency extends BenchDefaults {
   public void setUp(BenchmarkParams params) throws IOException {
     trial = ClientTrial.open("http", 1, "on", params, client, Strategy.reuse, FailureLatency::timeouts);
     http = trial.http;
-    request = http.prepare(request(scenario, trial.target.base(0)));
+    request = http.prepare(request(scenario, trial.target.base(0), trial.target.label()));
     fail(); // the scenario must fail before anything is measured
   }
 
@@ -58,15 +58,16 @@ public class FailureLatency extends BenchDefaults {
    * The request that makes {@code scenario} happen against the server at {@code base}. An unknown
    * host is a name under {@code .invalid}, which never resolves (the JVM caches the negative answer,
    * so the resolver is asked about once per 10 s, not per call); a read timeout, a response delayed
-   * ten times past it.
+   * ten times past it. Samples name the target {@code label}, or a stable name where the port is a throw-away one.
    */
-  static Request request(Scenario scenario, URI base) throws IOException {
+  static Request request(Scenario scenario, URI base, String label) throws IOException {
     return switch (scenario) {
-      case status_500 -> Request.get(base, "/status/500");
-      case refused -> Request.get(URI.create("http://localhost:" + closedPort()), "/bytes/16");
-      case unknown_host -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()), "/bytes/16");
-      case read_timeout -> Request.get(base, "/delay/2000");
-      case reset -> Request.get(base, "/reset");
+      case status_500 -> Request.get(base, label, "/status/500");
+      case refused -> Request.get(URI.create("http://localhost:" + closedPort()), "localhost:closed-port", "/bytes/16");
+      case unknown_host -> Request.get(URI.create("http://netcalls-unknown.invalid:" + base.getPort()),
+          "netcalls-unknown.invalid", "/bytes/16");
+      case read_timeout -> Request.get(base, label, "/delay/2000");
+      case reset -> Request.get(base, label, "/reset");
     };
   }
 

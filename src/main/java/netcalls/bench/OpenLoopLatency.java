@@ -161,7 +161,7 @@ public class OpenLoopLatency {
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy,
         o -> o.withTimeouts(o.connectTimeout(), timeout, timeout).withMaxConnectionsPerHost(connections));
     http = trial.http;
-    request = http.prepare(Request.get(trial.target.base(0), "/bytes/" + size));
+    request = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/bytes/" + size));
     // one real call must succeed before anything is scheduled
     if (http.call(request) != size) {
       throw new IOException("expected " + size + " body bytes from " + request);

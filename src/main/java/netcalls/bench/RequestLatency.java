@@ -4,6 +4,7 @@ import java.io.IOException;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Request;
 import netcalls.client.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +43,10 @@ public class RequestLatency extends BenchDefaults {
   @Param({"http", "https"})
   public String scheme;
 
+  /** h1, h2 (needs https) or h2c (needs http); h1 only by default, see docs/HTTP2.md. */
+  @Param({"h1"})
+  public String protocol;
+
   @Param({"1024"})
   public int size;
 
@@ -54,11 +59,13 @@ public class RequestLatency extends BenchDefaults {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws IOException {
-    trial = ClientTrial.open(scheme, 1, trace, params, client, strategy, o -> o);
+    Protocol spoken = Protocol.parse(protocol);
+    trial = ClientTrial.open(scheme, spoken, 1, trace, params, client, strategy, o -> o);
     http = trial.http;
-    request = http.prepare(Request.get(trial.target.base(0), "/bytes/" + size));
+    request = http.prepare(Request.get(trial.target.base(0), trial.target.label(), "/bytes/" + size));
     // one real call must succeed before anything is measured
     check(http.call(request));
+    trial.target.checkSpoken(spoken);
   }
 
   @Setup(Level.Iteration)

@@ -52,6 +52,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--force", description = "compare runs made with different JMH options (-wi/-w/-i/-r/-t)")
   boolean force;
 
+  @Option(names = "--ignore-param", paramLabel = "NAME", split = ",", description = "leave the -p parameter NAME"
+      + " out of the row key, so results differing only in it are one row (e.g. trace: trace=off runs as BASE against"
+      + " trace=on runs as CAND); repeatable")
+  List<String> ignoreParams = new java.util.ArrayList<>();
+
   @Option(names = "--influx", paramLabel = "URL", description = "also write the rows as netcalls_compare points to"
       + " InfluxDB 1.x at URL (default: NETCALLS_INFLUX_URL when set); credentials from INFLUX_USER/INFLUX_PASSWORD")
   String influx;
@@ -79,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     Comparison c;
     try {
-      c = Compare.runs(paths(base), paths(cand), o);
+      c = Compare.runs(paths(base), paths(cand), o, java.util.Set.copyOf(ignoreParams));
     } catch (CompareException e) {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Export a run folder to InfluxDB line protocol (RUN_DIR/points.lp), and optionally to"
-        + " InfluxDB or Telegraf.", "InfluxDB credentials come from INFLUX_USER and INFLUX_PASSWORD."},
+        + " InfluxDB or Telegraf.", "InfluxDB credentials come from INFLUX_USER and INFLUX_PASSWORD, or a token"
+        + " (InfluxDB 2.x/3.x) from INFLUX_TOKEN or --influx-token."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:everything exported (warnings may be printed)",
         "1:something could not be read, written or delivered: nothing was written or sent (with --partial: the"
@@ -39,6 +40,15 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--influx", paramLabel = "URL", description = "also write to InfluxDB 1.x at URL, e.g."
       + " http://127.0.0.1:8086")
   String influx;
+
+  @Option(names = "--influx-token", paramLabel = "TOKEN", description = "InfluxDB 2.x/3.x token for their 1.x-compatible"
+      + " API (sent as Authorization: Token; INFLUX_TOKEN does the same and stays out of the process list); the"
+      + " bucket and its DBRP mapping to --database must exist: nothing is created")
+  String influxToken;
+
+  @Option(names = "--write-only", description = "use only InfluxDB's /write: no CREATE DATABASE, no counting back"
+      + " with InfluxQL (for a store that takes line protocol without InfluxQL, such as VictoriaMetrics)")
+  boolean writeOnly;
 
   @Option(names = "--database", defaultValue = InfluxTarget.DEFAULT_DATABASE,
       description = "InfluxDB database (default: ${DEFAULT-VALUE}); created when missing")
@@ -91,8 +101,9 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     Export.Targets targets;
     try {
-      targets = new Export.Targets(
-          influx == null ? null : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500),
+      InfluxTarget to = influx == null ? null
+          : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500).withToken(influxToken);
+      targets = new Export.Targets(to == null || !writeOnly ? to : to.withWriteOnly(),
           telegraf == null ? null : TelegrafTarget.parse(telegraf),
           telegrafCheck == null ? null : InfluxTarget.of(telegrafCheck, telegrafDatabase));
     } catch (IllegalArgumentException e) {

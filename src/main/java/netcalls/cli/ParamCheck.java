@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import netcalls.client.ClientKind;
+import netcalls.client.Protocol;
 import netcalls.run.Scenario;
 import org.openjdk.jmh.util.Optional;
 
@@ -14,6 +15,7 @@ final class ParamCheck {
   static void validate(Function<String, Optional<Collection<String>>> param) {
     param.apply("client").orElse(List.of()).forEach(ClientKind::parse);
     param.apply("strategy").orElse(List.of()).forEach(RunPlan::parseStrategy);
+    param.apply("protocol").orElse(List.of()).forEach(Protocol::parse);
     param.apply("scenario").orElse(List.of()).forEach(Scenario::parse);
     oneOf("scheme", param.apply("scheme").orElse(List.of()), List.of("http", "https"));
     oneOf("trace", param.apply("trace").orElse(List.of()), List.of("on", "off"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import netcalls.read.Problems;
+import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
 import netcalls.read.Trial;
 import netcalls.run.RunFolder;
@@ -41,7 +42,7 @@ final class RunMetadata {
     m.put("end", end.toString());
     String commit = git("rev-parse", "--short=12", "HEAD");
     m.put("gitCommit", commit != null && commit.matches("[0-9a-f]+") ? commit : null);
-    m.put("gitBranch", commit == null ? null : git("rev-parse", "--abbrev-ref", "HEAD"));
+    m.put("gitBranch", branch(System.getenv(), commit == null ? null : git("rev-parse", "--abbrev-ref", "HEAD")));
     // tracked files changed since the commit (untracked files do not make it dirty)
     m.put("gitDirty", commit == null ? null : gitExit("diff", "--quiet", "HEAD", "--") == 1);
     m.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
@@ -49,15 +50,33 @@ final class RunMetadata {
     m.put("jdk", System.getProperty("java.version"));
     m.put("vm", System.getProperty("java.vm.name"));
     m.put("host", hostName());
-    m.put("cpuModel", cpuModel(Path.of("/proc/cpuinfo")));
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("kernel", System.getProperty("os.version"));
+    String cpu = cpuModel(Path.of("/proc/cpuinfo"));
+    int cores = Runtime.getRuntime().availableProcessors();
+    String kernel = System.getProperty("os.version");
+    m.put("cpuModel", cpu);
+    m.put("cores", cores);
+    m.put("kernel", kernel);
+    m.put("testbed", RunInfo.describeTestbed(cpu, (long) cores, kernel, System.getProperty("java.version")));
     m.put("args", args);
     m.put("target", target);
     m.put("exitCode", exitCode);
     m.put("recordedSamples", recorded);
     m.put("droppedSamples", dropped);
     JSON.writeValue(runDir.resolve("run.json").toFile(), m);
+  }
+
+  /**
+   * The branch a run measured: $NETCALLS_BRANCH, else $GITHUB_REF_NAME (CI checks out a detached commit), else git's
+   * own; null when none is known or git only says "HEAD" (detached).
+   */
+  static String branch(Map<String, String> env, String fromGit) {
+    for (String name : List.of("NETCALLS_BRANCH", "GITHUB_REF_NAME")) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return fromGit == null || fromGit.isBlank() || fromGit.equals("HEAD") ? null : fromGit;
   }
 
   /** The trial descriptions under {@code samples/}, read as every reader of a run reads them. */

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import netcalls.client.ClientKind;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 
 /**
- * Splits a selection of benchmarks into JMH runs so that client × strategy combinations a library
- * cannot do are left out (one line each), never run as something else. Pure: takes the
+ * Splits a selection of benchmarks into JMH runs so that client × strategy (and, where a benchmark
+ * has a {@code protocol}, client × protocol, strategy × protocol and protocol × scheme) combinations
+ * that cannot be done are left out (one line each), never run as something else. Pure: takes the
  * benchmarks' declared parameters and the {@code -p} overrides, returns the runs.
  */
 final class RunPlan {
@@ -49,6 +51,11 @@ final class RunPlan {
       }
       List<String> clients = values("client", declared, given);
       List<String> strategies = values("strategy", declared, given);
+      if (declared.containsKey("protocol")) {
+        plan.byProtocol(b.getKey(), clients, strategies, values("protocol", declared, given),
+            declared.containsKey("scheme") ? values("scheme", declared, given) : null);
+        continue;
+      }
       for (String c : clients) {
         ClientKind kind = ClientKind.parse(c);
         List<String> supported = new ArrayList<>();
@@ -69,6 +76,70 @@ final class RunPlan {
       }
     }
     return plan;
+  }
+
+  /**
+   * One run per client × protocol, each with the strategies that client can do over that protocol
+   * and, for HTTP/2, only the scheme the protocol needs (h2: https, h2c: http); h1 keeps every
+   * scheme, as a benchmark without a protocol parameter does. Each reason is said once.
+   */
+  private void byProtocol(String benchmark, List<String> clients, List<String> strategies, List<String> protocols,
+      List<String> schemes) {
+    for (String p : protocols) {
+      Protocol protocol = Protocol.parse(p);
+      List<String> fitting = null;
+      if (schemes != null) {
+        fitting = new ArrayList<>();
+        for (String scheme : schemes) {
+          String why = protocol.unsupported(scheme);
+          if (why == null) {
+            fitting.add(scheme);
+          } else {
+            leaveOut(benchmark + ": protocol=" + p + " scheme=" + scheme + " left out: " + why);
+          }
+        }
+        if (fitting.isEmpty()) {
+          continue;
+        }
+      }
+      for (String c : clients) {
+        ClientKind kind = ClientKind.parse(c);
+        String why = kind.unsupported(protocol);
+        if (why != null) {
+          leaveOut(benchmark + ": client=" + c + " protocol=" + p + " left out: " + why);
+          continue;
+        }
+        List<String> supported = new ArrayList<>();
+        for (String s : strategies) {
+          Strategy strategy = parseStrategy(s);
+          String own = kind.unsupported(strategy);
+          String overProtocol = protocol.unsupported(strategy);
+          if (own != null) {
+            leaveOut(benchmark + ": client=" + c + " strategy=" + s + " left out: " + own);
+          } else if (overProtocol != null) {
+            leaveOut(benchmark + ": strategy=" + s + " protocol=" + p + " left out: " + overProtocol);
+          } else {
+            supported.add(s);
+          }
+        }
+        if (!supported.isEmpty()) {
+          Map<String, List<String>> params = new LinkedHashMap<>();
+          params.put("client", List.of(c));
+          params.put("protocol", List.of(p));
+          params.put("strategy", supported);
+          if (protocol.isHttp2() && fitting != null) {
+            params.put("scheme", fitting);
+          }
+          runs.add(new Run(benchmark, params));
+        }
+      }
+    }
+  }
+
+  private void leaveOut(String line) {
+    if (!leftOut.contains(line)) {
+      leftOut.add(line);
+    }
   }
 
   private static List<String> values(String key, Map<String, String[]> declared, Function<String, Collection<String>> override) {

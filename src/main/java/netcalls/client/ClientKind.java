@@ -18,21 +18,26 @@ public enum ClientKind {
   /** OkHttp 5, blocking {@code execute()} and async {@code enqueue()}, traced by an EventListener. */
   okhttp {
     @Override
-    public ClientLibrary open(ClientOptions options) {
+    ClientLibrary library(ClientOptions options) {
       return new OkHttpLibrary(options);
     }
   },
   /** AsyncHttpClient 3 (Netty), traced by its AsyncHandler callbacks. */
   ahc {
     @Override
-    public ClientLibrary open(ClientOptions options) {
+    ClientLibrary library(ClientOptions options) {
       return new AhcLibrary(options);
+    }
+
+    @Override
+    public String unsupported(Protocol protocol) {
+      return protocol.isHttp2() ? AhcLibrary.NO_HTTP2 : null;
     }
   },
   /** The JDK's java.net.http.HttpClient; it has no event API, so only duration and receiving are traced. */
   jdk {
     @Override
-    public ClientLibrary open(ClientOptions options) {
+    ClientLibrary library(ClientOptions options) {
       return new JdkLibrary(options);
     }
 
@@ -50,6 +55,11 @@ public enum ClientKind {
     public String unsupported(Strategy strategy) {
       return strategy == Strategy.shared_pool ? JdkLibrary.NO_SHARED_POOL : null;
     }
+
+    @Override
+    public String unsupported(Protocol protocol) {
+      return protocol == Protocol.h2c ? JdkLibrary.NO_PRIOR_KNOWLEDGE : null;
+    }
   },
   /**
    * Apache HttpClient 5's classic client, traced through its exec chain, connection operator and
@@ -57,8 +67,13 @@ public enum ClientKind {
    */
   hc5 {
     @Override
-    public ClientLibrary open(ClientOptions options) {
+    ClientLibrary library(ClientOptions options) {
       return new Hc5Library(options);
+    }
+
+    @Override
+    public String unsupported(Protocol protocol) {
+      return protocol.isHttp2() ? Hc5Library.NO_HTTP2 : null;
     }
   },
   /**
@@ -67,7 +82,7 @@ public enum ClientKind {
    */
   jetty {
     @Override
-    public ClientLibrary open(ClientOptions options) {
+    ClientLibrary library(ClientOptions options) {
       return new JettyLibrary(options);
     }
 
@@ -82,8 +97,20 @@ public enum ClientKind {
     }
   };
 
-  /** Creates the library's per-trial resources. */
-  public abstract ClientLibrary open(ClientOptions options);
+  /**
+   * Creates the library's per-trial resources, speaking {@link ClientOptions#protocol()}.
+   *
+   * @throws UnsupportedCombinationException when the library cannot speak that protocol
+   */
+  public ClientLibrary open(ClientOptions options) {
+    String why = unsupported(options.protocol());
+    if (why != null) {
+      throw new UnsupportedCombinationException(this, options.protocol(), why);
+    }
+    return library(options);
+  }
+
+  abstract ClientLibrary library(ClientOptions options);
 
   /**
    * The phases this library's hooks can observe; the others are always absent from its samples
@@ -101,6 +128,23 @@ public enum ClientKind {
   /** Why this library cannot implement {@code strategy}, or null when it can. */
   public String unsupported(Strategy strategy) {
     return null;
+  }
+
+  /** Why this library cannot speak {@code protocol}, or null when it can. */
+  public String unsupported(Protocol protocol) {
+    return null;
+  }
+
+  /**
+   * Why this library cannot run {@code strategy} over {@code protocol}, or null when it can: the
+   * library's own limits first, then what the protocol itself rules out.
+   */
+  public String unsupported(Strategy strategy, Protocol protocol) {
+    String why = unsupported(strategy);
+    if (why == null) {
+      why = unsupported(protocol);
+    }
+    return why != null ? why : protocol.unsupported(strategy);
   }
 
   /** Parses a name with an error that lists the valid ones. */

@@ -7,6 +7,9 @@ package netcalls.client;
  */
 public interface ClientLibrary extends AutoCloseable {
 
+  /** The protocol every client of this library speaks (from its options). */
+  Protocol protocol();
+
   /** A new client with its own connection pool, keep-alive on. */
   Client newClient();
 

@@ -14,6 +14,7 @@ import netcalls.trace.SampleRecorder;
  * @param followRedirects whether 3xx responses are followed
  * @param maxConnectionsPerHost 0 for the library's default; else a limit (requests beyond it wait)
  * @param recorder        where traced calls go; null when tracing is off
+ * @param protocol        the HTTP version to speak; a library that cannot is refused by {@link ClientKind#open}
  */
 public record ClientOptions(
     TlsTrust trust,
@@ -22,10 +23,18 @@ public record ClientOptions(
     Duration callTimeout,
     boolean followRedirects,
     int maxConnectionsPerHost,
-    SampleRecorder recorder) {
+    SampleRecorder recorder,
+    Protocol protocol) {
 
   public ClientOptions {
     Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(protocol, "protocol");
+  }
+
+  /** HTTP/1.1. */
+  public ClientOptions(TlsTrust trust, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+      boolean followRedirects, int maxConnectionsPerHost, SampleRecorder recorder) {
+    this(trust, connectTimeout, readTimeout, callTimeout, followRedirects, maxConnectionsPerHost, recorder, Protocol.h1);
   }
 
   /** Timeouts long enough for any benchmark endpoint, short enough that nothing hangs. */
@@ -35,14 +44,18 @@ public record ClientOptions(
   }
 
   public ClientOptions withRecorder(SampleRecorder r) {
-    return new ClientOptions(trust, connectTimeout, readTimeout, callTimeout, followRedirects, maxConnectionsPerHost, r);
+    return new ClientOptions(trust, connectTimeout, readTimeout, callTimeout, followRedirects, maxConnectionsPerHost, r, protocol);
   }
 
   public ClientOptions withTimeouts(Duration connect, Duration read, Duration call) {
-    return new ClientOptions(trust, connect, read, call, followRedirects, maxConnectionsPerHost, recorder);
+    return new ClientOptions(trust, connect, read, call, followRedirects, maxConnectionsPerHost, recorder, protocol);
   }
 
   public ClientOptions withMaxConnectionsPerHost(int max) {
-    return new ClientOptions(trust, connectTimeout, readTimeout, callTimeout, followRedirects, max, recorder);
+    return new ClientOptions(trust, connectTimeout, readTimeout, callTimeout, followRedirects, max, recorder, protocol);
+  }
+
+  public ClientOptions withProtocol(Protocol p) {
+    return new ClientOptions(trust, connectTimeout, readTimeout, callTimeout, followRedirects, maxConnectionsPerHost, recorder, p);
   }
 }

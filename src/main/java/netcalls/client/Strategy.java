@@ -44,12 +44,17 @@ public enum Strategy {
   /**
    * The client a benchmark calls for this strategy.
    *
-   * @throws UnsupportedCombinationException when the library cannot do it
+   * @throws UnsupportedCombinationException when the library cannot do it, or it means nothing
+   *     over the library's protocol
    */
   public Client open(ClientKind kind, ClientLibrary library) {
     String why = kind.unsupported(this);
     if (why != null) {
       throw new UnsupportedCombinationException(kind, this, why);
+    }
+    why = library.protocol().unsupported(this);
+    if (why != null) {
+      throw new UnsupportedCombinationException(this, library.protocol(), why);
     }
     return open(library);
   }

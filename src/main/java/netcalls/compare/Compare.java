@@ -26,6 +26,16 @@ public final class Compare {
 
   /** Each side one or more run folders, their forks pooled. */
   public static Comparison runs(List<Path> baseline, List<Path> candidate, Options o) throws CompareException {
+    return runs(baseline, candidate, o, Set.of());
+  }
+
+  /**
+   * As {@link #runs(List, List, Options)}, with the parameters in {@code ignored} left out of the row key: results
+   * that differ only in them become one row, their forks pooled per side (the {@code --ignore-param} option, e.g.
+   * trace=off as baseline against trace=on as candidate).
+   */
+  public static Comparison runs(List<Path> baseline, List<Path> candidate, Options o, Set<String> ignored)
+      throws CompareException {
     if (baseline.isEmpty() || candidate.isEmpty()) {
       throw new CompareException("compare needs a baseline and a candidate run folder");
     }
@@ -37,10 +47,20 @@ public final class Compare {
     for (Path p : baseline) {
       base.add(ComparedRun.read(p, errors, warnings));
     }
+    List<ComparedRun> read = new ArrayList<>(base);
     List<ComparedRun> cand = new ArrayList<>();
     for (Path p : candidate) {
       cand.add(ComparedRun.read(p, errors, warnings));
     }
+    read.addAll(cand);
+    for (String name : new TreeSet<>(ignored)) {
+      if (read.stream().noneMatch(r -> r.hasParam(name))) {
+        warnings.add("--ignore-param " + name + ": no result of these runs has that parameter, so it changed nothing;"
+            + " check its spelling (parameters are the -p names, e.g. trace)");
+      }
+    }
+    base.replaceAll(r -> r.withoutParams(ignored));
+    cand.replaceAll(r -> r.withoutParams(ignored));
     List<String> mismatches = new ArrayList<>();
     Map<Key, Series> b = pool("baseline", base, mismatches);
     Map<Key, Series> c = pool("candidate", cand, mismatches);

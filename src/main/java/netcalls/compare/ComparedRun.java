@@ -67,6 +67,29 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
         phases(run, errors, warnings));
   }
 
+  /**
+   * This run with the parameters in {@code drop} taken out of every key, so that results differing only in them
+   * pool into one series (their forks added), e.g. {@code trace} when one side ran trace=on and the other off.
+   */
+  ComparedRun withoutParams(java.util.Set<String> drop) {
+    if (drop.isEmpty()) {
+      return this;
+    }
+    Map<Key, Series> s = new LinkedHashMap<>();
+    series.forEach((k, v) -> {
+      Key kept = k.without(drop);
+      s.merge(kept, new Series(kept, v.unit(), v.options(), v.forks(), v.sources()), Series::pool);
+    });
+    Map<Key, List<Map<String, Double>>> p = new HashMap<>();
+    phases.forEach((k, v) -> p.computeIfAbsent(k.without(drop), x -> new ArrayList<>()).addAll(v));
+    return new ComparedRun(dir, runId, gitCommit, start, end, testbed, s, p);
+  }
+
+  /** Whether any result of this run has the parameter {@code name}. */
+  boolean hasParam(String name) {
+    return series.keySet().stream().anyMatch(k -> k.params().containsKey(name));
+  }
+
   private static Problems collect(List<String> errors, List<String> warnings) {
     return new Problems() {
       @Override

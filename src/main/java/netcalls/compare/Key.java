@@ -15,6 +15,13 @@ record Key(String benchmark, String mode, SortedMap<String, String> params) impl
     return new Key(benchmark, mode == null ? "" : mode, new TreeMap<>(params));
   }
 
+  /** This key without the parameters named in {@code drop} (compare's {@code --ignore-param}). */
+  Key without(java.util.Set<String> drop) {
+    TreeMap<String, String> kept = new TreeMap<>(params);
+    kept.keySet().removeAll(drop);
+    return new Key(benchmark, mode, kept);
+  }
+
   /** {@code RequestLatency.request} for {@code netcalls.bench.RequestLatency.request}. */
   String shortName() {
     int method = benchmark.lastIndexOf('.');

@@ -9,7 +9,6 @@ record Testbed(String cpuModel, Integer cores, String kernel, String jdk) {
   }
 
   String describe() {
-    return (cpuModel == null ? "CPU ?" : cpuModel) + ", " + (cores == null ? "?" : cores) + " cores, kernel "
-        + (kernel == null ? "?" : kernel) + ", JDK " + (jdk == null ? "?" : jdk);
+    return netcalls.read.RunInfo.describeTestbed(cpuModel, cores == null ? null : cores.longValue(), kernel, jdk);
   }
 }

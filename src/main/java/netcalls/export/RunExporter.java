@@ -306,6 +306,8 @@ public final class RunExporter {
         .field("start", run.start() == null ? null : run.start().toString())
         .field("end", run.end() == null ? null : run.end().toString())
         .field("git_commit", run.gitCommit())
+        .field("branch", run.gitBranch())
+        .field("testbed", run.testbed())
         .field("vm", run.vm())
         .field("target", run.target())
         .field("args", run.args() == null ? null : Json.MAPPER.writeValueAsString(run.args()))

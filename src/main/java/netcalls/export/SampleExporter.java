@@ -17,6 +17,7 @@ import netcalls.export.line.PairPoints;
 import netcalls.export.line.RequestLines;
 import netcalls.export.line.SeriesTable;
 import netcalls.export.line.Tags;
+import netcalls.export.line.TrialStart;
 import netcalls.read.RunInfo;
 import netcalls.read.SampleCsv;
 import netcalls.read.Trial;
@@ -37,7 +38,6 @@ final class SampleExporter {
   private final Map<String, String> runTags;
   private final Progress progress;
   private final SeriesTable series = new SeriesTable(true);
-  private final RequestLines lines = new RequestLines();
   private long latestStart = Long.MIN_VALUE;
   private static final int SHOWN = 5;
 
@@ -65,7 +65,9 @@ final class SampleExporter {
     long outside = 0;
     Map<String, String> trialTags = Tags.benchmark(runTags, trial.benchmark(), trial.mode(), trial.params());
     Map<String, SeriesTable.SeriesPair> bySeriesCells = new HashMap<>();
-    PairPoints pairs = new PairPoints(sink, report::warn);
+    TrialStart zero = new TrialStart();
+    RequestLines lines = new RequestLines(zero);
+    PairPoints pairs = new PairPoints(sink, report::warn, zero);
     FailureCounts failures = new FailureCounts();
     TrialSummary summary = new TrialSummary();
     long rows = 0;

@@ -11,10 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import netcalls.run.RunFolder;
 
-/** run.json as the launcher writes it (docs/SAMPLES.md); any field may be missing from a damaged file. */
+/**
+ * run.json as the launcher writes it (docs/SAMPLES.md); any field may be missing from a damaged file.
+ * {@code gitBranch} is null when unknown; {@link #testbed()} is the one compact description of the machine and JDK.
+ */
 public record RunInfo(String runId, Instant start, Instant end, String gitCommit, String jdk, String vm, String host,
     List<String> args, String target, Long exitCode, Long recordedSamples, Long droppedSamples, String cpuModel,
-    Long cores, String kernel) {
+    Long cores, String kernel, String gitBranch) {
+
+  /** The testbed as compare, the export and the dashboards show it: CPU model, cores, kernel, JDK ("?" when unknown). */
+  public static String describeTestbed(String cpuModel, Long cores, String kernel, String jdk) {
+    return (cpuModel == null ? "CPU ?" : cpuModel) + ", " + (cores == null ? "?" : cores) + " cores, kernel "
+        + (kernel == null ? "?" : kernel) + ", JDK " + (jdk == null ? "?" : jdk);
+  }
+
+  /** This run's testbed ({@link #describeTestbed}); null when run.json names none of its parts. */
+  public String testbed() {
+    if (cpuModel == null && cores == null && kernel == null && jdk == null) {
+      return null;
+    }
+    return describeTestbed(cpuModel, cores, kernel, jdk);
+  }
 
   /** Reads runDir/run.json; problems go to the report and what could be read is returned. */
   public static RunInfo read(Path runDir, Problems report) {
@@ -59,7 +76,8 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
         field(root, "droppedSamples", file, report, r -> Json.integer(r, "droppedSamples")),
         field(root, "cpuModel", file, report, r -> Json.text(r, "cpuModel")),
         field(root, "cores", file, report, r -> Json.integer(r, "cores")),
-        field(root, "kernel", file, report, r -> Json.text(r, "kernel")));
+        field(root, "kernel", file, report, r -> Json.text(r, "kernel")),
+        field(root, "gitBranch", file, report, r -> Json.text(r, "gitBranch")));
   }
 
   /** Whether run.json gave anything to describe the run with. */
@@ -81,6 +99,6 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
   }
 
   private static RunInfo empty(String runId) {
-    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -8,9 +8,15 @@ final class Counters {
   final LongAdder httpsConnections = new LongAdder();
   final LongAdder tlsHandshakes = new LongAdder();
   final LongAdder requests = new LongAdder();
+  final LongAdder http1Connections = new LongAdder();
+  final LongAdder h2Connections = new LongAdder();
+  final LongAdder h2cConnections = new LongAdder();
+  final LongAdder h2Streams = new LongAdder();
+  final LongAdder h2cStreams = new LongAdder();
 
   ServerStats snapshot() {
     return new ServerStats(
-        httpConnections.sum(), httpsConnections.sum(), tlsHandshakes.sum(), requests.sum());
+        httpConnections.sum(), httpsConnections.sum(), tlsHandshakes.sum(), requests.sum(),
+        http1Connections.sum(), h2Connections.sum(), h2cConnections.sum(), h2Streams.sum(), h2cStreams.sum());
   }
 }

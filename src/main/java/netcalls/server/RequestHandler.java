@@ -1,11 +1,13 @@
 package netcalls.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ServerChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -15,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,14 +54,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     } finally {
       ReferenceCountUtil.release(msg);
     }
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof SslHandshakeCompletionEvent handshake && handshake.isSuccess()) {
-      counters.tlsHandshakes.increment();
-    }
-    ctx.fireUserEventTriggered(evt);
   }
 
   @Override
@@ -111,7 +104,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       case DELAY -> delay(ctx, version, arg, request.uri(), keepAlive);
       case STATUS -> status(ctx, version, arg, keepAlive);
       case REDIRECT -> redirect(ctx, version, arg, keepAlive);
-      case ABORT -> ctx.close();
+      case ABORT -> connection(ctx).close();
       case RESET -> reset(ctx);
       case STATS -> send(ctx, Responses.of(version, HttpResponseStatus.OK, Responses.JSON,
           Unpooled.copiedBuffer(counters.snapshot().toJson(), StandardCharsets.US_ASCII)), keepAlive);
@@ -177,8 +170,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
   private static void reset(ChannelHandlerContext ctx) {
     // linger 0 turns close() into an abortive close: the peer sees RST instead of FIN
-    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-    ctx.close();
+    Channel connection = connection(ctx);
+    connection.config().setOption(ChannelOption.SO_LINGER, 0);
+    connection.close();
+  }
+
+  /**
+   * The TCP connection: over HTTP/2 the handler sits on a stream's child channel, and /abort and
+   * /reset break the whole connection there too, as over HTTP/1.1.
+   */
+  private static Channel connection(ChannelHandlerContext ctx) {
+    Channel parent = ctx.channel().parent();
+    return parent != null && !(parent instanceof ServerChannel) ? parent : ctx.channel();
   }
 
   private static void badNumber(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive) {

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -19,7 +21,8 @@ import javax.net.ssl.SSLException;
 import okhttp3.tls.HeldCertificate;
 
 /**
- * The built-in HTTP/1.1 target: one plain and one TLS port on the same few event-loop threads.
+ * The built-in target: one plain port (HTTP/1.1, or h2c with prior knowledge) and one TLS port
+ * (ALPN: h2 or http/1.1) on the same few event-loop threads.
  * Thread counts are small on purpose: the benchmarked clients run in the same JVM on two cores.
  */
 public final class TargetServer implements AutoCloseable {
@@ -86,9 +89,9 @@ public final class TargetServer implements AutoCloseable {
     Channel http = null;
     try {
       http = bind(boss, workers, transport, config.bindHost(), config.httpPort(),
-          new ServerInitializer(counters.httpConnections, null, handler));
+          new ServerInitializer(counters, null, handler));
       Channel https = bind(boss, workers, transport, config.bindHost(), config.httpsPort(),
-          new ServerInitializer(counters.httpsConnections, ssl, handler));
+          new ServerInitializer(counters, ssl, handler));
       return new TargetServer(boss, workers, http, https, certificate, counters, transport,
           config.serviceDelayMicros());
     } catch (RuntimeException e) {
@@ -169,10 +172,16 @@ public final class TargetServer implements AutoCloseable {
 
   private static SslContext sslContext(HeldCertificate certificate) {
     try {
-      // no ALPN configured: HTTP/1.1 only, which is all the codec in the pipeline speaks
+      // ALPN: h2 first, http/1.1 for clients that offer it; a client that offers neither gets
+      // http/1.1 without an ALPN answer (NO_ADVERTISE, ACCEPT), as before ALPN was configured
       return SslContextBuilder
           .forServer(certificate.keyPair().getPrivate(), certificate.certificate())
           .sslProvider(SslProvider.JDK)
+          .applicationProtocolConfig(new ApplicationProtocolConfig(
+              ApplicationProtocolConfig.Protocol.ALPN,
+              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
           .build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the server TLS context", e);

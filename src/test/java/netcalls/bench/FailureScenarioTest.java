@@ -101,7 +101,7 @@ class FailureScenarioTest {
     ClientOptions options = FailureLatency.timeouts(ClientOptions.defaults(Servers.trust(server))).withRecorder(recorder);
     Throwable thrown;
     try (ClientLibrary library = kind.open(options); Client client = Strategy.reuse.open(kind, library)) {
-      PreparedRequest request = client.prepare(FailureLatency.request(scenario, server.baseUri("http")));
+      PreparedRequest request = client.prepare(FailureLatency.request(scenario, server.baseUri("http"), "builtin-http"));
       thrown = catchThrowable(() -> client.call(request));
     }
     assertThat(thrown).as("the call fails").isInstanceOf(IOException.class);

@@ -85,6 +85,22 @@ class CompareCommandTest {
   }
 
   @Test
+  void ignoreParamComparesTraceOffWithTraceOn() throws Exception {
+    java.util.Map<String, String> off = new java.util.HashMap<>(OKHTTP);
+    off.put("trace", "off");
+    java.util.Map<String, String> on = new java.util.HashMap<>(OKHTTP);
+    on.put("trace", "on");
+    Path a = new RunBuilder(tmp.resolve("off")).sample(REQUEST, off, "us/op", 100, 101, 99, 102, 98).write();
+    Path b = new RunBuilder(tmp.resolve("on")).sample(REQUEST, on, "us/op", 120, 121, 119, 122, 118).write();
+    assertThat(Main.run(new String[] {"compare", a.toString(), b.toString(), "--ignore-param", "trace",
+        "--format", "json"})).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode rows = new ObjectMapper().readTree(stdout()).path("rows");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).path("nBaseline").asInt()).isEqualTo(5);
+    assertThat(rows.get(0).path("nCandidate").asInt()).isEqualTo(5);
+  }
+
+  @Test
   void markdownForTheJobSummary() {
     Main.run(new String[] {"compare", base.toString(), same.toString(), "--format", "md"});
     assertThat(stdout()).startsWith("### netcalls compare:").contains("|---|");

@@ -56,6 +56,54 @@ class ExportCommandTest {
     assertThat(Fixtures.linesOf(runDir.resolve("points.lp"), InfluxMeasurement.REQUEST)).hasSize(11);
   }
 
+  /**
+   * --influx-token reaches the wire as Authorization: Token, with no CREATE DATABASE; --write-only sends only
+   * writes. A loopback server that answers writes with {@code writeCode} (401 as InfluxDB 2.x words it) and any
+   * /query with 400, recording each request.
+   */
+  private int againstStub(int writeCode, java.util.List<String> seen, String... args) throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", x -> {
+      x.getRequestBody().readAllBytes();
+      seen.add(x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("Authorization"));
+      boolean write = x.getRequestURI().getPath().equals("/write");
+      byte[] body = (write ? "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}"
+          : "{\"error\":\"no InfluxQL here\"}").getBytes(StandardCharsets.UTF_8);
+      int code = write ? writeCode : 400;
+      x.sendResponseHeaders(code, code == 204 ? -1 : body.length);
+      if (code != 204) {
+        x.getResponseBody().write(body);
+      }
+      x.close();
+    });
+    server.start();
+    try {
+      java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+      all.addAll(java.util.List.of("--influx", "http://127.0.0.1:" + server.getAddress().getPort(), "--retries", "0"));
+      return run(all.toArray(new String[0]));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void influxTokenGoesOutAsTokenAuthorizationAndARefusalNamesTheOptionNotTheToken() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    assertThat(againstStub(401, seen, runDir.toString(), "-q", "--influx-token", "tok-123")).isEqualTo(1);
+    assertThat(seen).isNotEmpty().allMatch(r -> r.equals("/write Token tok-123")); // no CREATE DATABASE
+    assertThat(err()).contains("unauthorized access", "--influx-token").doesNotContain("tok-123");
+  }
+
+  @Test
+  void writeOnlySendsOnlyWritesAndSucceedsWithoutInfluxQl() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    assertThat(againstStub(204, seen, runDir.toString(), "-q", "--write-only")).as(err()).isZero();
+    assertThat(seen).isNotEmpty().allMatch(r -> r.equals("/write null"));
+  }
+
   /** The launcher's step after a run is the command's: same file, same report. */
   @Test
   void afterRunWritesThePointsTheCommandWrites() throws Exception {

@@ -27,15 +27,29 @@ class RunMetadataTest {
     assertThat(j.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(j.path("cpuModel").asText()).isNotEmpty();
     assertThat(j.has("netcallsVersion")).isTrue();
-    // from a git checkout all three are known together; outside one, all three are null
+    assertThat(j.path("testbed").asText()).isEqualTo(j.path("cpuModel").asText() + ", " + j.path("cores").asInt()
+        + " cores, kernel " + j.path("kernel").asText() + ", JDK " + j.path("jdk").asText());
+    boolean branchFromEnv = System.getenv("NETCALLS_BRANCH") != null || System.getenv("GITHUB_REF_NAME") != null;
+    // from a git checkout all three are known together (the branch null when detached); outside one, all null
     if (j.path("gitCommit").isNull()) {
-      assertThat(j.path("gitBranch").isNull()).isTrue();
+      assertThat(j.path("gitBranch").isNull()).isNotEqualTo(branchFromEnv);
       assertThat(j.path("gitDirty").isNull()).isTrue();
     } else {
       assertThat(j.path("gitCommit").asText()).matches("[0-9a-f]{7,}");
-      assertThat(j.path("gitBranch").asText()).isNotEmpty();
+      assertThat(j.path("gitBranch").isNull() || !j.path("gitBranch").asText().isEmpty()).isTrue();
       assertThat(j.path("gitDirty").isBoolean()).isTrue();
     }
+  }
+
+  @Test
+  void branchComesFromTheEnvironmentBeforeGitAndNeverAsDetachedHead() {
+    assertThat(RunMetadata.branch(java.util.Map.of("NETCALLS_BRANCH", "release-2", "GITHUB_REF_NAME", "main"), "wip"))
+        .isEqualTo("release-2");
+    assertThat(RunMetadata.branch(java.util.Map.of("GITHUB_REF_NAME", "main", "NETCALLS_BRANCH", " "), "HEAD"))
+        .isEqualTo("main");
+    assertThat(RunMetadata.branch(java.util.Map.of(), "feature/x")).isEqualTo("feature/x");
+    assertThat(RunMetadata.branch(java.util.Map.of(), "HEAD")).isNull(); // detached: no branch to name
+    assertThat(RunMetadata.branch(java.util.Map.of(), null)).isNull();
   }
 
   @Test

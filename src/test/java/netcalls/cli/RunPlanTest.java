@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netcalls.client.ClientKind;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,68 @@ class RunPlanTest {
     assertThat(plan.runs.get(plan.runs.size() - 1)).isEqualTo(new RunPlan.Run(OTHER, Map.of()));
   }
 
+  /** Every client × protocol × strategy × scheme is either in exactly one run, or left out with its reason. */
+  @Test
+  void protocolsLeaveOutWhatCannotBeSpokenAndPinTheirScheme() {
+    Map<String, Map<String, String[]>> benchmarks = benchmarks();
+    benchmarks.get(REQ).put("protocol", new String[] {"h1"});
+    List<String> protocols = Arrays.stream(Protocol.values()).map(Enum::name).toList();
+    RunPlan plan = RunPlan.of(benchmarks, (b, key) -> key.equals("protocol") ? protocols : null);
+
+    List<String> planned = new ArrayList<>();
+    for (RunPlan.Run run : plan.runs) {
+      if (!run.benchmark().equals(REQ)) {
+        continue;
+      }
+      Protocol p = Protocol.parse(run.params().get("protocol").get(0));
+      List<String> schemes = run.params().getOrDefault("scheme", List.of("http", "https"));
+      for (String s : run.params().get("strategy")) {
+        for (String scheme : schemes) {
+          planned.add(run.params().get("client").get(0) + " " + p + " " + s + " " + scheme);
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (ClientKind c : ClientKind.values()) {
+      for (Protocol p : Protocol.values()) {
+        for (Strategy s : Strategy.values()) {
+          for (String scheme : List.of("http", "https")) {
+            if (c.unsupported(s, p) == null && p.unsupported(scheme) == null) {
+              expected.add(c + " " + p + " " + s + " " + scheme);
+            }
+          }
+        }
+      }
+    }
+    assertThat(planned).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(planned).contains("okhttp h2 reuse https", "okhttp h2c reuse http", "jdk h2 new_client https")
+        .doesNotContain("okhttp h2 reuse http", "okhttp h2c no_keepalive http", "ahc h2 reuse https");
+    assertThat(plan.leftOut)
+        .doesNotHaveDuplicates()
+        .contains(REQ + ": protocol=h2 scheme=http left out: " + Protocol.h2.unsupported("http"))
+        .contains(REQ + ": protocol=h2c scheme=https left out: " + Protocol.h2c.unsupported("https"))
+        .contains(REQ + ": client=ahc protocol=h2 left out: " + ClientKind.ahc.unsupported(Protocol.h2))
+        .contains(REQ + ": strategy=no_keepalive protocol=h2 left out: " + Protocol.NO_CONNECTION_CLOSE)
+        .allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+
+  @Test
+  void theDefaultProtocolPlansWhatABenchmarkWithoutOneDoes() {
+    Map<String, Map<String, String[]>> withProtocol = benchmarks();
+    withProtocol.get(REQ).put("protocol", new String[] {"h1"});
+    RunPlan plain = RunPlan.of(benchmarks(), (b, key) -> null);
+    RunPlan h1 = RunPlan.of(withProtocol, (b, key) -> null);
+    assertThat(h1.leftOut).isEqualTo(plain.leftOut);
+    assertThat(h1.runs).hasSameSizeAs(plain.runs);
+    for (int i = 0; i < plain.runs.size(); i++) {
+      Map<String, List<String>> params = new LinkedHashMap<>(h1.runs.get(i).params());
+      if (!params.isEmpty()) {
+        assertThat(params.remove("protocol")).containsExactly("h1");
+      }
+      assertThat(params).isEqualTo(plain.runs.get(i).params());
+    }
+  }
+
   @Test
   void overridesNarrowTheRuns() {
     String first = ClientKind.values()[0].name();
@@ -78,6 +141,9 @@ class RunPlanTest {
         .hasMessage("unknown client 'curl': use one of " + Arrays.toString(ClientKind.values()));
     assertThatThrownBy(() -> RunPlan.of(benchmarks(), (b, key) -> key.equals("strategy") ? List.of("pool") : null))
         .hasMessage("unknown strategy 'pool': use one of " + Arrays.toString(Strategy.values()));
+    assertThatThrownBy(() -> ParamCheck.validate(key -> key.equals("protocol")
+            ? org.openjdk.jmh.util.Optional.of(List.of("h3")) : org.openjdk.jmh.util.Optional.none()))
+        .hasMessage("unknown protocol 'h3': use one of " + Arrays.toString(Protocol.values()));
   }
 
   @Test

@@ -60,6 +60,44 @@ class CompareTest {
   }
 
   @Test
+  void anIgnoredParamJoinsRowsThatDifferOnlyInIt() throws Exception {
+    Map<String, String> off = new java.util.HashMap<>(OKHTTP);
+    off.put("trace", "off");
+    Map<String, String> on = new java.util.HashMap<>(OKHTTP);
+    on.put("trace", "on");
+    // one fork per run folder, as scripts/trace-overhead.sh makes them; a second client keeps its own row
+    Path a1 = run("a1").sample(REQUEST, off, "us/op", 100, 101).sample(REQUEST, AHC, "us/op", 50, 51).write();
+    Path a2 = run("a2").sample(REQUEST, off, "us/op", 99, 102, 98).write();
+    Path b1 = run("b1").sample(REQUEST, on, "us/op", 120, 121.2).sample(REQUEST, AHC, "us/op", 50.5, 50).write();
+    Path b2 = run("b2").sample(REQUEST, on, "us/op", 118.8, 122.4, 117.6).write();
+
+    Comparison kept = Compare.runs(List.of(a1, a2), List.of(b1, b2), Options.defaults());
+    assertThat(kept.rows()).extracting(Row::verdict)
+        .contains(Verdict.BASELINE_ONLY, Verdict.CANDIDATE_ONLY);
+
+    Comparison joined = Compare.runs(List.of(a1, a2), List.of(b1, b2), Options.defaults(), java.util.Set.of("trace"));
+    assertThat(joined.rows()).hasSize(2).allMatch(Row::compared);
+    Row r = row(joined, OKHTTP);
+    assertThat(r.params()).doesNotContainKey("trace");
+    assertThat(r.nBaseline()).isEqualTo(5);
+    assertThat(r.nCandidate()).isEqualTo(5);
+    assertThat(r.ratio()).isCloseTo(1.2, within(0.01));
+    assertThat(r.ciLower()).isGreaterThan(1);
+    assertThat(r.verdict()).isEqualTo(Verdict.SLOWER);
+    assertThat(row(joined, AHC).nBaseline()).isEqualTo(2);
+    assertThat(joined.warnings()).noneMatch(w -> w.contains("--ignore-param"));
+  }
+
+  @Test
+  void anIgnoredParamThatNoResultHasIsWarnedAbout() throws Exception {
+    Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path b = run("b").sample(REQUEST, OKHTTP, "us/op", SAME).write();
+    Comparison c = Compare.runs(List.of(a), List.of(b), Options.defaults(), java.util.Set.of("tracing"));
+    assertThat(c.rows()).hasSize(1).allMatch(Row::compared);
+    assertThat(c.warnings()).anyMatch(w -> w.contains("--ignore-param tracing") && w.contains("changed nothing"));
+  }
+
+  @Test
   void anAaPairGivesNoVerdict() throws Exception {
     Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).write();
     Path b = run("b").sample(REQUEST, OKHTTP, "us/op", SAME).write();

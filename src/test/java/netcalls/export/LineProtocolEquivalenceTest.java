@@ -50,6 +50,7 @@ class LineProtocolEquivalenceTest {
     List<String> expectedRequests = new ArrayList<>();
     List<String> expectedPairs = new ArrayList<>();
     long t = 1795425663000000000L;
+    long first = -1; // the trial's first sample: offset_ms counts from it
     for (int seq = 0; seq < 300; seq++) {
       boolean paired = rnd.nextInt(3) == 0;
       String target = AWKWARD[rnd.nextInt(AWKWARD.length)];
@@ -58,7 +59,8 @@ class LineProtocolEquivalenceTest {
       String[] legs = paired ? new String[] {"a", "b", "pair"} : new String[] {""};
       for (int li = 0; li < legs.length; li++) {
         String leg = legs[li];
-        t += 1 + rnd.nextInt(1000);
+        t += 1 + rnd.nextInt(rnd.nextBoolean() ? 1000 : 3_000_000); // ties of whole ms, and ms apart
+        first = first < 0 ? t : first;
         long duration = leg.equals("pair") ? legDurations[0] + legDurations[1] : rnd.nextInt(5_000_000);
         if (li < 2) {
           legDurations[li] = duration;
@@ -87,6 +89,7 @@ class LineProtocolEquivalenceTest {
           cells.add(optional(rnd, p, phase, rnd.nextInt(1_000_000)));
         }
         p.addField("duration_ns", duration);
+        p.addField("offset_ms", Math.floorDiv(t - first, 1_000_000L));
         cells.add(Long.toString(duration));
         if (rnd.nextInt(4) == 0) {
           String ex = "java.io." + AWKWARD[rnd.nextInt(AWKWARD.length)] + "Exception";
@@ -103,7 +106,7 @@ class LineProtocolEquivalenceTest {
         if (leg.equals("pair")) {
           Point.Builder pair = Point.measurement("netcalls_pair").time(t, TimeUnit.NANOSECONDS)
               .addField("a_duration_ns", legDurations[0]).addField("b_duration_ns", legDurations[1])
-              .addField("duration_ns", duration);
+              .addField("duration_ns", duration).addField("offset_ms", Math.floorDiv(t - first, 1_000_000L));
           tags.remove("leg");
           tags.forEach((k, v) -> pair.tag(k, LineProtocol.tagValue(v)));
           expectedPairs.add(LineProtocol.line(pair.build()));
@@ -118,6 +121,7 @@ class LineProtocolEquivalenceTest {
     assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST)).containsExactlyElementsOf(expectedRequests);
     assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.PAIR)).containsExactlyElementsOf(expectedPairs);
     assertThat(expectedPairs).isNotEmpty();
+    assertThat(expectedRequests.get(expectedRequests.size() - 1)).doesNotContain("offset_ms=0i"); // offsets do grow
     assertThat(report.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(expectedRequests.size());
   }
 

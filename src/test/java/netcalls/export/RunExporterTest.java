@@ -93,7 +93,7 @@ class RunExporterTest {
     assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).get(1)).isEqualTo(
         "netcalls_request,benchmark=netcalls.bench.RequestLatency.request,client=okhttp,endpoint=bytes," + RUN_TAGS
             + ",leg=none,mode=sample,run=20261123-092100,scheme=http,size=1024,strategy=reuse,"
-            + "target=localhost:41234,trace=on bytes=1024i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,"
+            + "target=builtin-http,trace=on bytes=1024i,duration_ns=90201i,offset_ms=0i,receiving_ns=8001i,redirects=0i,"
             + "reused=true,sending_ns=15001i,status=200i,waiting_ns=50002i 1795425663000500000");
   }
 
@@ -104,7 +104,7 @@ class RunExporterTest {
     List<String> status = Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).stream()
         .filter(l -> l.contains("endpoint=status")).toList();
     assertThat(status).hasSize(2);
-    assertThat(status.get(0)).endsWith("duration_ns=81201i,exception=\"java.io.IOException\",receiving_ns=7001i,"
+    assertThat(status.get(0)).endsWith("duration_ns=81201i,exception=\"java.io.IOException\",offset_ms=0i,receiving_ns=7001i,"
         + "redirects=0i,reused=true,root_cause=\"java.io.IOException\",sending_ns=14001i,status=500i,"
         + "waiting_ns=48002i 1795425663001000000");
     assertThat(status.get(1)).contains("duration_ns=81301i").endsWith(" 1795425663001000001");
@@ -116,8 +116,8 @@ class RunExporterTest {
     export(run);
     assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.PAIR).get(0)).isEqualTo(
         "netcalls_pair,benchmark=netcalls.bench.PairedLatency.sequential,client=jdk,delays=50\\,75,endpoint=pair,"
-            + RUN_TAGS + ",mode=avgt,run=20261123-092100,scheme=https,strategy=shared_pool,target=localhost:43001"
-            + " a_duration_ns=52845021i,b_duration_ns=75129006i,duration_ns=127974027i 1795425730500000000");
+            + RUN_TAGS + ",mode=avgt,run=20261123-092100,scheme=https,strategy=shared_pool,target=builtin-https"
+            + " a_duration_ns=52845021i,b_duration_ns=75129006i,duration_ns=127974027i,offset_ms=0i 1795425730500000000");
   }
 
   @Test
@@ -275,6 +275,9 @@ class RunExporterTest {
     List<String> lines = Fixtures.lines(run.resolve("points.lp"));
     assertThat(lines.get(lines.size() - 1)).startsWith("netcalls_run,").contains("points=" + (r.pointsBuilt() - 1) + "i");
     assertThat(lines.subList(0, lines.size() - 1)).noneMatch(l -> l.startsWith("netcalls_run,"));
+    // branch and testbed, for the dashboards' run tables and nightly annotations
+    assertThat(lines.get(lines.size() - 1)).contains("branch=\"main\"")
+        .contains("testbed=\"AMD EPYC 7B13 64-Core Processor, 2 cores, kernel 6.1.0-28-amd64, JDK 17.0.15\"");
   }
 
   @Test
@@ -408,11 +411,11 @@ class RunExporterTest {
     Path run = Fixtures.copyRun("basic", tmp);
     Path csv = run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.csv");
     List<String> lines = new java.util.ArrayList<>(Fixtures.lines(csv));
-    lines.set(2, "1,+1795425663000500000,,localhost:41234,bytes,0200,-0,true,-00,,,,,15001,50002,8001,090201,,");
+    lines.set(2, "1,+1795425663000500000,,builtin-http,bytes,0200,-0,true,-00,,,,,15001,50002,8001,090201,,");
     Fixtures.write(csv, String.join("\n", lines) + "\n");
     export(run);
     assertThat(Fixtures.linesOf(run.resolve("points.lp"), InfluxMeasurement.REQUEST).get(1))
-        .endsWith(" bytes=0i,duration_ns=90201i,receiving_ns=8001i,redirects=0i,reused=true,sending_ns=15001i,"
+        .endsWith(" bytes=0i,duration_ns=90201i,offset_ms=0i,receiving_ns=8001i,redirects=0i,reused=true,sending_ns=15001i,"
             + "status=200i,waiting_ns=50002i 1795425663000500000");
   }
 

@@ -73,6 +73,16 @@ final class InfluxQl {
     return out;
   }
 
+  /** Writes line protocol as the exporter would (POST /write, nanosecond precision); fails on anything but 204. */
+  void write(String lines) throws IOException, InterruptedException {
+    URI uri = URI.create(url + "/write?precision=ns&db=" + enc(database));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 204) {
+      throw new IOException("write to " + uri + ": HTTP " + r.statusCode() + ": " + r.body());
+    }
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -97,6 +97,37 @@ class TargetServerTest {
     assertThat(response.body()).isEqualTo(pattern(30));
   }
 
+  /** The preface may arrive in pieces: the plain port waits for all of it before choosing h2c. */
+  @Test
+  void thePlainPortTellsH2cByItsPrefaceEvenInPieces() throws Exception {
+    ServerStats before = server.stats();
+    try (Socket socket = connect()) {
+      send(socket, "PRI * HTTP/2.0\r\n");
+      Thread.sleep(50); // a separate segment
+      send(socket, "\r\nSM\r\n\r\n");
+      socket.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+      byte[] header = socket.getInputStream().readNBytes(9);
+
+      assertThat(header).hasSize(9);
+      assertThat(header[3]).as("the server's first frame is SETTINGS").isEqualTo((byte) 4);
+    }
+    ServerStats delta = server.stats().minus(before);
+    assertThat(delta.h2cConnections()).isEqualTo(1);
+    assertThat(delta.http1Connections()).isZero();
+  }
+
+  @Test
+  void aRequestThatOnlyStartsLikeThePrefaceIsHttp11() throws Exception {
+    ServerStats before = server.stats();
+    try (Socket socket = connect()) {
+      send(socket, "PRI /bytes/5 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      String response = new String(socket.getInputStream().readNBytes(12), US_ASCII);
+
+      assertThat(response).isEqualTo("HTTP/1.1 405");
+    }
+    assertThat(server.stats().minus(before).http1Connections()).isEqualTo(1);
+  }
+
   @Test
   void delayedResponseToAClosedConnectionBreaksNothing() throws Exception {
     try (Socket socket = connect()) {
@@ -260,12 +291,32 @@ class TargetServerTest {
         request(server.baseUri("https").resolve("/bytes/100")), HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    // the JDK client offers h2 by ALPN by default, and the server takes it
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
     assertThat(response.body()).isEqualTo(pattern(100));
     ServerStats delta = server.stats().minus(before);
     assertThat(delta.httpsConnections()).isEqualTo(1);
     assertThat(delta.tlsHandshakes()).isEqualTo(1);
     assertThat(delta.httpConnections()).isZero();
+    assertThat(delta.h2Connections()).isEqualTo(1);
+    assertThat(delta.h2Streams()).isEqualTo(1);
+    assertThat(delta.http1Connections()).isZero();
+  }
+
+  @Test
+  void httpsFallsBackToHttp11ForAClientThatOffersOnlyThat() throws Exception {
+    HttpClient h1 = HttpClient.newBuilder().sslContext(trustingOnly(server)).version(HttpClient.Version.HTTP_1_1).build();
+    ServerStats before = server.stats();
+
+    HttpResponse<byte[]> response = h1.send(
+        request(server.baseUri("https").resolve("/bytes/10")), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.body()).isEqualTo(pattern(10));
+    ServerStats delta = server.stats().minus(before);
+    assertThat(delta.http1Connections()).isEqualTo(1);
+    assertThat(delta.h2Connections()).isZero();
+    assertThat(delta.h2Streams()).isZero();
   }
 
   @Test
@@ -309,8 +360,8 @@ class TargetServerTest {
 
   @Test
   void statsMinusIsFieldWise() {
-    assertThat(new ServerStats(5, 6, 7, 8).minus(new ServerStats(1, 2, 3, 4)))
-        .isEqualTo(new ServerStats(4, 4, 4, 4));
+    assertThat(new ServerStats(5, 6, 7, 8, 9, 10, 11, 12, 13).minus(new ServerStats(1, 2, 3, 4, 5, 6, 7, 8, 9)))
+        .isEqualTo(new ServerStats(4, 4, 4, 4, 4, 4, 4, 4, 4));
   }
 
   @Test

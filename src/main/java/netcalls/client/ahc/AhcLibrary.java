@@ -15,6 +15,7 @@ import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Request;
 import org.asynchttpclient.DefaultAsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
@@ -25,6 +26,9 @@ import org.asynchttpclient.netty.channel.DefaultChannelPool;
  * loop, timer and channel pool that {@code shared_pool} clients share.
  */
 public final class AhcLibrary implements ClientLibrary {
+  /** Why h2 and h2c are left out for this library. */
+  public static final String NO_HTTP2 = "AsyncHttpClient 3 speaks HTTP/1.1 only";
+
   private final ClientOptions options;
   private final SslContext ssl;
   private EventLoopGroup sharedLoop;
@@ -59,6 +63,11 @@ public final class AhcLibrary implements ClientLibrary {
         .setMaxConnectionsPerHost(max > 0 ? max : -1)
         // with a limit, wait for a free connection (that wait is the "blocked" phase) instead of failing
         .setAcquireFreeChannelTimeout(max > 0 ? (int) options.connectTimeout().toMillis() : 0);
+  }
+
+  @Override
+  public Protocol protocol() {
+    return options.protocol();
   }
 
   @Override

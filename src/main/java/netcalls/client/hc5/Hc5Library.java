@@ -8,6 +8,7 @@ import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Request;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -26,6 +27,10 @@ import org.apache.hc.core5.util.Timeout;
  * {@code shared_pool} clients share, and the executor that {@code callAsync} runs blocking calls on.
  */
 public final class Hc5Library implements ClientLibrary {
+  /** Why h2 and h2c are left out for this library. */
+  public static final String NO_HTTP2 =
+      "HttpClient 5's classic (blocking) client, the one measured here, speaks HTTP/1.1 only; HTTP/2 needs its async client";
+
   private final ClientOptions options;
   private final DefaultClientTlsStrategy tls;
   private final ExecutorService async;
@@ -77,6 +82,11 @@ public final class Hc5Library implements ClientLibrary {
           .setRequestExecutor(Hc5Tracer.executor());
     }
     return b;
+  }
+
+  @Override
+  public Protocol protocol() {
+    return options.protocol();
   }
 
   @Override

@@ -6,6 +6,7 @@ import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Request;
 
 /** The JDK's HttpClient. Each client owns its pool; clients cannot share one. */
@@ -13,6 +14,9 @@ public final class JdkLibrary implements ClientLibrary {
   /** Why {@code shared_pool} is left out for this library. */
   public static final String NO_SHARED_POOL =
       "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients";
+  /** Why h2c is left out for this library. */
+  public static final String NO_PRIOR_KNOWLEDGE =
+      "java.net.http.HttpClient has no HTTP/2 prior knowledge: over http it only upgrades from HTTP/1.1 (use h2 over https)";
 
   static {
     // The JDK client refuses a Connection header unless allowed, and reads this property once,
@@ -31,12 +35,18 @@ public final class JdkLibrary implements ClientLibrary {
 
   private HttpClient build() {
     return HttpClient.newBuilder()
-        // HTTP/2 by default would add an h2c upgrade header to every plain request
-        .version(HttpClient.Version.HTTP_1_1)
+        // h1: HTTP/2 by default would add an h2c upgrade header to every plain request;
+        // h2: offered by ALPN over https (h2c is refused before this, see NO_PRIOR_KNOWLEDGE)
+        .version(options.protocol() == Protocol.h2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
         .connectTimeout(options.connectTimeout())
         .followRedirects(options.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
         .sslContext(options.trust().context())
         .build();
+  }
+
+  @Override
+  public Protocol protocol() {
+    return options.protocol();
   }
 
   @Override

@@ -4,12 +4,19 @@ import netcalls.client.Client;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
 import netcalls.client.PreparedRequest;
+import netcalls.client.Protocol;
 import netcalls.client.Request;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** Jetty's HttpClient 12 (HTTP/1.1 transport). Each client owns its pools; clients cannot share one. */
+/**
+ * Jetty's HttpClient 12: its HTTP/1.1 transport for h1, its HTTP/2 transport for h2 (ALPN over
+ * TLS, no fall-back to HTTP/1.1) and h2c (prior knowledge over cleartext). Each client owns its
+ * pools; clients cannot share one.
+ */
 public final class JettyLibrary implements ClientLibrary {
   /** Why {@code shared_pool} is left out for this library. */
   public static final String NO_SHARED_POOL =
@@ -26,7 +33,9 @@ public final class JettyLibrary implements ClientLibrary {
     SslContextFactory.Client tls = new SslContextFactory.Client();
     // exactly the trial's trust; the client factory verifies the host name (HTTPS identification) by default
     tls.setSslContext(options.trust().context());
-    HttpClient c = new HttpClient();
+    HttpClient c = options.protocol().isHttp2()
+        ? new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()))
+        : new HttpClient();
     c.setSslContextFactory(tls);
     c.setConnectTimeout(options.connectTimeout().toMillis());
     c.setFollowRedirects(options.followRedirects());
@@ -46,6 +55,11 @@ public final class JettyLibrary implements ClientLibrary {
       throw new IllegalStateException("cannot start Jetty's HttpClient", e);
     }
     return c;
+  }
+
+  @Override
+  public Protocol protocol() {
+    return options.protocol();
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class OkHttpLibrary implements ClientLibrary {
         .followSslRedirects(options.followRedirects())
         // a silent retry would hide a failure and time two attempts as one call
         .retryOnConnectionFailure(false)
-        .protocols(List.of(Protocol.HTTP_1_1))
+        .protocols(protocols(options.protocol()))
         .sslSocketFactory(options.trust().context().getSocketFactory(), options.trust().manager());
     if (options.maxConnectionsPerHost() > 0) {
       Dispatcher dispatcher = new Dispatcher();
@@ -37,6 +37,23 @@ public final class OkHttpLibrary implements ClientLibrary {
       b.dispatcher(dispatcher);
     }
     return b;
+  }
+
+  /**
+   * OkHttp offers h2 by ALPN only together with http/1.1 (it insists on both); prior knowledge is
+   * a list of its own.
+   */
+  private static List<Protocol> protocols(netcalls.client.Protocol p) {
+    return switch (p) {
+      case h1 -> List.of(Protocol.HTTP_1_1);
+      case h2 -> List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
+      case h2c -> List.of(Protocol.H2_PRIOR_KNOWLEDGE);
+    };
+  }
+
+  @Override
+  public netcalls.client.Protocol protocol() {
+    return options.protocol();
   }
 
   @Override

@@ -25,10 +25,13 @@ public final class PairPoints {
   private final LineBuffer out;
   private final Consumer<String> warn;
   private final Map<Long, Parts> pending = new HashMap<>();
+  private final TrialStart trial;
 
-  public PairPoints(LineBuffer out, Consumer<String> warn) {
+  /** Pairs of one trial, whose {@code offset_ms} counts from {@code trial}'s first sample. */
+  public PairPoints(LineBuffer out, Consumer<String> warn, TrialStart trial) {
     this.out = out;
     this.warn = warn;
+    this.trial = trial;
   }
 
   /**
@@ -90,6 +93,7 @@ public final class PairPoints {
       first = false;
     }
     out.append(first ? "" : ",").append("duration_ns=").append(p.duration).append('i');
+    out.append(",offset_ms=").append(trial.offsetMs(p.start)).append('i');
     out.append(' ').append(p.series.time(p.start));
     out.endLine(InfluxMeasurement.PAIR);
   }

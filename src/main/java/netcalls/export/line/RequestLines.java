@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code netcalls_request} line of a sample row: the one writer for the file export and live
- * mode. Written by hand, in exactly the bytes {@code Point.lineProtocol()} gives for the same tags and
+ * mode. Besides the row's columns it carries {@code offset_ms}, the time since the trial's first sample
+ * ({@link TrialStart}). Written by hand, in exactly the bytes {@code Point.lineProtocol()} gives for the same tags and
  * fields (sorted keys, same escaping; LineProtocolEquivalenceTest): Point's TreeMaps per row would
  * cost more than the rest of the export.
  */
@@ -41,15 +42,31 @@ public final class RequestLines {
     }
   }
 
+  private static final byte[] OFFSET_PREFIX = "offset_ms=".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OFFSET_PREFIX_COMMA = ",offset_ms=".getBytes(StandardCharsets.US_ASCII);
+
   private final StringBuilder scratch = new StringBuilder();
+  private final TrialStart trial;
+
+  /** Lines of one trial, whose {@code offset_ms} counts from {@code trial}'s first sample. */
+  public RequestLines(TrialStart trial) {
+    this.trial = trial;
+  }
 
   /** Writes the row's line into {@code s}'s series; returns the point's time (start, nudged past ties). */
   public long write(LineBuffer out, SeriesTable.Series s, SampleRow row) throws IOException {
     long start = row.number(START_NS);
     long t = s.time(start);
+    long offset = trial.offsetMs(start);
     out.append(s.prefixBytes());
     boolean first = true;
     for (int c : FIELD_ORDER) {
+      if (c == RECEIVING) { // offset_ms sorts between exception and receiving_ns
+        out.append(first ? OFFSET_PREFIX : OFFSET_PREFIX_COMMA);
+        out.append(offset);
+        out.append('i');
+        first = false;
+      }
       if (!row.has(c)) {
         continue;
       }

@@ -70,11 +70,22 @@ final class InfluxAnswers {
   }
 
   /** One line: what the server said and what to do; retrying would not help. */
-  static String finalAdvice(InfluxHttp.Answer a, String database) {
+  static String finalAdvice(InfluxHttp.Answer a, InfluxTarget target) {
+    String database = target.database();
     String e = a.error() == null ? "" : a.error();
     String said = shorten(e) + " (HTTP " + a.code() + ")";
     String l = e.toLowerCase(java.util.Locale.ROOT);
-    if (a.code() == 401 || a.code() == 403 || isAuth(e)) {
+    boolean auth = a.code() == 401 || a.code() == 403 || isAuth(e) || l.contains("unauthorized");
+    if (target.token() != null && auth) {
+      return said + ": InfluxDB refused the token; give --influx-token (or INFLUX_TOKEN) a token with write access"
+          + " to the bucket mapped to database " + database + ", then re-run the export";
+    }
+    if (target.token() != null && (l.contains("not found") || a.code() == 404)) {
+      return said + ": with a token (InfluxDB 2.x/3.x) netcalls creates nothing: create a bucket and its DBRP"
+          + " mapping to database " + database + " (retention policy autogen), or pick another (--database), then"
+          + " re-run the export";
+    }
+    if (auth) {
       return said + ": InfluxDB refused the credentials; set INFLUX_USER and INFLUX_PASSWORD to a user with WRITE"
           + " on database " + database + ", then re-run the export";
     }

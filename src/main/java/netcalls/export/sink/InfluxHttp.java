@@ -92,7 +92,9 @@ final class InfluxHttp implements Closeable {
   }
 
   private Answer call(Request.Builder r) throws IOException {
-    if (target.user() != null) {
+    if (target.token() != null) {
+      r.header("Authorization", "Token " + target.token()); // InfluxDB 2.x/3.x's 1.x-compatible API
+    } else if (target.user() != null) {
       r.header("Authorization", Credentials.basic(target.user(), target.password() == null ? "" : target.password(),
           StandardCharsets.UTF_8));
     }
@@ -104,7 +106,9 @@ final class InfluxHttp implements Closeable {
       } catch (IOException e) {
         // a proxy's HTML page: the text is the reason
       }
-      String error = json != null && json.hasNonNull("error") ? json.get("error").asText() : null;
+      // 1.x says {"error": ...}; 2.x {"code": ..., "message": ...}
+      String error = json != null && json.hasNonNull("error") ? json.get("error").asText()
+          : json != null && json.hasNonNull("message") ? json.get("message").asText() : null;
       if (error == null && response.code() / 100 != 2) {
         error = text.isBlank() ? response.message() : text.strip();
       }

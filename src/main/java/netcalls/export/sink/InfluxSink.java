@@ -115,7 +115,7 @@ public final class InfluxSink implements Sink {
       delivery.notWritten(markers.size());
       return;
     }
-    boolean verified = verify(scope, true);
+    boolean verified = !target.verifies() || verify(scope, true); // write-only: the store's 204s are all there is
     boolean complete = verified && delivery.rejectedCount() == 0 && delivery.notWritten() == 0;
     if (markers.isEmpty()) {
       return;
@@ -127,13 +127,19 @@ public final class InfluxSink implements Sink {
       return;
     }
     send(markers, false);
-    if (!stopped) {
+    if (!stopped && target.verifies()) {
       verifyOne(InfluxMeasurement.RUN, scope);
     }
   }
 
-  /** CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. */
+  /**
+   * CREATE DATABASE is idempotent; a user without admin rights may still write to an existing one. Not sent with
+   * a token (InfluxDB 2.x/3.x: the bucket and its DBRP mapping must exist) or with {@code --write-only}.
+   */
   private void createDatabase() {
+    if (!target.createsDatabase()) {
+      return;
+    }
     InfluxHttp.Answer a = withRetries("CREATE DATABASE " + InfluxAnswers.quoteIdent(target.database()));
     if (a != null && !a.ok() && a.code() != 401 && a.code() != 403 && !InfluxAnswers.isAuth(a.error())) {
       stop("CREATE DATABASE: " + InfluxAnswers.shorten(a.error()));
@@ -153,7 +159,7 @@ public final class InfluxSink implements Sink {
     for (String m : measurements) {
       InfluxHttp.Answer a = withRetries("DELETE FROM " + InfluxAnswers.quoteIdent(m) + " WHERE " + InfluxAnswers.where(scope));
       if (a != null && !a.ok()) {
-        stop("DELETE of the earlier points: " + InfluxAnswers.finalAdvice(a, target.database()));
+        stop("DELETE of the earlier points: " + InfluxAnswers.finalAdvice(a, target));
       }
       if (stopped) {
         return;
@@ -220,14 +226,14 @@ public final class InfluxSink implements Sink {
         halve(batch);
         return;
       }
-      if (error.contains("database not found") && !createdDatabase) {
+      if (error.contains("database not found") && !createdDatabase && target.createsDatabase()) {
         createdDatabase = true;
         createDatabase();
         continue;
       }
       if (InfluxAnswers.isFinal(a)) {
         delivery.notWritten(batch.size());
-        stop(InfluxAnswers.finalAdvice(a, target.database()));
+        stop(InfluxAnswers.finalAdvice(a, target));
         return;
       }
       if (a.code() == 400) {

@@ -4,15 +4,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where and how to write to InfluxDB 1.x. Credentials come from the environment (INFLUX_USER,
- * INFLUX_PASSWORD) and never appear in {@link #toString()} or any message.
+ * Where and how to write to InfluxDB 1.x, or to the 1.x-compatible API of InfluxDB 2.x/3.x with a token.
+ * Credentials come from the environment (INFLUX_USER, INFLUX_PASSWORD; INFLUX_TOKEN) or {@code --influx-token},
+ * and never appear in {@link #toString()} or any message.
  *
+ * @param token          sent as {@code Authorization: Token ...} instead of user and password; with a token the
+ *                       database (a bucket and its DBRP mapping) must exist: it is not created
  * @param maxBatchBytes  request body size cap (InfluxDB's max-body-size defaults to 25 MB)
  * @param maxRetries     attempts after the first when the server cannot be reached or answers 5xx
  * @param backoffMillis  wait before the first retry, doubled each time, at most 8 s
+ * @param writeOnly      only /write is used: no CREATE DATABASE and no counting back, for a store that takes line
+ *                       protocol but has no InfluxQL (VictoriaMetrics); its 204s are trusted
  */
-public record InfluxTarget(String url, String database, String user, String password, long maxBatchBytes,
-    int maxRetries, long backoffMillis) {
+public record InfluxTarget(String url, String database, String user, String password, String token,
+    long maxBatchBytes, int maxRetries, long backoffMillis, boolean writeOnly) {
   public static final String DEFAULT_DATABASE = "netcalls";
   public static final long DEFAULT_MAX_BATCH_BYTES = 4L << 20;
 
@@ -57,7 +62,8 @@ public record InfluxTarget(String url, String database, String user, String pass
 
   public static InfluxTarget of(String url, String database, Map<String, String> env) {
     return new InfluxTarget(url, database, blankToNull(env.get("INFLUX_USER")),
-        blankToNull(env.get("INFLUX_PASSWORD")), DEFAULT_MAX_BATCH_BYTES, 5, 500);
+        blankToNull(env.get("INFLUX_PASSWORD")), blankToNull(env.get("INFLUX_TOKEN")), DEFAULT_MAX_BATCH_BYTES, 5, 500,
+        false);
   }
 
   /** The target named by NETCALLS_INFLUX_URL, if that is set. */
@@ -67,11 +73,34 @@ public record InfluxTarget(String url, String database, String user, String pass
   }
 
   public InfluxTarget withMaxBatchBytes(long bytes) {
-    return new InfluxTarget(url, database, user, password, bytes, maxRetries, backoffMillis);
+    return new InfluxTarget(url, database, user, password, token, bytes, maxRetries, backoffMillis, writeOnly);
   }
 
   public InfluxTarget withRetries(int retries, long firstBackoffMillis) {
-    return new InfluxTarget(url, database, user, password, maxBatchBytes, retries, firstBackoffMillis);
+    return new InfluxTarget(url, database, user, password, token, maxBatchBytes, retries, firstBackoffMillis,
+        writeOnly);
+  }
+
+  /** With this token ({@code --influx-token}) instead of INFLUX_TOKEN's; a blank one keeps the current. */
+  public InfluxTarget withToken(String t) {
+    String given = blankToNull(t);
+    return given == null ? this
+        : new InfluxTarget(url, database, user, password, given, maxBatchBytes, maxRetries, backoffMillis, writeOnly);
+  }
+
+  /** Only /write ({@code --write-only}): nothing created, nothing counted back. */
+  public InfluxTarget withWriteOnly() {
+    return new InfluxTarget(url, database, user, password, token, maxBatchBytes, maxRetries, backoffMillis, true);
+  }
+
+  /** Whether CREATE DATABASE is sent: not write-only, and no token (2.x/3.x have buckets, not CREATE DATABASE). */
+  public boolean createsDatabase() {
+    return !writeOnly && token == null;
+  }
+
+  /** Whether what was written is counted back with InfluxQL before the completion marker is sent. */
+  public boolean verifies() {
+    return !writeOnly;
   }
 
   private static String blankToNull(String s) {
@@ -80,6 +109,7 @@ public record InfluxTarget(String url, String database, String user, String pass
 
   @Override
   public String toString() {
-    return "InfluxDB " + url + " database " + database + (user == null ? "" : " as " + user);
+    return "InfluxDB " + url + " database " + database + (token != null ? " with a token" : user == null ? "" : " as " + user)
+        + (writeOnly ? " (write only: not counted back)" : "");
   }
 }

@@ -18,6 +18,7 @@ import netcalls.export.line.PairPoints;
 import netcalls.export.line.RequestLines;
 import netcalls.export.line.SeriesTable;
 import netcalls.export.line.Tags;
+import netcalls.export.line.TrialStart;
 import netcalls.trace.SampleRecorder;
 
 /**
@@ -54,7 +55,8 @@ public final class LiveSender implements AutoCloseable {
   private final LineBuffer buffer;
   private final SeriesTable series = new SeriesTable(false);
   private final Map<String, SeriesTable.SeriesPair> byCells = new HashMap<>();
-  private final RequestLines lines = new RequestLines();
+  private final TrialStart zero = new TrialStart();
+  private final RequestLines lines = new RequestLines(zero);
   private final PairPoints pairs;
   private final RecorderRow row;
   private final int flushAt;
@@ -69,7 +71,7 @@ public final class LiveSender implements AutoCloseable {
     this.trialTags = trialTags;
     this.stream = LineStream.open(target);
     this.buffer = new LineBuffer(stream, m -> built++);
-    this.pairs = new PairPoints(buffer, w -> { });
+    this.pairs = new PairPoints(buffer, w -> { }, zero);
     this.row = new RecorderRow(recorder);
     // a row makes at most two lines of well under 4 KB: a flush stays within one datagram
     this.flushAt = target.maxDatagramBytes() - 8192;

@@ -1,0 +1,39 @@
+package netcalls.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two harness scripts run for real at their smallest (about 10 s each against target/benchmarks.jar):
+ * nginx or the built-in server, the JVMs, the run folders and compare's statistics all take part. Too few
+ * rounds or forks to bound any ratio, so the verdicts are the "cannot tell" ones; no timing is asserted.
+ */
+class HarnessScriptsIT {
+  // a test run measures nothing: it may share the machine with a real run, so JMH's lock is ignored
+  private static final List<String> ENV = List.of("JAVA_OPTS=-Djmh.ignoreLock=true");
+
+  @Test
+  void harnessVsBareMeasuresBothSidesAndJudgesTheirRatio() throws Exception {
+    HarnessScriptsTest.Result r = HarnessScriptsTest.run(ENV,
+        "scripts/harness-vs-bare.sh", "--rounds", "1", "--clients", "okhttp", "--seconds", "1");
+    // one round cannot bound the ratio: UNDECIDED, which is not a pass
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("(?m)^okhttp bare: +[0-9.]+$").containsPattern("(?m)^okhttp netcalls: +[0-9.]+$")
+        .containsPattern("(?m)^okhttp: [0-9.]+ \\[0, inf\\] \\(95 % CI, p=[0-9.e-]+, 1 vs 1, medians [0-9.]+ -> [0-9.]+\\)"
+            + " limit 1\\.10: UNDECIDED$");
+    assertThat(r.err()).contains("round 1/1: okhttp bare", "round 1/1: okhttp netcalls");
+  }
+
+  @Test
+  void traceOverheadPoolsForksPerSideAndPrintsTheRatioPerClient() throws Exception {
+    HarnessScriptsTest.Result r = HarnessScriptsTest.run(
+        List.of(ENV.get(0), "JMH_OPTS=-wi 0 -i 3 -r 200ms"), "scripts/trace-overhead.sh", "--forks", "1", "--clients", "okhttp");
+    assertThat(r.exit()).as(r.err()).isZero();
+    // one fork a side: compare falls back to iterations (3 vs 3), too few to bound the ratio at 95 %
+    assertThat(r.out()).containsPattern("(?m)^okhttp: trace on / off = [0-9.]+ \\[0, inf\\] \\(p50 off [0-9.]+ us,"
+        + " on [0-9.]+ us, 3 vs 3 iterations\\)$");
+    assertThat(r.err()).contains("fork 1/1: trace=on", "fork 1/1: trace=off", "iterations stand in for forks");
+  }
+}

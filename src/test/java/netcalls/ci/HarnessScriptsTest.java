@@ -1,0 +1,73 @@
+package netcalls.ci;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * scripts/harness-vs-bare.sh and scripts/trace-overhead.sh without measuring (HarnessScriptsIT runs them for
+ * real): bash parses them whole, and bad options stop them with one line and exit 2 before anything runs.
+ */
+class HarnessScriptsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh"})
+  void bashParsesTheWholeScript(String script) throws Exception {
+    Result r = run("bash", "-n", script);
+    assertThat(r.exit).as(script + ": " + r.err).isZero();
+    assertThat(Files.isExecutable(Path.of(script))).as(script + " is executable").isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "scripts/harness-vs-bare.sh --rounds 0|harness-vs-bare: --rounds 0: give a whole number of 1 or more",
+      "scripts/harness-vs-bare.sh --seconds x|harness-vs-bare: --seconds x: give a whole number of 1 or more",
+      "scripts/harness-vs-bare.sh --limit -1|harness-vs-bare: --limit -1: give a ratio such as 1.10",
+      "scripts/harness-vs-bare.sh --clients|harness-vs-bare: --clients needs a value (see the usage at the top of the script)",
+      "scripts/harness-vs-bare.sh --bogus|harness-vs-bare: unknown argument: --bogus (use --rounds, --clients, --seconds, --limit, --dry-run)",
+      "scripts/trace-overhead.sh --forks 0|trace-overhead: --forks 0: give a whole number of 1 or more",
+      "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)"})
+  void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash"));
+    command.addAll(Arrays.asList(args.split(" ")));
+    Result r = run(command.toArray(new String[0]));
+    assertThat(r.exit).as(r.err).isEqualTo(2);
+    assertThat(r.err).isEqualTo(message + "\n");
+  }
+
+  record Result(int exit, String out, String err) {}
+
+  static Result run(String... command) throws Exception {
+    return run(List.of(), command);
+  }
+
+  /** Runs {@code command} in the project folder with extra {@code env} entries ("NAME=value"). */
+  static Result run(List<String> env, String... command) throws Exception {
+    Path out = Files.createTempFile("harness-scripts", ".out");
+    Path err = Files.createTempFile("harness-scripts", ".err");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      for (String e : env) {
+        pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+      }
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("no exit within 5 minutes: " + String.join(" ", command));
+      }
+      return new Result(p.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}
