@@ -241,8 +241,8 @@ public class OpenLoopLatency {
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", params.getBenchmark());
     describe.put("params", values);
-    describe.put("measured_runs", measuredSetups);
-    describe.put("server", ForkProperties.fromSystemProperties().target() == null ? "built-in, this JVM"
+    describe.put(LoadReport.MEASURED_RUNS, measuredSetups);
+    describe.put(LoadReport.SERVER, ForkProperties.fromSystemProperties().target() == null ? "built-in, this JVM"
         : ForkProperties.fromSystemProperties().target());
     List<String> problems = o.problems(errorBudget / 100);
     // said plainly in the JMH log too, beside the secondary metrics

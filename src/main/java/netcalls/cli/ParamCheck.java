@@ -19,6 +19,59 @@ final class ParamCheck {
     param.apply("scenario").orElse(List.of()).forEach(Scenario::parse);
     oneOf("scheme", param.apply("scheme").orElse(List.of()), List.of("http", "https"));
     oneOf("trace", param.apply("trace").orElse(List.of()), List.of("on", "off"));
+    openLoop(param);
+  }
+
+  /** OpenLoopLatency's parameters (docs/OPENLOOP.md), checked here so a bad value stops the run before any fork. */
+  static void openLoop(Function<String, Optional<Collection<String>>> param) {
+    for (String v : param.apply("rate").orElse(List.of())) {
+      positive("rate", v, "requests per second above 0, e.g. 200 or 0.5");
+    }
+    for (String v : param.apply("seconds").orElse(List.of())) {
+      positive("seconds", v, "a schedule length in seconds above 0, e.g. 3");
+    }
+    for (String v : param.apply("timeoutMs").orElse(List.of())) {
+      long ms = whole("timeoutMs", v, "a timeout in whole ms of 1 or more, e.g. 2000");
+      if (ms < 1) {
+        throw new IllegalArgumentException("-p timeoutMs=" + v + ": give a timeout in whole ms of 1 or more, e.g. 2000");
+      }
+    }
+    for (String v : param.apply("connections").orElse(List.of())) {
+      long n = whole("connections", v, "0 (the library's default) or a whole number of connections per host");
+      if (n < 0 || n > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("-p connections=" + v + ": give 0 (the library's default) or a whole"
+            + " number of connections per host");
+      }
+    }
+    for (String v : param.apply("errorBudget").orElse(List.of())) {
+      double d = number("errorBudget", v, "a percent from 0 to 100, e.g. 1");
+      if (!(d >= 0 && d <= 100)) {
+        throw new IllegalArgumentException("-p errorBudget=" + v + ": give a percent from 0 to 100, e.g. 1");
+      }
+    }
+  }
+
+  private static void positive(String key, String v, String what) {
+    double d = number(key, v, what);
+    if (!(d > 0) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("-p " + key + "=" + v + ": give " + what);
+    }
+  }
+
+  private static double number(String key, String v, String what) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-p " + key + "=" + v + ": not a number; give " + what);
+    }
+  }
+
+  private static long whole(String key, String v, String what) {
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-p " + key + "=" + v + ": not a whole number; give " + what);
+    }
   }
 
   /**

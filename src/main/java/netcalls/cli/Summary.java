@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import netcalls.read.JmhResults;
+import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
 import netcalls.read.RunReader;
 import netcalls.read.Trial;
@@ -45,6 +46,7 @@ final class Summary {
     RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
     latency(s, results);
+    openLoop(s, RunReader.openLoop(run, problems));
     List<Trial> trials = RunReader.trials(run, problems);
     List<TrialSummary> summaries = new ArrayList<>();
     for (Trial t : trials) {
@@ -59,18 +61,66 @@ final class Summary {
     return s.toString();
   }
 
-  /** JMH's own percentiles, one line per benchmark and parameter set. */
+  /**
+   * JMH's own percentiles, one line per benchmark and parameter set. The open-loop benchmark's score is the wall
+   * time of one schedule run, not a latency: it is left out here and shown by {@link #openLoop}.
+   */
   static void latency(StringBuilder s, List<JmhResults.Result> results) {
     Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "unit", "p50", "p90", "p99", "samples");
+    int shown = 0;
     for (JmhResults.Result r : results) {
+      if (OpenLoopResult.isOpenLoop(r)) {
+        continue;
+      }
+      shown++;
       JmhResults.Metric m = r.primary();
       t.row(shortName(r.benchmark()), param(r.params(), "client"), param(r.params(), "strategy"),
           param(r.params(), "scheme"), otherParams(r.params()), m.unit() == null ? "" : m.unit(),
           num(m.percentiles().get("p50")), num(m.percentiles().get("p90")), num(m.percentiles().get("p99")),
           "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "");
     }
-    s.append("Latency per operation (JMH, ").append(results.size()).append(" results)\n");
+    s.append("Latency per operation (JMH, ").append(shown).append(" results");
+    if (shown < results.size()) {
+      s.append("; ").append(results.size() - shown).append(" open-loop result(s) below: their JMH score is a wall time");
+    }
+    s.append(")\n");
+    if (shown > 0 || results.isEmpty()) {
+      t.render(s);
+    }
+  }
+
+  /**
+   * One line per open-loop trial (one fork): intended vs achieved rate, corrected and uncorrected percentiles in
+   * µs, failures, timeouts and CPU; a trial whose load did not happen shows no latency and says why.
+   */
+  static void openLoop(StringBuilder s, List<OpenLoopResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "rate/s", "achieved/s", "corr p50",
+        "corr p99", "corr p99.9", "corr max", "uncorr p50", "uncorr p99", "failed", "timeouts", "cores");
+    List<String> notes = new ArrayList<>();
+    for (OpenLoopResult r : results) {
+      Map<String, String> params = r.params();
+      Map<String, Double> c = r.corrected();
+      Map<String, Double> u = r.uncorrected();
+      String none = "-";
+      t.row(shortName(r.benchmark()), param(params, "client"), param(params, "strategy"), param(params, "scheme"),
+          otherParams(params, "rate"), num(r.intendedRate()), num(r.achievedRate()),
+          c == null ? none : num(c.get("p50")), c == null ? none : num(c.get("p99")),
+          c == null ? none : num(c.get("p99.9")), c == null ? none : num(c.get("max")),
+          u == null ? none : num(u.get("p50")), u == null ? none : num(u.get("p99")), String.valueOf(r.failed()),
+          String.valueOf(r.timeouts()), String.format(Locale.ROOT, "%.2f", r.coresUsed()));
+      if (!r.valid()) {
+        notes.add(r.name() + " (" + param(params, "client") + " " + param(params, "strategy") + " rate="
+            + param(params, "rate") + "): " + r.noLatencyBecause());
+      }
+    }
+    t.rows.sort(Table.BY_CELLS);
+    s.append("\nOpen loop, one line per fork: latency in µs from the intended start (corr) and from the actual send"
+        + " (uncorr); cores: this JVM's CPU over the run (docs/OPENLOOP.md)\n");
     t.render(s);
+    notes.stream().sorted().forEach(n -> s.append("  ").append(n).append('\n'));
   }
 
   /** Per trial and leg: p50/p99 of each phase, with failures by exception class. */
@@ -151,10 +201,11 @@ final class Summary {
     return params.getOrDefault(key, "");
   }
 
-  private static String otherParams(Map<String, String> params) {
+  private static String otherParams(Map<String, String> params, String... alsoLeftOut) {
     List<String> kv = new ArrayList<>();
+    List<String> out = List.of(alsoLeftOut);
     params.forEach((k, v) -> {
-      if (!KEYS.contains(k)) {
+      if (!KEYS.contains(k) && !out.contains(k)) {
         kv.add(k + "=" + v);
       }
     });

@@ -86,7 +86,7 @@ public final class Compare {
       warnings.add(order);
     }
     List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
-    if (rows.stream().noneMatch(Row::compared)) {
+    if (rows.stream().noneMatch(r -> r.compared() || r.verdict() == Verdict.INVALID)) {
       errors.add("no benchmark × parameter set was measured by both sides: nothing to compare; run the same"
           + " benchmarks and -p values on both");
     }
@@ -158,6 +158,12 @@ public final class Compare {
     for (Key k : keys) {
       Series sb = b.get(k);
       Series sc = c.get(k);
+      if ((sb != null && !sb.invalid().isEmpty()) || (sc != null && !sc.invalid().isEmpty())) {
+        Row r = invalid(k, sb, sc);
+        warnings.add(k.label() + ": invalid, no verdict: " + r.invalidReason());
+        rows.add(r);
+        continue;
+      }
       if (sb == null || sc == null) {
         rows.add(oneSide(sb == null ? sc : sb, sb == null ? Verdict.CANDIDATE_ONLY : Verdict.BASELINE_ONLY));
         continue;
@@ -239,6 +245,29 @@ public final class Compare {
         null);
   }
 
+  /**
+   * A row whose replicates include a load that did not happen as asked: no statistics, no verdict, the reasons
+   * instead. The valid forks' median is shown for diagnosis.
+   */
+  private static Row invalid(Key k, Series sb, Series sc) {
+    List<String> why = new ArrayList<>();
+    if (sb != null) {
+      sb.invalid().forEach(w -> why.add("baseline " + w));
+    }
+    if (sc != null) {
+      sc.invalid().forEach(w -> why.add("candidate " + w));
+    }
+    String unit = sb != null ? sb.unit() : sc.unit();
+    return new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), unit, Verdict.INVALID, "fork",
+        sb == null ? 0 : sb.forks().size(), sc == null ? 0 : sc.forks().size(), validMedian(sb), validMedian(sc),
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, 0, false, null, String.join("; ", why));
+  }
+
+  private static double validMedian(Series s) {
+    return s == null || s.forks().isEmpty() ? Double.NaN : Stats.median(centers(s, false));
+  }
+
   /** The replicate values: one per fork, or one per iteration of every fork. */
   private static double[] centers(Series s, boolean iterations) {
     if (!iterations) {
@@ -264,7 +293,7 @@ public final class Compare {
       forks.add(new Series.Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f),
           times(k.iterationTails(), f)));
     }
-    return new Series(s.key(), unit, s.options(), forks, s.sources());
+    return new Series(s.key(), unit, s.options(), forks, s.sources(), s.invalid());
   }
 
   private static double[] times(double[] v, double f) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import netcalls.read.JmhResults;
+import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
 import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
@@ -34,9 +35,15 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
     List<String> fileErrors = new ArrayList<>();
     Problems problems = collect(fileErrors, warnings);
     Map<Key, Series> series = new LinkedHashMap<>();
+    Map<Key, JmhOptions> openLoopOptions = new HashMap<>();
     boolean whole;
     try {
       whole = RunReader.jmhResults(run, problems, r -> {
+        if (OpenLoopResult.isOpenLoop(r)) {
+          // its score is one schedule's wall time, never compared: the forks' openloop/ files are
+          openLoopOptions.put(Key.of(r.benchmark(), "", r.params()), options(r));
+          return;
+        }
         try {
           Series s = series(r, dir.resolve(RunFolder.JMH_JSON) + "#" + r.index());
           series.merge(s.key(), s, Series::pool);
@@ -52,6 +59,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       throw new CompareException(fileErrors.isEmpty() ? run.jmhJson() + ": incomplete" : fileErrors.get(0));
     }
     errors.addAll(fileErrors);
+    openLoop(RunReader.openLoop(run, problems), openLoopOptions).forEach(s -> series.merge(s.key(), s, Series::pool));
     RunInfo info = RunReader.runInfo(run, collect(errors, warnings));
     Testbed testbed = new Testbed(blankToNull(info.cpuModel()), info.cores() == null ? null : info.cores().intValue(),
         blankToNull(info.kernel()), blankToNull(info.jdk()));
@@ -113,15 +121,49 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
     if (unit.isEmpty()) {
       throw new BadField("primaryMetric.scoreUnit", "missing");
     }
-    JmhResults.Options o = r.options();
-    JmhOptions options = new JmhOptions(o.warmupIterations(), o.warmupTime(), o.warmupBatchSize(),
-        o.measurementIterations(), o.measurementTime(), o.measurementBatchSize(), o.threads());
+    JmhOptions options = options(r);
     List<Series.Fork> forks = pm.histogram() != null ? histogramForks(pm.histogram()) : scoreForks(pm.raw());
     if (forks.isEmpty()) {
       throw new BadField(pm.histogram() != null ? "primaryMetric.rawDataHistogram" : "primaryMetric.rawData",
           "missing or empty: no fork to compare");
     }
     return new Series(key, unit, options, forks, List.of(source));
+  }
+
+  private static JmhOptions options(JmhResults.Result r) {
+    JmhResults.Options o = r.options();
+    return new JmhOptions(o.warmupIterations(), o.warmupTime(), o.warmupBatchSize(), o.measurementIterations(),
+        o.measurementTime(), o.measurementBatchSize(), o.threads());
+  }
+
+  /** The open-loop rows compared: corrected p50 and p99, µs, lower is better (docs/OPENLOOP.md). */
+  static final Map<String, String> OPEN_LOOP_ROWS = Map.of("corrected p50", "p50", "corrected p99", "p99");
+
+  /**
+   * Open-loop series: one replicate per fork (its openloop/ JSON: the fork's measured iterations merged), one
+   * series per compared percentile, keyed by the percentile in place of the mode. A fork whose load did not
+   * happen as asked is no replicate: it is named in the series' {@code invalid}, which makes the row invalid.
+   */
+  static List<Series> openLoop(List<OpenLoopResult> results, Map<Key, JmhOptions> options) {
+    Map<Key, Series> out = new java.util.TreeMap<>();
+    JmhOptions unknown = new JmhOptions(null, null, null, null, null, null, null);
+    for (OpenLoopResult r : results) {
+      JmhOptions o = options.getOrDefault(Key.of(r.benchmark(), "", r.params()), unknown);
+      for (Map.Entry<String, String> row : new TreeMap<>(OPEN_LOOP_ROWS).entrySet()) {
+        Key key = Key.of(r.benchmark(), row.getKey(), r.params());
+        List<Series.Fork> forks = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        if (r.valid()) {
+          double v = r.corrected().get(row.getValue());
+          forks.add(new Series.Fork(v, Double.NaN, new double[] {v}, new double[] {Double.NaN}));
+        } else {
+          invalid.add("fork " + r.file() + ": " + r.noLatencyBecause());
+        }
+        Series s = new Series(key, "us/op", o, forks, List.of(r.file().toString()), invalid);
+        out.merge(key, s, Series::pool);
+      }
+    }
+    return new ArrayList<>(out.values());
   }
 
   private static List<Series.Fork> histogramForks(List<List<JmhResults.Iteration>> raw) throws BadField {

@@ -252,6 +252,7 @@ public final class Formats {
     m.put("cvCandidate", finite(r.cvCandidate()));
     m.put("replicatesNeeded", r.compared() && r.replicatesNeeded() > 0 ? r.replicatesNeeded() : null);
     m.put("tooFewReplicates", r.tooFew());
+    m.put("invalidReason", r.invalidReason());
     if (r.phase() != null) {
       Map<String, Object> ph = new LinkedHashMap<>();
       ph.put("name", r.phase().name());
@@ -288,6 +289,7 @@ public final class Formats {
       case SAME: return "same";
       case NOISY: return "noisy";
       case BASELINE_ONLY: return "baselineOnly";
+      case INVALID: return "invalid";
       default: return "candidateOnly";
     }
   }

@@ -15,12 +15,24 @@ import java.util.Map;
  * @param replicatesNeeded replicates per side to detect the threshold at the observed scatter (see Stats)
  * @param tooFew true when n per side cannot give p below alpha at all
  * @param phase the phase whose median moved most (candidate − baseline), null without samples on both sides
+ * @param invalidReason why an {@link Verdict#INVALID} row has no verdict (which side's which fork, and why); else null
  */
 public record Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
     Verdict verdict, String replicate, int nBaseline, int nCandidate, double baselineCenter,
     double candidateCenter, double baselineTail, double candidateTail, double ratio, double ciLower,
     double ciUpper, double u, double p, double pAdjusted, double cvBaseline, double cvCandidate,
-    int replicatesNeeded, boolean tooFew, PhaseShift phase) {
+    int replicatesNeeded, boolean tooFew, PhaseShift phase, String invalidReason) {
+
+  /** A row without the reason an {@link Verdict#INVALID} row carries. */
+  public Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
+      Verdict verdict, String replicate, int nBaseline, int nCandidate, double baselineCenter,
+      double candidateCenter, double baselineTail, double candidateTail, double ratio, double ciLower,
+      double ciUpper, double u, double p, double pAdjusted, double cvBaseline, double cvCandidate,
+      int replicatesNeeded, boolean tooFew, PhaseShift phase) {
+    this(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
+        candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, p, pAdjusted, cvBaseline,
+        cvCandidate, replicatesNeeded, tooFew, phase, null);
+  }
 
   /** A phase's median per side in nanoseconds (median over trials of each trial's median). */
   public record PhaseShift(String name, double baselineNs, double candidateNs) {
@@ -29,9 +41,9 @@ public record Row(String benchmark, String shortName, String mode, Map<String, S
     }
   }
 
-  /** True for rows measured on both sides. */
+  /** True for rows measured on both sides whose replicates are all valid. */
   public boolean compared() {
-    return verdict != Verdict.BASELINE_ONLY && verdict != Verdict.CANDIDATE_ONLY;
+    return verdict != Verdict.BASELINE_ONLY && verdict != Verdict.CANDIDATE_ONLY && verdict != Verdict.INVALID;
   }
 
   /** The change in percent, (ratio - 1) * 100. */

@@ -7,7 +7,15 @@ import java.util.List;
  * One benchmark and parameter set as one or more runs measured it: its unit, JMH options and forks. A side
  * of a comparison pools the forks of all its runs.
  */
-record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources) {
+record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources, List<String> invalid) {
+
+  /**
+   * {@code invalid}: why replicates were left out because their load did not happen as asked (open-loop forks
+   * that missed their rate or error budget); a series with any is not compared (docs/OPENLOOP.md).
+   */
+  Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources) {
+    this(key, unit, options, forks, sources, List.of());
+  }
 
   /**
    * One fork (one JVM), the unit of replication. {@code center} is the p50 of the fork's merged iteration
@@ -26,6 +34,8 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
     all.addAll(other.forks);
     List<String> src = new ArrayList<>(sources);
     src.addAll(other.sources);
-    return new Series(key, unit, options, all, src);
+    List<String> bad = new ArrayList<>(invalid);
+    bad.addAll(other.invalid);
+    return new Series(key, unit, options, all, src, bad);
   }
 }

@@ -13,7 +13,9 @@ public enum Verdict {
   /** Measured by the baseline only. */
   BASELINE_ONLY("baseline only"),
   /** Measured by the candidate only. */
-  CANDIDATE_ONLY("candidate only");
+  CANDIDATE_ONLY("candidate only"),
+  /** No verdict: a replicate's load did not happen as asked (an open-loop fork missed its rate); the row says why. */
+  INVALID("invalid");
 
   private final String label;
 

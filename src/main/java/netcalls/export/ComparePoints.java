@@ -71,6 +71,9 @@ public final class ComparePoints {
     center.value("ratio", r.ratio()).value("change_pct", r.changePercent())
         .value("ci_low", r.ciLower()).value("ci_high", r.ciUpper())
         .value("p", r.p()).value("p_adjusted", r.pAdjusted());
+    if (r.invalidReason() != null) {
+      center.field("invalid_reason", r.invalidReason());
+    }
     if (r.phase() != null) {
       center.field("phase", r.phase().name()).value("phase_delta_ns", r.phase().deltaNs());
     }

@@ -6,6 +6,7 @@ import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.PointDraft;
 import netcalls.export.line.Tags;
 import netcalls.read.JmhResults;
+import netcalls.read.OpenLoopResult;
 import netcalls.read.RunInfo;
 
 /**
@@ -57,7 +58,14 @@ final class JmhMapper {
     if (r.forks() != null) {
       p.field("forks", r.forks());
     }
-    emitter.emit(p, t, true);
+    boolean openLoop = OpenLoopResult.isOpenLoop(r);
+    if (openLoop) {
+      // a single-shot score has no error (NaN): not worth a warning
+      emitter.emitSilently(p, t);
+    } else {
+      emitter.emit(p, t, true);
+    }
+    java.util.List<String> noValue = new java.util.ArrayList<>();
 
     for (Map.Entry<String, JmhResults.Metric> e : r.secondary().entrySet()) {
       if (!r.primary().percentiles().isEmpty() && DERIVED_PERCENTILE.matcher(e.getKey()).matches()) {
@@ -67,7 +75,17 @@ final class JmhMapper {
       PointDraft s = new PointDraft(InfluxMeasurement.JMH_SECONDARY, where + " " + e.getKey())
           .tags(tags)
           .tag("metric", e.getKey());
-      emitter.emit(metric(s, e.getValue()), t, true);
+      if (!openLoop) {
+        emitter.emit(metric(s, e.getValue()), t, true);
+      } else if (!emitter.emitSilently(metric(s, e.getValue()), t)) {
+        noValue.add(e.getKey());
+      }
+    }
+    if (!noValue.isEmpty()) {
+      // JMH averages the forks' open-loop metrics: one fork without latency makes them NaN (docs/OPENLOOP.md)
+      report.warn(where + ": open loop: " + noValue.size() + " secondary metric(s) not written, " + noValue
+          + ", because a fork's load did not happen as asked (rate not reached or error budget exceeded);"
+          + " each fork's numbers and reasons are in netcalls_openloop");
     }
   }
 

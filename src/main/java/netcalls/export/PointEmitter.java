@@ -39,6 +39,22 @@ final class PointEmitter {
     sink.line(d.measurement(), LineProtocol.line(d.toPoint(t)));
   }
 
+  /**
+   * Writes the point when it has a value, non-finite fields left out without a warning each; false when it has
+   * none and was not written. For a caller that says once why values are missing (open-loop secondaries).
+   */
+  boolean emitSilently(PointDraft d, long timeNs) throws IOException {
+    if (!d.hasValue() || !d.hasField(d.measurement().keyField())) {
+      return false;
+    }
+    sink.line(d.measurement(), LineProtocol.line(d.toPoint(unique(d.seriesKey(), timeNs))));
+    return true;
+  }
+
+  ExportReport report() {
+    return report;
+  }
+
   private long unique(String series, long timeNs) {
     Long last = lastTime.get(series);
     long t = last != null && timeNs <= last ? last + 1 : timeNs;

@@ -193,6 +193,9 @@ public final class RunExporter {
       }
     });
     progress.tick(report.pointsBuilt(), folder.jmhJson().toString());
+    if (base != null) {
+      OpenLoopPoints.write(emitter, run, RunReader.openLoop(folder, report), base);
+    }
 
     SampleExporter samples = new SampleExporter(sink, emitter, report, run, window, progress);
     java.util.Set<RunKey> missing = new java.util.TreeSet<>(java.util.Comparator.comparing(RunKey::toString));

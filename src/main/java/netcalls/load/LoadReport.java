@@ -23,6 +23,36 @@ import org.HdrHistogram.Histogram;
 public final class LoadReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  // The JSON's field names: the one place they are spelt (netcalls.read.OpenLoopResult reads them from here).
+  public static final String STATUS = "status";
+  public static final String STATUS_OK = "ok";
+  public static final String STATUS_NOT_VALID = "not_valid";
+  public static final String PROBLEMS = "problems";
+  public static final String SERVER = "server";
+  public static final String MEASURED_RUNS = "measured_runs";
+  public static final String INTENDED_RATE = "intended_rate";
+  public static final String ACHIEVED_RATE = "achieved_rate";
+  public static final String RATE_REACHED = "rate_reached";
+  public static final String RATE_TOLERANCE = "rate_tolerance";
+  public static final String SCHEDULED = "scheduled";
+  public static final String OK = "ok";
+  public static final String FAILED = "failed";
+  public static final String TIMEOUTS = "timeouts";
+  public static final String UNFINISHED = "unfinished";
+  public static final String FAILURES = "failures";
+  public static final String ERROR_FRACTION = "error_fraction";
+  public static final String ERROR_BUDGET = "error_budget";
+  public static final String ELAPSED_S = "elapsed_s";
+  public static final String PROCESS_CPU_S = "process_cpu_s";
+  public static final String CORES_USED = "cores_used";
+  public static final String CORRECTED_US = "corrected_us";
+  public static final String UNCORRECTED_US = "uncorrected_us";
+  public static final String SEND_LAG_US = "send_lag_us";
+  /** The files of a trial in openloop/. */
+  public static final String JSON_SUFFIX = ".json";
+  public static final String CORRECTED_HGRM = ".corrected.hgrm";
+  public static final String UNCORRECTED_HGRM = ".uncorrected.hgrm";
+
   private LoadReport() {}
 
   /**
@@ -33,26 +63,26 @@ public final class LoadReport {
   public static Map<String, Object> describe(LoadOutcome o, double errorBudget, Map<String, Object> trial) {
     List<String> problems = o.problems(errorBudget);
     Map<String, Object> m = new LinkedHashMap<>(trial);
-    m.put("status", problems.isEmpty() ? "ok" : "not_valid");
-    m.put("problems", problems);
-    m.put("intended_rate", o.intendedRate());
-    m.put("achieved_rate", round(o.achievedRate()));
-    m.put("rate_reached", o.rateReached());
-    m.put("rate_tolerance", LoadOutcome.RATE_TOLERANCE);
-    m.put("scheduled", o.scheduled());
-    m.put("ok", o.ok());
-    m.put("failed", o.failed());
-    m.put("timeouts", o.timeouts() + o.unfinished());
-    m.put("unfinished", o.unfinished());
-    m.put("failures", o.failures());
-    m.put("error_fraction", o.errorFraction());
-    m.put("error_budget", errorBudget);
-    m.put("elapsed_s", round(o.elapsedNanos() / 1e9));
-    m.put("process_cpu_s", round(o.cpuNanos() / 1e9));
-    m.put("cores_used", round(o.coresUsed()));
-    m.put("corrected_us", problems.isEmpty() ? LoadOutcome.percentilesMicros(o.corrected()) : null);
-    m.put("uncorrected_us", problems.isEmpty() ? LoadOutcome.percentilesMicros(o.uncorrected()) : null);
-    m.put("send_lag_us", LoadOutcome.percentilesMicros(o.sendLag()));
+    m.put(STATUS, problems.isEmpty() ? STATUS_OK : STATUS_NOT_VALID);
+    m.put(PROBLEMS, problems);
+    m.put(INTENDED_RATE, o.intendedRate());
+    m.put(ACHIEVED_RATE, round(o.achievedRate()));
+    m.put(RATE_REACHED, o.rateReached());
+    m.put(RATE_TOLERANCE, LoadOutcome.RATE_TOLERANCE);
+    m.put(SCHEDULED, o.scheduled());
+    m.put(OK, o.ok());
+    m.put(FAILED, o.failed());
+    m.put(TIMEOUTS, o.timeouts() + o.unfinished());
+    m.put(UNFINISHED, o.unfinished());
+    m.put(FAILURES, o.failures());
+    m.put(ERROR_FRACTION, o.errorFraction());
+    m.put(ERROR_BUDGET, errorBudget);
+    m.put(ELAPSED_S, round(o.elapsedNanos() / 1e9));
+    m.put(PROCESS_CPU_S, round(o.cpuNanos() / 1e9));
+    m.put(CORES_USED, round(o.coresUsed()));
+    m.put(CORRECTED_US, problems.isEmpty() ? LoadOutcome.percentilesMicros(o.corrected()) : null);
+    m.put(UNCORRECTED_US, problems.isEmpty() ? LoadOutcome.percentilesMicros(o.uncorrected()) : null);
+    m.put(SEND_LAG_US, LoadOutcome.percentilesMicros(o.sendLag()));
     return m;
   }
 
@@ -61,9 +91,9 @@ public final class LoadReport {
       Map<String, Object> trial) throws IOException {
     Path dir = run.openloop();
     Files.createDirectories(dir);
-    writeHgrm(dir.resolve(trialName + ".corrected.hgrm"), o.corrected());
-    writeHgrm(dir.resolve(trialName + ".uncorrected.hgrm"), o.uncorrected());
-    Path json = dir.resolve(trialName + ".json");
+    writeHgrm(dir.resolve(trialName + CORRECTED_HGRM), o.corrected());
+    writeHgrm(dir.resolve(trialName + UNCORRECTED_HGRM), o.uncorrected());
+    Path json = dir.resolve(trialName + JSON_SUFFIX);
     JSON.writeValue(json.toFile(), describe(o, errorBudget, trial));
     return json;
   }

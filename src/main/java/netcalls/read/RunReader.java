@@ -67,6 +67,11 @@ public final class RunReader {
     return trials;
   }
 
+  /** openloop/*.json: one constant-rate outcome per fork (docs/OPENLOOP.md), by trial name. */
+  public static List<OpenLoopResult> openLoop(RunFolder run, Problems problems) {
+    return OpenLoopResult.readAll(run, problems);
+  }
+
   /** jmh.json's results, one at a time; true when the file is whole (see {@link JmhResults#read}). */
   public static boolean jmhResults(RunFolder run, Problems problems, JmhResults.Handler handler) throws IOException {
     return JmhResults.read(run.jmhJson(), problems, handler);

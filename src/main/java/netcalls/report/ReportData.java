@@ -20,6 +20,7 @@ import netcalls.compare.Comparison;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.read.JmhResults;
+import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
 import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
@@ -62,7 +63,9 @@ final class ReportData {
     ArrayNode rows = root.putArray("results");
     Map<String, List<Map<String, String>>> byBenchmark = new LinkedHashMap<>();
     for (JmhResults.Result r : results) {
-      Rows.json(r, rows.addObject());
+      if (!OpenLoopResult.isOpenLoop(r)) { // its score is a schedule's wall time: the open-loop section shows it
+        Rows.json(r, rows.addObject());
+      }
       byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r.params());
     }
     List<Trial> trials = RunReader.trials(run, problems);
@@ -73,6 +76,7 @@ final class ReportData {
     }
     groupsJson(groups, root.putArray("groups"));
     Rows.missing(byBenchmark, traced, root.putArray("missing"));
+    OpenLoopRows.json(RunReader.openLoop(run, problems), root.putArray("openloop"));
     invisible(root.putObject("invisible"));
     if (baselineOrNull != null) {
       comparison(baselineOrNull, runDir, root);

@@ -142,6 +142,11 @@
         tooltip: { formatter: function (p) { return names[p.value[1]] + '<br>p50 ' + fmt(p.value[0]) + ' µs'; } }
       }]
     }, 40 + 22 * spreadRows.length);
+  } else {
+    // an open-loop run has no per-operation latency here: its numbers are in its own section
+    document.getElementById('chart-spread').textContent = 'No per-operation result to plot' +
+      ((data.openloop || []).length ? ': open-loop results are under "Latency at a constant rate".' : '.');
+    document.getElementById('chart-spread').style.height = 'auto';
   }
 
   // ---- failed or missing ----
@@ -335,6 +340,55 @@
         }) };
       })
     }, 80 + 34 * kinds.length);
+  }
+
+  // ---- open loop ----
+  var openloop = data.openloop || [];
+  if (openloop.length) {
+    document.getElementById('openloop').hidden = false;
+    var PCTS = ['p50', 'p90', 'p99', 'p99.9', 'p99.99', 'max'];
+    var ot = document.getElementById('openloop-table');
+    var oh = el('tr');
+    ['client', 'strategy', 'scheme', 'params', 'rate/s', 'achieved/s'].concat(
+      PCTS.map(function (p) { return 'corr ' + p; }), ['uncorr p50', 'uncorr p99', 'uncorr max', 'failed', 'timeouts',
+      'cores']).forEach(function (x) { oh.appendChild(el('th', {}, x)); });
+    ot.appendChild(oh);
+    var onotes = document.getElementById('openloop-notes');
+    openloop.forEach(function (r) {
+      var tr = el('tr', { 'class': r.valid ? 'openloop-ok' : 'openloop-invalid' });
+      [r.client, r.strategy, r.scheme, r.other].forEach(function (x) { tr.appendChild(el('td', {}, x)); });
+      var c = r.corrected || {}, u = r.uncorrected || {};
+      [r.rate, r.achieved].concat(PCTS.map(function (p) { return c[p]; }), [u.p50, u.p99, u.max]).forEach(function (v) {
+        tr.appendChild(el('td', { 'class': 'num' }, v === undefined ? '–' : fmt(v)));
+      });
+      [r.failed, r.timeouts, fmt(r.cores)].forEach(function (v) { tr.appendChild(el('td', { 'class': 'num' }, v)); });
+      ot.appendChild(tr);
+      if (!r.valid) {
+        onotes.appendChild(el('p', { 'class': 'errors' }, r.client + ' ' + r.strategy + ' ' + r.scheme + ' at ' +
+          fmt(r.rate) + '/s (' + r.trial + '): ' + r.why));
+      }
+    });
+    var ovalid = openloop.filter(function (r) { return r.valid; });
+    if (ovalid.length) {
+      var oseries = [];
+      ovalid.forEach(function (r, i) {
+        var name = r.client + ' ' + r.strategy + ' ' + r.scheme + ' ' + fmt(r.rate) + '/s #' + (i + 1);
+        var color = COLORS[i % COLORS.length];
+        oseries.push({ type: 'line', name: name + ' corrected', color: color, data: PCTS.map(function (p) { return r.corrected[p]; }) });
+        oseries.push({ type: 'line', name: name + ' uncorrected', color: color, lineStyle: { type: 'dashed' },
+          data: PCTS.map(function (p) { return r.uncorrected[p]; }) });
+      });
+      chart('chart-openloop', {
+        grid: { left: 70, right: 30, top: 40 + 12 * Math.ceil(oseries.length / 4), bottom: 40 },
+        legend: { top: 0, type: 'scroll' }, tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: PCTS, name: 'percentile' },
+        yAxis: { type: 'log', name: 'µs (solid: corrected, dashed: uncorrected)' },
+        series: oseries
+      }, 380);
+    } else {
+      document.getElementById('chart-openloop').textContent = 'No open-loop fork reached its rate: nothing to plot.';
+      document.getElementById('chart-openloop').style.height = 'auto';
+    }
   }
 
   // ---- comparison ----

@@ -73,4 +73,23 @@ class SummaryTest {
     assertThat(s).contains("Latency per operation (JMH, 0 results)");
     assertThat(s).contains("Not read (1;", "jmh.json: empty (0 bytes)");
   }
+
+  /** Open-loop trials: rates and corrected/uncorrected percentiles per fork; their JMH wall time is no latency. */
+  @Test
+  void openLoopTrialsShowRatesAndBothLatenciesNeverTheWallTime() throws IOException {
+    Path ok = netcalls.export.Fixtures.copyRun("openloop-ok", run);
+    String s = Summary.render(ok);
+    assertThat(s).contains("Latency per operation (JMH, 0 results; 1 open-loop result(s) below: their JMH score is a wall time)")
+        .doesNotContain("ms/op");
+    assertThat(s).contains("Open loop, one line per fork").contains("corr p99.9").contains("uncorr p99");
+    assertThat(s).containsPattern("OpenLoopLatency\\.run +okhttp +reuse +http +connections=64 errorBudget=1 seconds=1"
+        + " size=1024 timeoutMs=2000 trace=on +50\\.0 +\\d+\\.\\d +\\d+\\.\\d");
+    assertThat(s.lines().filter(l -> l.startsWith("OpenLoopLatency.run") && l.contains(" 50.0 "))).hasSize(3); // one per fork (the fixture keeps no samples)
+    assertThat(s).doesNotContain("no latency");
+
+    Path bad = netcalls.export.Fixtures.copyRun("openloop-bad", run);
+    String b = Summary.render(bad);
+    assertThat(b).containsPattern("rate=200\\): no latency, because rate not reached: 41\\.3 of 200\\.0 requests/s");
+    assertThat(b).containsPattern("200\\.0 +41\\.3 +- +- +- +- +- +- +97 +97 +0\\.19");
+  }
 }

@@ -26,6 +26,12 @@ class SchemaDocTest {
     Path compared = tmp.resolve("compare.lp");
     ComparePoints.write(ComparePointsTest.comparison(tmp.resolve("compare")), compared);
     exported.addAll(Fixtures.lines(compared));
+    // netcalls_openloop comes from open-loop runs: two real small ones, one valid, one that missed its rate
+    for (String name : List.of("openloop-ok", "openloop-bad")) {
+      Path ol = Fixtures.copyRun(name, tmp);
+      RunExporter.quiet().exportToFile(ol, ol.resolve("points.lp"));
+      exported.addAll(Fixtures.lines(ol.resolve("points.lp")));
+    }
     for (InfluxMeasurement m : InfluxMeasurement.values()) {
       List<String> examples = doc.stream().filter(l -> l.startsWith(m.measurementName() + ",")).toList();
       assertThat(examples).as("example of %s in docs/SCHEMA.md", m.measurementName()).isNotEmpty();

@@ -70,6 +70,40 @@ class ReportIT {
     assertThat(table).contains("class=\"verdict-"); // the verdict itself depends on the machine
   }
 
+  /**
+   * Open-loop runs (fixtures from real small runs): their section holds each fork's rates and corrected and
+   * uncorrected percentiles, and a plot; a fork that missed its rate shows no latency and says why. Their JMH
+   * wall time is not in the results table.
+   */
+  @Test
+  void openLoopRunsHaveTheirSection() throws Exception {
+    Path tmp = Files.createTempDirectory("openloop-report");
+    Path ok = netcalls.export.Fixtures.copyRun("openloop-ok", tmp);
+    String dom = rendered(report(ok));
+    assertCanvas(dom, "chart-openloop");
+    String table = section(dom, "openloop-table");
+    for (netcalls.read.OpenLoopResult r : netcalls.read.RunReader.openLoop(netcalls.run.RunFolder.of(ok),
+        Problems.IGNORE)) {
+      assertThat(table).contains(">" + fmt(r.corrected().get("p99")) + "</td>")
+          .contains(">" + fmt(r.uncorrected().get("p50")) + "</td>");
+    }
+    assertThat(section(dom, "results-table")).doesNotContain("OpenLoopLatency");
+
+    Path bad = netcalls.export.Fixtures.copyRun("openloop-bad", tmp);
+    String badDom = rendered(report(bad));
+    assertThat(section(badDom, "openloop-notes")).contains("no latency, because rate not reached: 41.3 of 200.0");
+    int chartAt = badDom.indexOf("id=\"chart-openloop\"");
+    assertThat(badDom.substring(chartAt, badDom.indexOf("</div>", chartAt)))
+        .contains("No open-loop fork reached its rate").doesNotContain("<canvas");
+  }
+
+  /** report.js's fmt: one decimal from 100 up, else 2 or 3 decimals. */
+  private static String fmt(double v) {
+    double a = Math.abs(v);
+    return a >= 100 ? String.format(Locale.ROOT, "%.1f", v) : a >= 10 ? String.format(Locale.ROOT, "%.2f", v)
+        : String.format(Locale.ROOT, "%.3f", v);
+  }
+
   /** Runs {@code java -jar benchmarks.jar report RUN [more]}; returns the page it wrote. */
   private static Path report(Path run, String... more) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));

@@ -13,7 +13,8 @@ public enum InfluxMeasurement {
   REQUEST_HISTOGRAM("netcalls_request_histogram", "duration_ns_bucket"),
   PHASE("netcalls_phase", "count"),
   RUN("netcalls_run", "start"),
-  COMPARE("netcalls_compare", "n_base");
+  COMPARE("netcalls_compare", "n_base"),
+  OPENLOOP("netcalls_openloop", "scheduled");
 
   private final String measurementName;
   private final String keyField;

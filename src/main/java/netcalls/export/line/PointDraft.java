@@ -64,6 +64,11 @@ public final class PointDraft {
     return this;
   }
 
+  public PointDraft field(String name, boolean v) {
+    fields.put(name, v);
+    return this;
+  }
+
   public PointDraft field(String name, String v) {
     if (v != null) {
       fields.put(name, LineProtocol.oneLine(v));
