@@ -65,6 +65,9 @@ JMH_ARGS=(-f 1 -wi 2 -w "${SECONDS_EACH}s" -i 3 -r "${SECONDS_EACH}s" -p strateg
 # prepended, so the benchmark's own fork options (heap, JDK headers) stay as they are
 EXPERIMENT_ARGS=(-jvmArgsPrepend -Dnetcalls.jdk.executor=direct)
 
+# JAVA_OPTS is split on spaces, like a shell would
+read -r -a JVM_OPTS <<<"${JAVA_OPTS:-}"
+
 WORK=$(mktemp -d -t netcalls-thread-switches.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
@@ -73,7 +76,7 @@ trap 'exit 130' INT TERM
 run() {
   local label=$1 client=$2
   shift 2
-  local cmd=(java ${JAVA_OPTS:-} -cp "$JAR" org.openjdk.jmh.Main 'RequestLatency\.request$' -p "client=$client"
+  local cmd=(java "${JVM_OPTS[@]}" -cp "$JAR" org.openjdk.jmh.Main 'RequestLatency\.request$' -p "client=$client"
     "${JMH_ARGS[@]}" "$@" -rf json -rff "$WORK/$label.json")
   if ((DRY)); then
     echo "${cmd[*]}"
