@@ -97,7 +97,18 @@ class ThreadSwitchesTest {
         .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(300))
         .addProfiler(ThreadSwitches.class)
         .build();
-    Collection<RunResult> runs = new Runner(opts).run();
+    // counts, not times: another JMH on the machine (its lock file) must not stop this run
+    String lock = System.setProperty("jmh.ignoreLock", "true");
+    Collection<RunResult> runs;
+    try {
+      runs = new Runner(opts).run();
+    } finally {
+      if (lock == null) {
+        System.clearProperty("jmh.ignoreLock");
+      } else {
+        System.setProperty("jmh.ignoreLock", lock);
+      }
+    }
     assertThat(runs).hasSize(1);
     Map<String, Result> secondary = runs.iterator().next().getSecondaryResults();
     assertThat(secondary).containsKeys("switches.voluntary", "switches.nonvoluntary", "threads.woken");
