@@ -17,6 +17,12 @@ public final class JdkLibrary implements ClientLibrary {
   /** Why h2c is left out for this library. */
   public static final String NO_PRIOR_KNOWLEDGE =
       "java.net.http.HttpClient has no HTTP/2 prior knowledge: over http it only upgrades from HTTP/1.1 (use h2 over https)";
+  /**
+   * An experiment, never the default (every client runs its defaults): {@code -Dnetcalls.jdk.executor=direct}
+   * builds the client with {@code executor(Runnable::run)}, so its completions run on the selector thread
+   * instead of hopping to a worker thread. Only scripts/thread-switches.sh sets it, to show that hop.
+   */
+  public static final String EXECUTOR_PROPERTY = "netcalls.jdk.executor";
 
   static {
     // The JDK client refuses a Connection header unless allowed, and reads this property once,
@@ -34,7 +40,15 @@ public final class JdkLibrary implements ClientLibrary {
   }
 
   private HttpClient build() {
-    return HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    String executor = System.getProperty(EXECUTOR_PROPERTY, "default");
+    switch (executor) {
+      case "default" -> { }
+      case "direct" -> builder.executor(Runnable::run);
+      default -> throw new IllegalArgumentException("-D" + EXECUTOR_PROPERTY + "=" + executor
+          + ": unknown value; use direct (the thread-switches experiment) or leave it unset");
+    }
+    return builder
         // h1: HTTP/2 by default would add an h2c upgrade header to every plain request;
         // h2: offered by ALPN over https (h2c is refused before this, see NO_PRIOR_KNOWLEDGE)
         .version(options.protocol() == Protocol.h2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
