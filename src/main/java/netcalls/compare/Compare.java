@@ -61,6 +61,9 @@ public final class Compare {
     }
     base.replaceAll(r -> r.withoutParams(ignored));
     cand.replaceAll(r -> r.withoutParams(ignored));
+    Map<String, Set<String>> predated = NewParams.find(base, cand, warnings);
+    base.replaceAll(r -> r.withoutParams(predated));
+    cand.replaceAll(r -> r.withoutParams(predated));
     List<String> mismatches = new ArrayList<>();
     Map<Key, Series> b = pool("baseline", base, mismatches);
     Map<Key, Series> c = pool("candidate", cand, mismatches);

@@ -72,16 +72,23 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
    * pool into one series (their forks added), e.g. {@code trace} when one side ran trace=on and the other off.
    */
   ComparedRun withoutParams(java.util.Set<String> drop) {
-    if (drop.isEmpty()) {
-      return this;
-    }
+    return drop.isEmpty() ? this : rekeyed(k -> k.without(drop));
+  }
+
+  /** This run without, per benchmark, the parameters in {@code drop} (a parameter one side predates). */
+  ComparedRun withoutParams(Map<String, java.util.Set<String>> drop) {
+    return drop.isEmpty() ? this : rekeyed(k -> k.without(drop.getOrDefault(k.benchmark(), java.util.Set.of())));
+  }
+
+  /** This run's series and phases under new keys, series that meet under one key pooled. */
+  private ComparedRun rekeyed(java.util.function.UnaryOperator<Key> rekey) {
     Map<Key, Series> s = new LinkedHashMap<>();
     series.forEach((k, v) -> {
-      Key kept = k.without(drop);
+      Key kept = rekey.apply(k);
       s.merge(kept, new Series(kept, v.unit(), v.options(), v.forks(), v.sources()), Series::pool);
     });
     Map<Key, List<Map<String, Double>>> p = new HashMap<>();
-    phases.forEach((k, v) -> p.computeIfAbsent(k.without(drop), x -> new ArrayList<>()).addAll(v));
+    phases.forEach((k, v) -> p.computeIfAbsent(rekey.apply(k), x -> new ArrayList<>()).addAll(v));
     return new ComparedRun(dir, runId, gitCommit, start, end, testbed, s, p);
   }
 

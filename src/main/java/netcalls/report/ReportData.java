@@ -106,8 +106,7 @@ final class ReportData {
     o.put("host", info.host());
     o.put("target", info.target());
     o.put("args", info.args() == null ? null : String.join(" ", info.args()));
-    o.put("testbed", (info.cpuModel() == null ? "?" : info.cpuModel()) + ", "
-        + (info.cores() == null ? "?" : info.cores()) + " cores, kernel " + (info.kernel() == null ? "?" : info.kernel()));
+    o.put("testbed", info.testbed()); // the same words compare and the export use
     if (info.exitCode() != null) {
       o.put("exitCode", info.exitCode());
     }

@@ -97,6 +97,29 @@ class CompareTest {
     assertThat(c.warnings()).anyMatch(w -> w.contains("--ignore-param tracing") && w.contains("changed nothing"));
   }
 
+  /** A baseline made before the suite grew a parameter still matches a candidate that ran its one value. */
+  @Test
+  void aParameterTheBaselinePredatesIsLeftOutWhenTheCandidateRanOneValue() throws Exception {
+    Map<String, String> h1 = new java.util.HashMap<>(OKHTTP);
+    h1.put("protocol", "h1");
+    Path old = run("old").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path now = run("now").sample(REQUEST, h1, "us/op", SLOWER).write();
+    Comparison c = compare(old, now);
+    assertThat(c.rows()).hasSize(1);
+    assertThat(c.rows().get(0).verdict()).isEqualTo(Verdict.SLOWER);
+    assertThat(c.rows().get(0).params()).doesNotContainKey("protocol");
+    assertThat(c.warnings()).anyMatch(w -> w.contains("protocol=h1") && w.contains("predates"));
+    assertThat(c.exitCode()).isEqualTo(1);
+
+    Map<String, String> h2 = new java.util.HashMap<>(OKHTTP);
+    h2.put("protocol", "h2");
+    Path two = run("two").sample(REQUEST, h1, "us/op", SAME).sample(REQUEST, h2, "us/op", SLOWER).write();
+    Comparison ambiguous = compare(old, two);
+    assertThat(ambiguous.rows()).noneMatch(Row::compared);
+    assertThat(ambiguous.warnings()).anyMatch(w -> w.contains("protocol (h1, h2)") && w.contains("--ignore-param protocol"));
+    assertThat(ambiguous.errors()).anyMatch(e -> e.contains("nothing to compare"));
+  }
+
   @Test
   void anAaPairGivesNoVerdict() throws Exception {
     Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).write();
