@@ -121,8 +121,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     send(ctx, Responses.pattern(version, (int) size), keepAlive);
   }
 
-  private static void delay(
-      ChannelHandlerContext ctx, HttpVersion version, String arg, String uri, boolean keepAlive) {
+  private void delay(ChannelHandlerContext ctx, HttpVersion version, String arg, String uri, boolean keepAlive) {
     long millis = Numbers.parse(arg, MAX_DELAY_MS);
     long size = DEFAULT_DELAY_SIZE;
     List<String> sizes = new QueryStringDecoder(uri).parameters().get("size");
@@ -134,8 +133,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     int bodySize = (int) size;
+    counters.delayStarted();
     // on the channel's own loop: no thread sleeps, and the write needs no hand-over
     ctx.executor().schedule(() -> {
+      counters.delayEnded();
       if (ctx.channel().isActive()) {
         send(ctx, Responses.pattern(version, bodySize), keepAlive);
       }

@@ -16,9 +16,13 @@ package netcalls.server;
  * @param h2cConnections   cleartext connections that opened with the HTTP/2 preface (prior knowledge)
  * @param h2Streams        streams opened on {@code h2} connections
  * @param h2cStreams       streams opened on {@code h2c} connections
+ * @param delaysOverlapped {@code /delay} requests that arrived while another {@code /delay} of this server was
+ *                         still pending: a concurrent pair that really overlaps adds one per pair, whatever
+ *                         the protocol; a client that sends the second leg only after the first answer adds none
  */
 public record ServerStats(long httpConnections, long httpsConnections, long tlsHandshakes, long requests,
-    long http1Connections, long h2Connections, long h2cConnections, long h2Streams, long h2cStreams) {
+    long http1Connections, long h2Connections, long h2cConnections, long h2Streams, long h2cStreams,
+    long delaysOverlapped) {
 
   /** Field-wise {@code this - earlier}: what happened between two snapshots. */
   public ServerStats minus(ServerStats earlier) {
@@ -31,7 +35,8 @@ public record ServerStats(long httpConnections, long httpsConnections, long tlsH
         h2Connections - earlier.h2Connections,
         h2cConnections - earlier.h2cConnections,
         h2Streams - earlier.h2Streams,
-        h2cStreams - earlier.h2cStreams);
+        h2cStreams - earlier.h2cStreams,
+        delaysOverlapped - earlier.delaysOverlapped);
   }
 
   /** Fixed-format JSON, so the {@code /stats} endpoint needs no object mapper on the event loop. */
@@ -44,6 +49,7 @@ public record ServerStats(long httpConnections, long httpsConnections, long tlsH
         + ",\"h2Connections\":" + h2Connections
         + ",\"h2cConnections\":" + h2cConnections
         + ",\"h2Streams\":" + h2Streams
-        + ",\"h2cStreams\":" + h2cStreams + "}";
+        + ",\"h2cStreams\":" + h2cStreams
+        + ",\"delaysOverlapped\":" + delaysOverlapped + "}";
   }
 }

@@ -351,6 +351,24 @@ class TargetServerTest {
   }
 
   @Test
+  void delaysThatArePendingTogetherAreCountedAsOverlapped() throws Exception {
+    ServerStats before = server.stats();
+    try (Socket a = connect(); Socket b = connect()) {
+      // two connections, both requests sent before either answer is due: one overlap
+      send(a, "GET /delay/300 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      send(b, "GET /delay/300 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(readResponse(a).status).isEqualTo(200);
+      assertThat(readResponse(b).status).isEqualTo(200);
+      // one after the other: none
+      send(a, "GET /delay/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(readResponse(a).status).isEqualTo(200);
+      send(b, "GET /delay/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(readResponse(b).status).isEqualTo(200);
+    }
+    assertThat(server.stats().minus(before).delaysOverlapped()).isEqualTo(1);
+  }
+
+  @Test
   void baseUriUsesLocalhostAndTheBoundPorts() {
     assertThat(server.baseUri("http")).isEqualTo(URI.create("http://localhost:" + server.httpPort()));
     assertThat(server.baseUri("https")).isEqualTo(URI.create("https://localhost:" + server.httpsPort()));
@@ -360,8 +378,8 @@ class TargetServerTest {
 
   @Test
   void statsMinusIsFieldWise() {
-    assertThat(new ServerStats(5, 6, 7, 8, 9, 10, 11, 12, 13).minus(new ServerStats(1, 2, 3, 4, 5, 6, 7, 8, 9)))
-        .isEqualTo(new ServerStats(4, 4, 4, 4, 4, 4, 4, 4, 4));
+    assertThat(new ServerStats(5, 6, 7, 8, 9, 10, 11, 12, 13, 14).minus(new ServerStats(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))
+        .isEqualTo(new ServerStats(4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
   }
 
   @Test
