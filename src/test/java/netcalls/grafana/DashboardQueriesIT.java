@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import netcalls.cli.SharedRun;
+import netcalls.export.Fixtures;
 import netcalls.grafana.Dashboards.Dashboard;
 import netcalls.grafana.Dashboards.Query;
 import netcalls.grafana.GrafanaMacros.Selection;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every query of every dashboard against a real InfluxDB holding real runs: the shared smoke run
  * (RequestLatency, PairedLatency and FailureLatency for every client) and the baseline and 2 ms slowed
- * candidate of {@link SharedRun#injectedPair()}, exported by the jar. Each dashboard's variables are
+ * candidate of {@link SharedRun#injectedPair()}, and two small real open-loop runs kept as fixtures (one valid, one
+ * that missed its rate: src/test/resources/runs/openloop-ok and openloop-bad), exported by the jar. Each dashboard's variables are
  * resolved in order by their own queries (a multi-select variable gets every value it offers, as Grafana
  * formats several selected values), then every panel target and annotation query is sent with Grafana's
  * macros substituted; it must parse and return at least one series with a value. The time range is the
@@ -61,6 +63,9 @@ class DashboardQueriesIT {
     }
     for (Path run : runs) {
       export(run, url);
+    }
+    for (String fixture : List.of("openloop-ok", "openloop-bad")) {
+      export(Fixtures.copyRun(fixture, Files.createTempDirectory("grafana-" + fixture)), url);
     }
     compare(runs.get(1), runs.get(2), url);
     influx = new InfluxQl(url, DATABASE);
@@ -159,7 +164,7 @@ class DashboardQueriesIT {
         }
       }
     }
-    assertThat(pickers).as("run pickers found").isGreaterThanOrEqualTo(7);
+    assertThat(pickers).as("run pickers found").isGreaterThanOrEqualTo(8);
   }
 
   /** The target tag is stable: the baseline and candidate runs (same benchmark, fresh servers) have the same series. */

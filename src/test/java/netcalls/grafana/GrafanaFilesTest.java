@@ -99,9 +99,10 @@ class GrafanaFilesTest {
   }
 
   @Test
-  void theSevenDashboardsOfTheIssueAreThere() {
+  void theSevenDashboardsOfTheIssueAndTheOpenLoopOneAreThere() {
     assertThat(Dashboards.all()).extracting(d -> d.file().getFileName().toString()).containsExactlyInAnyOrder(
-        "overview.json", "run-vs-run.json", "phases.json", "paired.json", "failures.json", "nightly.json", "live.json");
+        "overview.json", "run-vs-run.json", "phases.json", "paired.json", "failures.json", "nightly.json", "live.json",
+        "openloop.json");
   }
 
   @Test
