@@ -83,8 +83,8 @@ public final class Compare {
       }
       warnings.add(first + "; compared anyway (--force)");
     }
-    testbeds(base, cand, warnings);
-    String order = backToBack(base, cand);
+    SideChecks.testbeds(base, cand, warnings);
+    String order = SideChecks.backToBack(base, cand);
     if (order != null) {
       warnings.add(order);
     }
@@ -103,12 +103,6 @@ public final class Compare {
         throw new CompareException(p + ": given twice on one side; each run folder counts once");
       }
     }
-  }
-
-  private static <T> List<T> concat(List<T> a, List<T> b) {
-    List<T> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   /** The series of one side, forks of all its runs pooled; runs of one side must share JMH options. */
@@ -133,7 +127,7 @@ public final class Compare {
             mismatches.add(s.key().label() + ": " + side + " runs measured it in " + had.unit() + " and " + s.unit());
             continue;
           }
-          s = scaled(s, f, had.unit());
+          s = s.scaled(f, had.unit());
         }
         out.put(s.key(), had.pool(s));
       }
@@ -184,12 +178,12 @@ public final class Compare {
         continue;
       }
       if (factor != 1) {
-        sc = scaled(sc, factor, sb.unit());
+        sc = sc.scaled(factor, sb.unit());
       }
       boolean iterations = sb.forks().size() < 2 || sc.forks().size() < 2;
       iterationRows += iterations ? 1 : 0;
-      double[] x = centers(sb, iterations);
-      double[] y = centers(sc, iterations);
+      double[] x = sb.centers(iterations);
+      double[] y = sc.centers(iterations);
       Stats.MannWhitney mw = Stats.mannWhitney(x, y);
       Stats.Ratio ratio = Stats.hodgesLehmann(x, y, o.ciLevel());
       double cvb = Stats.cv(x);
@@ -204,7 +198,7 @@ public final class Compare {
       }
       rows.add(new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), sb.unit(), Verdict.SAME,
           iterations ? "iteration" : "fork", x.length, y.length, Stats.median(x), Stats.median(y),
-          medianOrNaN(tails(sb, iterations)), medianOrNaN(tails(sc, iterations)), ratio.estimate(), ratio.lower(),
+          medianOrNaN(sb.tails(iterations)), medianOrNaN(sc.tails(iterations)), ratio.estimate(), ratio.lower(),
           ratio.upper(), mw.u(), mw.p(), Double.NaN, cvb, cvc, need, tooFew, phaseShift(bp.get(k), cp.get(k))));
     }
     double[] p = rows.stream().mapToDouble(r -> r.compared() ? r.p() : Double.NaN).toArray();
@@ -237,9 +231,9 @@ public final class Compare {
   }
 
   private static Row oneSide(Series s, Verdict v) {
-    double[] x = centers(s, s.forks().size() < 2);
+    double[] x = s.centers(s.forks().size() < 2);
     double center = Stats.median(x);
-    double tail = medianOrNaN(tails(s, s.forks().size() < 2));
+    double tail = medianOrNaN(s.tails(s.forks().size() < 2));
     boolean base = v == Verdict.BASELINE_ONLY;
     return new Row(s.key().benchmark(), s.key().shortName(), s.key().mode(), s.key().params(), s.unit(), v,
         s.forks().size() < 2 ? "iteration" : "fork", base ? x.length : 0, base ? 0 : x.length,
@@ -267,40 +261,12 @@ public final class Compare {
         Double.NaN, 0, false, null, String.join("; ", why));
   }
 
-  private static double validMedian(Series s) {
-    return s == null || s.forks().isEmpty() ? Double.NaN : Stats.median(centers(s, false));
-  }
-
-  /** The replicate values: one per fork, or one per iteration of every fork. */
-  private static double[] centers(Series s, boolean iterations) {
-    if (!iterations) {
-      return s.forks().stream().mapToDouble(Series.Fork::center).toArray();
-    }
-    return s.forks().stream().flatMapToDouble(f -> java.util.Arrays.stream(f.iterationCenters())).toArray();
-  }
-
-  private static double[] tails(Series s, boolean iterations) {
-    if (!iterations) {
-      return s.forks().stream().mapToDouble(Series.Fork::tail).toArray();
-    }
-    return s.forks().stream().flatMapToDouble(f -> java.util.Arrays.stream(f.iterationTails())).toArray();
-  }
-
   private static double medianOrNaN(double[] v) {
     return v.length == 0 || Double.isNaN(v[0]) ? Double.NaN : Stats.median(v);
   }
 
-  private static Series scaled(Series s, double f, String unit) {
-    List<Series.Fork> forks = new ArrayList<>();
-    for (Series.Fork k : s.forks()) {
-      forks.add(new Series.Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f),
-          times(k.iterationTails(), f)));
-    }
-    return new Series(s.key(), unit, s.options(), forks, s.sources(), s.invalid());
-  }
-
-  private static double[] times(double[] v, double f) {
-    return java.util.Arrays.stream(v).map(x -> x * f).toArray();
+  private static double validMedian(Series s) {
+    return s == null || s.forks().isEmpty() ? Double.NaN : Stats.median(s.centers(false));
   }
 
   /**
@@ -330,63 +296,6 @@ public final class Compare {
       }
     }
     return best == null || best.deltaNs() == 0 ? null : best; // nothing moved: name no phase
-  }
-
-  /**
-   * A warning when one side ran wholly before the other: the machine's drift between them then counts as a
-   * change of the code (on a shared 2-core machine, two back-to-back 5-fork runs of the same jar differed by
-   * 12 %). Null when the runs interleave or their times are unknown.
-   */
-  static String backToBack(List<ComparedRun> base, List<ComparedRun> cand) {
-    java.time.Instant baseFirst = null;
-    java.time.Instant baseLast = null;
-    java.time.Instant candFirst = null;
-    java.time.Instant candLast = null;
-    for (ComparedRun r : base) {
-      if (r.start() == null || r.end() == null) {
-        return null;
-      }
-      baseFirst = baseFirst == null || r.start().isBefore(baseFirst) ? r.start() : baseFirst;
-      baseLast = baseLast == null || r.end().isAfter(baseLast) ? r.end() : baseLast;
-    }
-    for (ComparedRun r : cand) {
-      if (r.start() == null || r.end() == null) {
-        return null;
-      }
-      candFirst = candFirst == null || r.start().isBefore(candFirst) ? r.start() : candFirst;
-      candLast = candLast == null || r.end().isAfter(candLast) ? r.end() : candLast;
-    }
-    if (baseLast == null || candLast == null) {
-      return null;
-    }
-    if (!baseLast.isAfter(candFirst) || !candLast.isAfter(baseFirst)) {
-      return "the baseline runs and the candidate runs did not interleave (one side ran wholly before the other):"
-          + " the machine's drift between them counts as a change; for a gate, alternate the runs"
-          + " (scripts/nightly.sh does) and compare A1,A2,... B1,B2,...";
-    }
-    return null;
-  }
-
-  private static void testbeds(List<ComparedRun> base, List<ComparedRun> cand, List<String> warnings) {
-    Map<String, List<String>> byTestbed = new LinkedHashMap<>();
-    List<String> unknown = new ArrayList<>();
-    for (ComparedRun r : concat(base, cand)) {
-      if (!r.testbed().known()) {
-        unknown.add(r.runId());
-      } else {
-        byTestbed.computeIfAbsent(r.testbed().describe(), k -> new ArrayList<>()).add(r.runId());
-      }
-    }
-    if (byTestbed.size() > 1) {
-      StringBuilder s = new StringBuilder("the runs were measured on different testbeds (machine or JDK), so a"
-          + " difference may not be the code's:");
-      byTestbed.forEach((t, ids) -> s.append(" ").append(String.join(",", ids)).append(" on ").append(t).append(';'));
-      warnings.add(s.substring(0, s.length() - 1));
-    }
-    if (!unknown.isEmpty()) {
-      warnings.add("testbed unknown for run(s) " + String.join(", ", unknown) + " (run.json without cpuModel, cores,"
-          + " kernel or jdk: an older netcalls, or no run.json); the machines were not checked for like with like");
-    }
   }
 
   private static List<Comparison.RunRef> refs(List<ComparedRun> runs) {

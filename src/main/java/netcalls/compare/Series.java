@@ -1,6 +1,7 @@
 package netcalls.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,5 +38,34 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
     List<String> bad = new ArrayList<>(invalid);
     bad.addAll(other.invalid);
     return new Series(key, unit, options, all, src, bad);
+  }
+
+  /** The replicate values: one per fork, or one per iteration of every fork. */
+  double[] centers(boolean iterations) {
+    if (!iterations) {
+      return forks.stream().mapToDouble(Fork::center).toArray();
+    }
+    return forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterationCenters())).toArray();
+  }
+
+  /** As {@link #centers}, the p99s. */
+  double[] tails(boolean iterations) {
+    if (!iterations) {
+      return forks.stream().mapToDouble(Fork::tail).toArray();
+    }
+    return forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterationTails())).toArray();
+  }
+
+  /** This series with every value times {@code f}, now in {@code newUnit}. */
+  Series scaled(double f, String newUnit) {
+    List<Fork> scaled = new ArrayList<>();
+    for (Fork k : forks) {
+      scaled.add(new Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f), times(k.iterationTails(), f)));
+    }
+    return new Series(key, newUnit, options, scaled, sources, invalid);
+  }
+
+  private static double[] times(double[] v, double f) {
+    return Arrays.stream(v).map(x -> x * f).toArray();
   }
 }
