@@ -172,6 +172,7 @@ measure_netcalls() { # client round
     || fail "$WORK/results/$id/jmh.json: no primaryMetric.scorePercentiles 50.0"
   [[ "$(jq -r '.[0].primaryMetric.scoreUnit' "$WORK/results/$id/jmh.json")" == "us/op" ]] \
     || fail "$WORK/results/$id/jmh.json: scoreUnit is not us/op"
+  p50=$(LC_ALL=C printf '%.3f' "$p50") # JMH's JSON double, e.g. 121.34400000000001
   NETCALLS[$1]+="${NETCALLS[$1]:+,}$p50"
 }
 
