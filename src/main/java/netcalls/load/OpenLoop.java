@@ -27,7 +27,10 @@ public final class OpenLoop {
   /**
    * Runs the schedule on the calling thread, then waits for the requests in flight, at most
    * {@code timeout} (plus a second for the client's own timer) after the last intended start;
-   * requests still open then are counted as unfinished.
+   * requests still open then are counted as unfinished. A request the sender reaches more than
+   * {@code timeout} after its intended start is a timeout without being sent
+   * ({@link SendTimeoutException}), so a sender that the client holds up cannot stretch the run
+   * past its schedule by more than one held-up send.
    */
   public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout) throws InterruptedException {
     LatencyLog log = new LatencyLog();
@@ -35,10 +38,16 @@ public final class OpenLoop {
     long cpuStart = processCpuNanos();
     // the first request a millisecond from now, so setting up the loop is not counted against it
     long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
+    long timeoutNanos = timeout.toNanos();
     for (int i = 0; i < schedule.count(); i++) {
       long intended = origin + schedule.offsetNanos(i);
       waitUntil(intended);
       long sent = System.nanoTime();
+      if (sent - intended > timeoutNanos) {
+        log.failed(SendTimeoutException.INSTANCE, sent);
+        open.countDown();
+        continue;
+      }
       log.sent(intended, sent);
       CompletableFuture<?> call;
       try {

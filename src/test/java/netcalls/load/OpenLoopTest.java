@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
@@ -157,6 +158,28 @@ class OpenLoopTest {
       assertThat(o.sendLag().getValueAtPercentile(90)).isGreaterThanOrEqualTo(500_000_000L);
       assertThat(o.rateReached()).isFalse();
     }
+  }
+
+  @Test
+  void aSenderHeldUpPastTheTimeoutSkipsTheRequestsWhoseTimeHasPassedAsTimeouts() throws Exception {
+    // each send blocks the generator for 300 ms (as AsyncHttpClient's does while it waits for a free
+    // connection): 100 requests at 100/s would take 30 s to send one after the other; a request the
+    // sender reaches more than the 100 ms timeout late is a timeout for its user and is not sent
+    AtomicInteger sends = new AtomicInteger();
+    LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofSeconds(1)), () -> {
+      sends.incrementAndGet();
+      LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+      return CompletableFuture.completedFuture(1L);
+    }, Duration.ofMillis(100));
+
+    assertThat(sends.get()).as("sends made").isBetween(2, 10);
+    assertThat(o.ok()).isEqualTo(sends.get());
+    assertThat(o.failures()).containsOnlyKeys(SendTimeoutException.class.getName());
+    assertThat(o.failed()).isEqualTo(100 - sends.get());
+    assertThat(o.timeouts()).as("skipped requests are timeouts").isEqualTo(o.failed());
+    assertThat(o.ok() + o.failed() + o.unfinished()).isEqualTo(o.scheduled());
+    assertThat(o.corrected().getTotalCount()).as("only sent, completed requests have latency").isEqualTo(o.ok());
+    assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded"));
   }
 
   @Test
