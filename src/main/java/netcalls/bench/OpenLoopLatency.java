@@ -83,7 +83,8 @@ public class OpenLoopLatency {
    * ({@code ClientOptions.maxConnectionsPerHost}); 0 leaves each library its own default. The
    * default, 64, is one generous cap for all: left alone, OkHttp's dispatcher and HttpClient 5's
    * pool allow 5 per host while AsyncHttpClient allows any number. A cap is not the same thing in
-   * every library (docs/OPENLOOP.md): the JDK client has none, AsyncHttpClient blocks the sending
+   * every library (docs/OPENLOOP.md): the JDK client has none, so the generator holds it to this many
+   * requests in flight (a request beyond waits on the sender); AsyncHttpClient blocks the sending
    * thread for a free connection and then fails.
    */
   @Param({"64"})
@@ -112,6 +113,8 @@ public class OpenLoopLatency {
   private PreparedRequest request;
   private Schedule schedule;
   private Duration timeout;
+  /** At most this many requests open at once, held by the generator; 0 when the library holds `connections`. */
+  private int maxInFlight;
   private BenchmarkParams params;
   private boolean measuring;
   private boolean lastMeasured;
@@ -160,6 +163,8 @@ public class OpenLoopLatency {
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy,
         o -> o.withTimeouts(o.connectTimeout(), timeout, timeout).withMaxConnectionsPerHost(connections));
     http = trial.http;
+    // a library without a per-host cap (the JDK's) is held to `connections` by the generator instead
+    maxInFlight = trial.library.capsConnectionsPerHost() ? 0 : connections;
     request = http.prepare(trial.target.builtin(0, "/bytes/" + size));
     // one real call must succeed before anything is scheduled
     if (http.call(request) != size) {
@@ -179,7 +184,7 @@ public class OpenLoopLatency {
 
   @Benchmark
   public LoadOutcome run(Metrics metrics) throws InterruptedException {
-    LoadOutcome o = OpenLoop.run(schedule, this::send, timeout);
+    LoadOutcome o = OpenLoop.run(schedule, this::send, timeout, maxInFlight);
     if (measuring) {
       measured = measured == null ? o : measured.plus(o);
       if (lastMeasured) {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,7 +34,20 @@ public final class OpenLoop {
    * past its schedule by more than one held-up send.
    */
   public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout) throws InterruptedException {
+    return run(schedule, sender, timeout, 0);
+  }
+
+  /**
+   * As {@link #run(Schedule, Sender, Duration)}, with at most {@code maxInFlight} requests open at once (0: no
+   * limit), for a client that cannot hold a connection limit itself: a request beyond it waits on the sender for
+   * a slot, its latency still counted from its intended start, and is a {@link SendTimeoutException} when no slot
+   * frees before its timeout has passed. (Without it the JDK client, past its capacity, opened a connection per
+   * request in flight until the process ran out of file descriptors.)
+   */
+  public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight)
+      throws InterruptedException {
     LatencyLog log = new LatencyLog();
+    Semaphore slots = maxInFlight > 0 ? new Semaphore(maxInFlight) : null;
     CountDownLatch open = new CountDownLatch(schedule.count());
     long cpuStart = processCpuNanos();
     // the first request a millisecond from now, so setting up the loop is not counted against it
@@ -43,11 +57,13 @@ public final class OpenLoop {
       long intended = origin + schedule.offsetNanos(i);
       waitUntil(intended);
       long sent = System.nanoTime();
-      if (sent - intended > timeoutNanos) {
-        log.failed(SendTimeoutException.INSTANCE, sent);
+      if (sent - intended > timeoutNanos
+          || slots != null && !slots.tryAcquire(timeoutNanos - (sent - intended), TimeUnit.NANOSECONDS)) {
+        log.failed(SendTimeoutException.INSTANCE, System.nanoTime());
         open.countDown();
         continue;
       }
+      // a wait for a slot stays inside the uncorrected time, as a library's own queue (OkHttp's dispatcher) does
       log.sent(intended, sent);
       CompletableFuture<?> call;
       try {
@@ -55,6 +71,7 @@ public final class OpenLoop {
       } catch (RuntimeException e) {
         log.failed(e, System.nanoTime());
         open.countDown();
+        release(slots);
         continue;
       }
       call.whenComplete((value, error) -> {
@@ -65,6 +82,7 @@ public final class OpenLoop {
           log.failed(error, end);
         }
         open.countDown();
+        release(slots);
       });
     }
     long last = origin + schedule.offsetNanos(schedule.count() - 1);
@@ -84,6 +102,12 @@ public final class OpenLoop {
     long span = Math.round(schedule.count() * 1e9 / schedule.rate());
     return new LoadOutcome(schedule.rate(), schedule.count(), log.ok(), log.failures(), log.timeouts(), unfinished,
         Math.max(span, end - origin), cpu, log.corrected(), log.uncorrected(), log.sendLag());
+  }
+
+  private static void release(Semaphore slots) {
+    if (slots != null) {
+      slots.release();
+    }
   }
 
   /** Parks until {@code deadline} (System.nanoTime); never spins, the machine's cores are shared. */

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import netcalls.client.Client;
@@ -180,6 +183,36 @@ class OpenLoopTest {
     assertThat(o.ok() + o.failed() + o.unfinished()).isEqualTo(o.scheduled());
     assertThat(o.corrected().getTotalCount()).as("only sent, completed requests have latency").isEqualTo(o.ok());
     assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded"));
+  }
+
+  @Test
+  void anInFlightCapHoldsRequestsOnTheSenderAndCountsTheirWaitFromTheIntendedStart() throws Exception {
+    // responses complete 50 ms after their send, 100 requests/s: uncapped about 5 are open at once; with 2 slots
+    // the sender waits for one, so no more than 2 are ever open and the wait shows in the corrected latency
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofMillis(500)), () -> {
+        most.accumulateAndGet(open.incrementAndGet(), Math::max);
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        timer.schedule(() -> {
+          open.decrementAndGet();
+          f.complete(1L);
+        }, 50, TimeUnit.MILLISECONDS);
+        return f;
+      }, Duration.ofSeconds(5), 2);
+
+      assertThat(most.get()).as("requests open at once").isEqualTo(2);
+      assertThat(o.ok()).isEqualTo(50);
+      assertThat(o.failed()).isZero();
+      assertCorrectedNeverBelowUncorrected(o);
+      // 50 requests through 2 slots of 50 ms take >= 1.25 s for a 0.5 s schedule: the last ones wait > 0.5 s
+      assertThat(o.corrected().getMaxValue()).isGreaterThan(500_000_000L);
+      assertThat(o.sendLag().getMaxValue()).isGreaterThan(400_000_000L);
+    } finally {
+      timer.shutdownNow();
+    }
   }
 
   @Test

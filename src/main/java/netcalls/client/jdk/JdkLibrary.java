@@ -58,6 +58,12 @@ public final class JdkLibrary implements ClientLibrary {
         .build();
   }
 
+  /** java.net.http has no per-host connection limit: it opens a connection per request in flight. */
+  @Override
+  public boolean capsConnectionsPerHost() {
+    return false;
+  }
+
   @Override
   public Protocol protocol() {
     return options.protocol();
