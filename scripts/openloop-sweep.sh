@@ -141,6 +141,8 @@ for s in ${STRATEGIES//,/ }; do
     echo "openloop-sweep: $cmd" >&2
     if ! eval "$cmd" > "$TMP/bench.log" 2>&1; then
       tail -20 "$TMP/bench.log" >&2
+      # the fork's own exception is far above the launcher's summary: its first lines name the cause
+      grep -m 6 -E '(Exception|Error)(:| )' "$TMP/bench.log" | grep -v Blackhole >&2 || true
       die "the benchmark failed for strategy=$s rate=$r (log above)"
     fi
     t1=$(date +%s.%N)
