@@ -32,17 +32,12 @@ public final class OpenLoop {
    * {@code timeout} after its intended start is a timeout without being sent
    * ({@link SendTimeoutException}), so a sender that the client holds up cannot stretch the run
    * past its schedule by more than one held-up send.
-   */
-  public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout) throws InterruptedException {
-    return run(schedule, sender, timeout, 0);
-  }
-
-  /**
-   * As {@link #run(Schedule, Sender, Duration)}, with at most {@code maxInFlight} requests open at once (0: no
-   * limit), for a client that cannot hold a connection limit itself: a request beyond it waits on the sender for
-   * a slot, its latency still counted from its intended start, and is a {@link SendTimeoutException} when no slot
-   * frees before its timeout has passed. (Without it the JDK client, past its capacity, opened a connection per
-   * request in flight until the process ran out of file descriptors.)
+   *
+   * @param maxInFlight at most this many requests open at once (0: no limit), for a client that cannot hold a
+   *     connection limit itself: a request beyond it waits on the sender for a slot, its latency still counted
+   *     from its intended start, and is a {@link SendTimeoutException} when no slot frees before its timeout has
+   *     passed. (Without it the JDK client, past its capacity, opened a connection per request in flight until
+   *     the process ran out of file descriptors.)
    */
   public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight)
       throws InterruptedException {

@@ -65,7 +65,7 @@ class OpenLoopTest {
       long before = server.stats().requests();
 
       LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofSeconds(2)),
-          () -> okhttp.client().callAsync(get), TIMEOUT);
+          () -> okhttp.client().callAsync(get), TIMEOUT, 0);
 
       // the server's own count: 100/s x 2 s, each sent once
       assertThat(server.stats().requests() - before).isEqualTo(200);
@@ -96,7 +96,7 @@ class OpenLoopTest {
           sentWhileNoneDone.incrementAndGet();
         }
         return okhttp.client().callAsync(slow).whenComplete((bytes, error) -> done.incrementAndGet());
-      }, TIMEOUT);
+      }, TIMEOUT, 0);
 
       assertThat(sentWhileNoneDone.get()).isEqualTo(50);
       assertThat(o.ok()).isEqualTo(50);
@@ -113,7 +113,7 @@ class OpenLoopTest {
       long before = server.stats().requests();
 
       LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofSeconds(1)),
-          () -> okhttp.client().callAsync(get), TIMEOUT);
+          () -> okhttp.client().callAsync(get), TIMEOUT, 0);
 
       assertThat(server.stats().requests() - before).isEqualTo(100);
       assertThat(o.ok()).isEqualTo(100);
@@ -146,7 +146,7 @@ class OpenLoopTest {
         } catch (IOException e) {
           return CompletableFuture.failedFuture(e);
         }
-      }, TIMEOUT);
+      }, TIMEOUT, 0);
 
       assertThat(server.stats().requests() - before).isEqualTo(100);
       assertThat(o.ok()).isEqualTo(100);
@@ -173,7 +173,7 @@ class OpenLoopTest {
       sends.incrementAndGet();
       LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
       return CompletableFuture.completedFuture(1L);
-    }, Duration.ofMillis(100));
+    }, Duration.ofMillis(100), 0);
 
     assertThat(sends.get()).as("sends made").isBetween(2, 10);
     assertThat(o.ok()).isEqualTo(sends.get());
@@ -225,7 +225,7 @@ class OpenLoopTest {
       long before = server.stats().requests();
 
       LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofSeconds(1)),
-          () -> okhttp.client().callAsync(n.getAndIncrement() % 2 == 0 ? good : bad), TIMEOUT);
+          () -> okhttp.client().callAsync(n.getAndIncrement() % 2 == 0 ? good : bad), TIMEOUT, 0);
 
       assertThat(server.stats().requests() - before).isEqualTo(100);
       assertThat(o.ok()).isEqualTo(50);
@@ -248,7 +248,7 @@ class OpenLoopTest {
       PreparedRequest slow = okhttp.prepare(server, "/delay/3000");
 
       LoadOutcome o = OpenLoop.run(Schedule.constantRate(10, Duration.ofMillis(500)),
-          () -> okhttp.client().callAsync(slow), Duration.ofMillis(200));
+          () -> okhttp.client().callAsync(slow), Duration.ofMillis(200), 0);
 
       assertThat(o.scheduled()).isEqualTo(5);
       assertThat(o.ok()).isZero();
