@@ -9,6 +9,8 @@ import netcalls.client.ClientOptions;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.ForkProperties;
+import java.util.concurrent.TimeUnit;
+import netcalls.steady.WarmupRule;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -24,8 +26,13 @@ final class ClientTrial implements AutoCloseable {
   final ClientOptions options;
   final ClientLibrary library;
   final Client http;
+  private final ForkProperties fork;
+  private final BenchmarkParams params;
 
-  private ClientTrial(Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http) {
+  private ClientTrial(Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
+      ForkProperties fork, BenchmarkParams params) {
+    this.fork = fork;
+    this.params = params;
     this.target = target;
     this.tracing = tracing;
     this.options = options;
@@ -60,7 +67,7 @@ final class ClientTrial implements AutoCloseable {
       ClientOptions options = tune.apply(ClientOptions.defaults(target.trust()))
           .withRecorder(tracing.recorder()).withProtocol(protocol);
       library = kind.open(options);
-      return new ClientTrial(target, tracing, options, library, strategy.open(kind, library));
+      return new ClientTrial(target, tracing, options, library, strategy.open(kind, library), fork, params);
     } catch (IOException | RuntimeException e) {
       Closer.closeAll(library, target);
       throw e;
@@ -70,6 +77,21 @@ final class ClientTrial implements AutoCloseable {
   /** The trial's sample store, or null with {@code trace=off}. */
   SampleRecorder recorder() {
     return tracing.recorder();
+  }
+
+  /**
+   * Warms up with the benchmark's own call until it is steady or the fork's cap passes
+   * ({@link ForkProperties#warmupCapMillis()}), says so on the fork's output (JMH prints it) and keeps the
+   * outcome in the run folder ({@code warmup/<trial>.json}) for the summary and the report.
+   */
+  WarmupRule.Outcome warmUp(SteadyWarmup.Call call) throws IOException {
+    WarmupRule rule = WarmupRule.DEFAULT.withCap(TimeUnit.MILLISECONDS.toNanos(fork.warmupCapMillis()));
+    WarmupRule.Outcome o = SteadyWarmup.run(call, rule, System::nanoTime);
+    System.out.printf("# netcalls warm-up at setup: %s after %.1f s, %d calls; window medians (us) %s%n",
+        o.converged() ? "steady" : rule.capNanos == 0 ? "off" : "NOT steady at the cap", o.elapsedNanos() / 1e9,
+        o.calls(), o.medians().stream().map(m -> String.format("%.1f", m / 1e3)).toList());
+    WarmupFile.write(fork.runFolder(), Tracing.trialName(params), params, rule, o);
+    return o;
   }
 
   void iteration(IterationParams iteration) {

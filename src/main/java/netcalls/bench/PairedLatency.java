@@ -116,24 +116,19 @@ public class PairedLatency extends BenchDefaults {
     warmUp(params.getBenchmark().endsWith(".concurrent"), builtin);
   }
 
-  /** Most undelayed pairs made at setup, and the most time they may take. */
-  static final int WARM_PAIRS = 2_000;
-  static final long WARM_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
   /**
    * Delayed pairs run some 20 times a second, so JMH's warmup alone left the client's call path in the
-   * interpreter, which added about 2 ms to every delayed call (README, "Where a delay's extra milliseconds
-   * go"). Undelayed pairs to the same servers, made as the benchmark makes them, let the JIT compile it first:
-   * up to {@link #WARM_PAIRS} within {@link #WARM_BUDGET_NANOS} (a strategy that connects per call gets
-   * fewer). Not recorded: samples are stored for measured iterations only.
+   * interpreter, which added about 2 ms to every delayed call (docs/FINDINGS.md, "Where a delay's extra
+   * milliseconds go"). Undelayed pairs to the same servers, made as the benchmark makes them, let the JIT
+   * compile it first, until they are steady ({@link ClientTrial#warmUp}). Not recorded: samples are stored for
+   * measured iterations only.
    */
   private void warmUp(boolean async, boolean builtin) throws IOException {
     Target t = trial.target;
-    // the user's own URLs have no undelayed twin: they warm up as JMH's warmup would, on themselves
+    // the user's own URLs have no undelayed twin: they warm up on themselves
     PreparedRequest a0 = builtin ? http.prepare(t.builtin(0, "/delay/0").withLeg(Leg.a)) : a;
     PreparedRequest b0 = builtin ? http.prepare(t.builtin(hosts - 1, "/delay/0").withLeg(Leg.b)) : b;
-    long end = System.nanoTime() + WARM_BUDGET_NANOS;
-    for (int i = 0; i < WARM_PAIRS && System.nanoTime() - end < 0; i++) {
+    trial.warmUp(() -> {
       if (async) {
         CompletableFuture<Long> first = http.callAsync(a0);
         CompletableFuture<Long> second = http.callAsync(b0);
@@ -143,7 +138,7 @@ public class PairedLatency extends BenchDefaults {
         http.call(a0);
         http.call(b0);
       }
-    }
+    });
   }
 
   static String[] parseLabels(String value) {

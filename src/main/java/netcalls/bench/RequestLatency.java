@@ -79,6 +79,7 @@ public class RequestLatency extends BenchDefaults {
     // one real call must succeed before anything is measured
     check(http.call(request));
     trial.target.checkSpoken(spoken);
+    trial.warmUp(() -> check(http.call(request)));
   }
 
   @Setup(Level.Iteration)

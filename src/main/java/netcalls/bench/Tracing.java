@@ -95,9 +95,7 @@ final class Tracing {
     if (live != null) {
       describe.put("live", live.counts().asMap()); // what was sent, to compare with "recorded"
     }
-    String name = params.getBenchmark();
-    String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-    String trial = shortName + "-" + hash(paramValues.toString()) + "-" + ProcessHandle.current().pid();
+    String trial = trialName(params);
     try {
       SampleWriter.write(recorder, fork.runFolder(), trial, describe);
     } catch (IOException e) {
@@ -106,7 +104,18 @@ final class Tracing {
     }
   }
 
-  private static String hash(String s) {
+  /** The trial's file name in the run folder: {@code Class.method-<params hash>-<pid>}. */
+  static String trialName(BenchmarkParams params) {
+    Map<String, String> values = new TreeMap<>();
+    for (String key : params.getParamsKeys()) {
+      values.put(key, params.getParam(key));
+    }
+    String name = params.getBenchmark();
+    String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+    return shortName + "-" + hash(values.toString()) + "-" + ProcessHandle.current().pid();
+  }
+
+  static String hash(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 4);

@@ -24,7 +24,7 @@ import netcalls.server.TargetServer;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us");
+      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms");
   static final List<String> FLAGS = List.of("--no-export");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -42,6 +42,7 @@ final class LaunchOptions {
       "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
+      "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --no-export       do not write points.lp after the run",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
       "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
@@ -239,6 +240,9 @@ final class LaunchOptions {
     }
     if (own.containsKey("--samples-cap")) {
       fork = fork.withSamplesCap((int) whole("--samples-cap", Integer.MAX_VALUE));
+    }
+    if (own.containsKey("--warmup-cap-ms")) {
+      fork = fork.withWarmupCapMillis(whole("--warmup-cap-ms", 3_600_000));
     }
     if (own.containsKey("--server-delay-us")) {
       if (target != null || userUrls()) {

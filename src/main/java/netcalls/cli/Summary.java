@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import netcalls.read.JmhResults;
+import netcalls.read.SteadySegments;
+import netcalls.steady.Steadiness;
 import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
 import netcalls.read.RunReader;
@@ -62,11 +64,15 @@ final class Summary {
   }
 
   /**
-   * JMH's own percentiles, one line per benchmark and parameter set. The open-loop benchmark's score is the wall
-   * time of one schedule run, not a latency: it is left out here and shown by {@link #openLoop}.
+   * Percentiles of each fork's steady segment ({@link SteadySegments}), one line per benchmark and parameter set,
+   * with how the forks settled. The open-loop benchmark's score is the wall time of one schedule run, not a
+   * latency: it is left out here and shown by {@link #openLoop}.
    */
   static void latency(StringBuilder s, List<JmhResults.Result> results) {
-    Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "unit", "p50", "p90", "p99", "samples");
+    Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "unit", "p50", "p90", "p99", "samples",
+        "steady state");
+    int unsettled = 0;
+    int unchecked = 0;
     int shown = 0;
     for (JmhResults.Result r : results) {
       if (OpenLoopResult.isOpenLoop(r)) {
@@ -77,15 +83,30 @@ final class Summary {
       t.row(shortName(r.benchmark()), param(r.params(), "client"), param(r.params(), "strategy"),
           param(r.params(), "scheme"), otherParams(r.params()), m.unit() == null ? "" : m.unit(),
           num(m.percentiles().get("p50")), num(m.percentiles().get("p90")), num(m.percentiles().get("p99")),
-          "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "");
+          "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "", SteadySegments.label(m.forks()));
+      if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.no_steady_state)) {
+        unsettled++;
+      } else if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.not_checked)) {
+        unchecked++;
+      }
     }
-    s.append("Latency per operation (JMH, ").append(shown).append(" results");
+    s.append("Latency per operation (JMH samples of each fork's steady segment, ").append(shown).append(" results");
     if (shown < results.size()) {
       s.append("; ").append(results.size() - shown).append(" open-loop result(s) below: their JMH score is a wall time");
     }
     s.append(")\n");
     if (shown > 0 || results.isEmpty()) {
       t.render(s);
+    }
+    if (unsettled > 0) {
+      s.append(unsettled).append(" result(s) with forks that reached no steady state: their numbers are the whole"
+          + " measurement, and compare does not gate those forks\n");
+    }
+    if (unchecked > 0) {
+      s.append(unchecked).append(" result(s) whose steady state was not checked (fewer than ")
+          .append(netcalls.steady.SteadyState.MIN_POINTS).append(" iterations of ")
+          .append(SteadySegments.MIN_SAMPLES_PER_ITERATION)
+          .append("+ samples): their numbers are the whole measurement, never gated\n");
     }
   }
 

@@ -89,7 +89,8 @@ public final class Compare {
       warnings.add(order);
     }
     List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
-    if (rows.stream().noneMatch(r -> r.compared() || r.verdict() == Verdict.INVALID)) {
+    if (rows.stream().noneMatch(r -> r.compared() || r.verdict() == Verdict.INVALID
+        || r.verdict() == Verdict.NOT_GATED)) {
       errors.add("no benchmark × parameter set was measured by both sides: nothing to compare; run the same"
           + " benchmarks and -p values on both");
     }
@@ -151,6 +152,8 @@ public final class Compare {
     List<Row.PhaseShift> shifts = new ArrayList<>();
     int iterationRows = 0;
     int tooFewRows = 0;
+    int notGatedRows = 0;
+    int unsteadyForks = 0;
     String tooFewExample = null;
     for (Key k : keys) {
       Series sb = b.get(k);
@@ -164,6 +167,19 @@ public final class Compare {
       if (sb == null || sc == null) {
         rows.add(oneSide(sb == null ? sc : sb, sb == null ? Verdict.CANDIDATE_ONLY : Verdict.BASELINE_ONLY));
         continue;
+      }
+      if (sb.forks().isEmpty() || sc.forks().isEmpty()) {
+        Row r = notGated(k, sb, sc);
+        warnings.add(k.label() + ": not gated, no verdict: " + r.invalidReason());
+        notGatedRows++;
+        rows.add(r);
+        continue;
+      }
+      unsteadyForks += sb.unsteady().size() + sc.unsteady().size();
+      if (!sb.unsteady().isEmpty() || !sc.unsteady().isEmpty()) {
+        List<String> why = new ArrayList<>(sb.unsteadyWhy());
+        why.addAll(sc.unsteadyWhy());
+        warnings.add(k.label() + ": compared on its steady forks only; left out: " + String.join("; ", why));
       }
       double factor = Verdicts.unitFactor(sc.unit(), sb.unit());
       if (Double.isNaN(factor)) {
@@ -222,6 +238,13 @@ public final class Compare {
           + " the verdict is weaker (iterations share one JVM and scatter less than forks, so p comes out too"
           + " small); run with -f " + Math.max(5, Stats.minimumReplicates(o.alpha())) + " or more");
     }
+    if (notGatedRows > 0) {
+      warnings.add(notGatedRows + " row(s) not gated: a side has no fork that reached a steady state (each row"
+          + " says which forks and why)");
+    }
+    if (unsteadyForks > 0) {
+      warnings.add(unsteadyForks + " fork(s) that reached no steady state were left out of the rows they belong to");
+    }
     if (tooFewRows > 0) {
       warnings.add(tooFewRows + " row(s) have too few replicates for any verdict, e.g. " + tooFewExample
           + ": at alpha " + o.alpha() + " a side needs at least " + Stats.minimumReplicates(o.alpha())
@@ -231,6 +254,9 @@ public final class Compare {
   }
 
   private static Row oneSide(Series s, Verdict v) {
+    if (s.forks().isEmpty()) { // no steady fork: show what there was
+      s = new Series(s.key(), s.unit(), s.options(), s.unsteady(), s.sources(), s.invalid());
+    }
     double[] x = s.centers(s.forks().size() < 2);
     double center = Stats.median(x);
     double tail = medianOrNaN(s.tails(s.forks().size() < 2));
@@ -259,6 +285,23 @@ public final class Compare {
         sb == null ? 0 : sb.forks().size(), sc == null ? 0 : sc.forks().size(), validMedian(sb), validMedian(sc),
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, 0, false, null, String.join("; ", why));
+  }
+
+  /** A row with a side that has no steady fork: no statistics, no verdict; all forks' median shown for diagnosis. */
+  private static Row notGated(Key k, Series sb, Series sc) {
+    List<String> why = new ArrayList<>();
+    sb.unsteadyWhy().forEach(w -> why.add("baseline " + w));
+    sc.unsteadyWhy().forEach(w -> why.add("candidate " + w));
+    return new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), sb.unit(), Verdict.NOT_GATED, "fork",
+        sb.forks().size(), sc.forks().size(), anyMedian(sb), anyMedian(sc), Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, false, null,
+        String.join("; ", why));
+  }
+
+  private static double anyMedian(Series s) {
+    double[] all = java.util.stream.Stream.concat(s.forks().stream(), s.unsteady().stream())
+        .mapToDouble(Series.Fork::center).toArray();
+    return all.length == 0 ? Double.NaN : Stats.median(all);
   }
 
   private static double medianOrNaN(double[] v) {

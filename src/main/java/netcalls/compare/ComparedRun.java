@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import netcalls.read.JmhResults;
+import netcalls.read.SteadySegments;
+import netcalls.steady.Steadiness;
+import netcalls.steady.SteadyState;
 import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
 import netcalls.read.RunInfo;
@@ -134,7 +137,23 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       throw new BadField(pm.histogram() != null ? "primaryMetric.rawDataHistogram" : "primaryMetric.rawData",
           "missing or empty: no fork to compare");
     }
-    return new Series(key, unit, options, forks, List.of(source));
+    // only forks with a steady segment are replicates; the others are kept apart, named, and never gated
+    List<Series.Fork> steady = new ArrayList<>();
+    List<Series.Fork> unsteady = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    for (int i = 0; i < forks.size(); i++) {
+      SteadySegments.Fork f = i < pm.forks().size() ? pm.forks().get(i) : null;
+      if (f == null || f.steadiness().steady()) {
+        steady.add(forks.get(i));
+      } else {
+        unsteady.add(forks.get(i));
+        why.add("fork " + (i + 1) + " of " + source + ": " + f.steadiness().label()
+            + (f.steadiness() == Steadiness.not_checked ? " (" + f.iterations() + " iterations; the check needs "
+                + SteadyState.MIN_POINTS + " of " + SteadySegments.MIN_SAMPLES_PER_ITERATION + "+ samples: -i "
+                + SteadyState.MIN_POINTS + " or more)" : ""));
+      }
+    }
+    return new Series(key, unit, options, steady, List.of(source), List.of(), unsteady, why);
   }
 
   private static JmhOptions options(JmhResults.Result r) {

@@ -290,6 +290,7 @@ public final class Formats {
       case NOISY: return "noisy";
       case BASELINE_ONLY: return "baselineOnly";
       case INVALID: return "invalid";
+      case NOT_GATED: return "notGated";
       default: return "candidateOnly";
     }
   }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param replicatesNeeded replicates per side to detect the threshold at the observed scatter (see Stats)
  * @param tooFew true when n per side cannot give p below alpha at all
  * @param phase the phase whose median moved most (candidate − baseline), null without samples on both sides
- * @param invalidReason why an {@link Verdict#INVALID} row has no verdict (which side's which fork, and why); else null
+ * @param invalidReason why an {@link Verdict#INVALID} or {@link Verdict#NOT_GATED} row has no verdict (which side's
+ *     which fork, and why); else null
  */
 public record Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
     Verdict verdict, String replicate, int nBaseline, int nCandidate, double baselineCenter,
@@ -43,7 +44,8 @@ public record Row(String benchmark, String shortName, String mode, Map<String, S
 
   /** True for rows measured on both sides whose replicates are all valid. */
   public boolean compared() {
-    return verdict != Verdict.BASELINE_ONLY && verdict != Verdict.CANDIDATE_ONLY && verdict != Verdict.INVALID;
+    return verdict != Verdict.BASELINE_ONLY && verdict != Verdict.CANDIDATE_ONLY && verdict != Verdict.INVALID
+        && verdict != Verdict.NOT_GATED;
   }
 
   /** The change in percent, (ratio - 1) * 100. */

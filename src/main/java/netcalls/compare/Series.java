@@ -8,12 +8,19 @@ import java.util.List;
  * One benchmark and parameter set as one or more runs measured it: its unit, JMH options and forks. A side
  * of a comparison pools the forks of all its runs.
  */
-record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources, List<String> invalid) {
+record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources, List<String> invalid,
+    List<Fork> unsteady, List<String> unsteadyWhy) {
 
   /**
    * {@code invalid}: why replicates were left out because their load did not happen as asked (open-loop forks
    * that missed their rate or error budget); a series with any is not compared (docs/OPENLOOP.md).
+   * {@code unsteady}: forks that reached no steady state or could not be checked, never replicates, with
+   * {@code unsteadyWhy} naming each; {@code forks} holds only the steady ones.
    */
+  Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources, List<String> invalid) {
+    this(key, unit, options, forks, sources, invalid, List.of(), List.of());
+  }
+
   Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<String> sources) {
     this(key, unit, options, forks, sources, List.of());
   }
@@ -37,7 +44,11 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
     src.addAll(other.sources);
     List<String> bad = new ArrayList<>(invalid);
     bad.addAll(other.invalid);
-    return new Series(key, unit, options, all, src, bad);
+    List<Fork> unsettled = new ArrayList<>(unsteady);
+    unsettled.addAll(other.unsteady);
+    List<String> why = new ArrayList<>(unsteadyWhy);
+    why.addAll(other.unsteadyWhy);
+    return new Series(key, unit, options, all, src, bad, unsettled, why);
   }
 
   /** The replicate values: one per fork, or one per iteration of every fork. */
@@ -58,11 +69,15 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
 
   /** This series with every value times {@code f}, now in {@code newUnit}. */
   Series scaled(double f, String newUnit) {
+    return new Series(key, newUnit, options, scale(forks, f), sources, invalid, scale(unsteady, f), unsteadyWhy);
+  }
+
+  private static List<Fork> scale(List<Fork> forks, double f) {
     List<Fork> scaled = new ArrayList<>();
     for (Fork k : forks) {
       scaled.add(new Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f), times(k.iterationTails(), f)));
     }
-    return new Series(key, newUnit, options, scaled, sources, invalid);
+    return scaled;
   }
 
   private static double[] times(double[] v, double f) {

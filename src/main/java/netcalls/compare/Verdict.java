@@ -15,7 +15,12 @@ public enum Verdict {
   /** Measured by the candidate only. */
   CANDIDATE_ONLY("candidate only"),
   /** No verdict: a replicate's load did not happen as asked (an open-loop fork missed its rate); the row says why. */
-  INVALID("invalid");
+  INVALID("invalid"),
+  /**
+   * No verdict: a side has no fork that reached a steady state (each fork's class: netcalls.steady), so
+   * nothing it measured may be gated; the row says which forks and why.
+   */
+  NOT_GATED("not gated");
 
   private final String label;
 

@@ -6,6 +6,7 @@ import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.PointDraft;
 import netcalls.export.line.Tags;
 import netcalls.read.JmhResults;
+import netcalls.read.SteadySegments;
 import netcalls.read.OpenLoopResult;
 import netcalls.read.RunInfo;
 
@@ -57,6 +58,11 @@ final class JmhMapper {
     }
     if (r.forks() != null) {
       p.field("forks", r.forks());
+    }
+    if (!r.primary().forks().isEmpty()) {
+      // the numbers above are of the steady segments (netcalls.read.SteadySegments); how many forks had one
+      p.field("steady_forks", SteadySegments.steadyForks(r.primary().forks()));
+      p.field("steadiness", SteadySegments.label(r.primary().forks()));
     }
     boolean openLoop = OpenLoopResult.isOpenLoop(r);
     if (openLoop) {

@@ -22,9 +22,13 @@ public final class JmhResults {
    * One metric of a result, in JMH's own unit; null = absent, NaN/infinite = JMH wrote "NaN"/"+INF"/"-INF".
    * {@code histogram} is rawDataHistogram by fork, then iteration (sample mode), {@code raw} rawData's
    * iteration scores by fork (other modes); each null when the file has none (secondary metrics keep neither).
+   * The primary metric is cut to each fork's steady segment ({@link SteadySegments}): its numbers, histogram and
+   * raw scores are those of the kept iterations, and {@code forks} says per fork what was kept and why (empty
+   * for a secondary metric, which is JMH's as written).
    */
   public record Metric(Double score, Double error, Double ciLower, Double ciUpper, Map<String, Double> percentiles,
-      String unit, long sampleCount, List<List<Iteration>> histogram, List<double[]> raw) {}
+      String unit, long sampleCount, List<List<Iteration>> histogram, List<double[]> raw,
+      List<SteadySegments.Fork> forks) {}
 
   /** One iteration's histogram: distinct values and how often each was seen, as JMH wrote them. */
   public record Iteration(double[] values, long[] counts) {}
@@ -119,7 +123,7 @@ public final class JmhResults {
     if (pm == null || !pm.isObject()) {
       throw new Json.BadField("primaryMetric", "missing");
     }
-    Metric primary = metric(pm, "primaryMetric", true);
+    Metric primary = SteadySegments.cut(metric(pm, "primaryMetric", true));
     Map<String, Metric> secondary = new LinkedHashMap<>();
     JsonNode sm = n.get("secondaryMetrics");
     if (sm != null && sm.isObject()) {
@@ -166,7 +170,7 @@ public final class JmhResults {
     }
     return new Metric(score, Json.number(m, "scoreError", name + ".scoreError"), lo, hi, percentiles, Json.text(m, "scoreUnit"),
         sampleCount(m), keepRaw ? histogram(m.get("rawDataHistogram"), name + ".rawDataHistogram") : null,
-        keepRaw ? raw(m.get("rawData"), name + ".rawData") : null);
+        keepRaw ? raw(m.get("rawData"), name + ".rawData") : null, List.of());
   }
 
   /** [fork][iteration][[value, count], ...]; null when absent. */

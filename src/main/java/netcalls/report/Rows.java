@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import netcalls.client.ClientKind;
 import netcalls.client.Strategy;
 import netcalls.read.JmhResults;
+import netcalls.read.SteadySegments;
 
 /**
  * The results table: one row per JMH result (benchmark × parameters) with JMH's own percentiles, as the printed
@@ -51,6 +52,7 @@ final class Rows {
     o.put("mode", r.mode());
     o.put("unit", m.unit() == null ? "" : m.unit());
     o.put("samples", sampled ? m.sampleCount() : 0);
+    o.put("steady", SteadySegments.label(m.forks())); // the numbers are of the steady segments (SteadySegments)
     ObjectNode pct = o.putObject("pct");
     for (String p : PERCENTILES) {
       Double v = m.percentiles().get(p);

@@ -19,9 +19,11 @@ import java.util.Properties;
  * @param live a Telegraf socket listener to stream samples to while the run goes on, or null
  * @param serverDelayMicros a fixed service time the built-in server adds to every response
  * @param requests the private file of the user's URLs and headers ({@link UserRequests}), or null
+ * @param warmupCapMillis the longest a trial warms up at setup until steady (netcalls.steady.WarmupRule);
+ *     0 leaves warm-up to JMH's warmup iterations alone
  */
 public record ForkProperties(Path runDir, String target, Path trust, int samplesCap, String live,
-    long serverDelayMicros, Path requests) {
+    long serverDelayMicros, Path requests, long warmupCapMillis) {
   public static final String RUN_DIR = "netcalls.run.dir";
   public static final String TARGET = "netcalls.target";
   public static final String TRUST = "netcalls.trust";
@@ -29,6 +31,13 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   public static final String LIVE = "netcalls.live";
   public static final String SERVER_DELAY_US = "netcalls.server.delay.us";
   public static final String REQUESTS = "netcalls.requests";
+  public static final String WARMUP_CAP_MS = "netcalls.warmup.cap.ms";
+  public static final long DEFAULT_WARMUP_CAP_MS = 10_000;
+  /**
+   * The environment variable that changes the default cap (tests set it low: they check behaviour, not speed);
+   * {@code --warmup-cap-ms} and {@code -Dnetcalls.warmup.cap.ms} win over it.
+   */
+  public static final String WARMUP_CAP_ENV = "NETCALLS_WARMUP_CAP_MS";
 
   public static final int DEFAULT_SAMPLES_CAP = 1_000_000;
   private static final Path ADHOC = Path.of("results", "adhoc");
@@ -36,6 +45,9 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   public ForkProperties {
     if (samplesCap < 0) {
       throw new IllegalArgumentException(SAMPLES_CAP + "=" + samplesCap + ": give a whole number >= 0");
+    }
+    if (warmupCapMillis < 0) {
+      throw new IllegalArgumentException(WARMUP_CAP_MS + "=" + warmupCapMillis + ": give a whole number of ms >= 0");
     }
     if (serverDelayMicros < 0) {
       throw new IllegalArgumentException(SERVER_DELAY_US + "=" + serverDelayMicros + ": give a whole number >= 0");
@@ -46,7 +58,7 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
 
   /** The defaults: built-in server, samples under results/adhoc, nothing streamed. */
   public static ForkProperties defaults() {
-    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0, null);
+    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0, null, defaultWarmupCap());
   }
 
   /** What this JVM was told (a fork of the launcher, or a JMH run without it: the defaults). */
@@ -63,7 +75,8 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
         (int) whole(p, SAMPLES_CAP, DEFAULT_SAMPLES_CAP, Integer.MAX_VALUE, "the maximum samples per trial, e.g. 1000000"),
         p.getProperty(LIVE),
         whole(p, SERVER_DELAY_US, 0, Long.MAX_VALUE / 1000, "a service time in microseconds, e.g. 50"),
-        requests == null ? null : Path.of(requests));
+        requests == null ? null : Path.of(requests),
+        whole(p, WARMUP_CAP_MS, defaultWarmupCap(), 3_600_000, "the longest warm-up at setup in ms, e.g. 10000 (0: none)"));
   }
 
   public RunFolder runFolder() {
@@ -71,27 +84,31 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   }
 
   public ForkProperties withRunDir(Path dir) {
-    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros, requests);
+    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros, requests, warmupCapMillis);
   }
 
   public ForkProperties withTarget(String url, Path trustFile) {
-    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros, requests);
+    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros, requests, warmupCapMillis);
   }
 
   public ForkProperties withSamplesCap(int cap) {
-    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros, requests);
+    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros, requests, warmupCapMillis);
   }
 
   public ForkProperties withLive(String url) {
-    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros, requests);
+    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros, requests, warmupCapMillis);
   }
 
   public ForkProperties withServerDelayMicros(long micros) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, micros, requests);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, micros, requests, warmupCapMillis);
   }
 
   public ForkProperties withRequests(Path file) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, file);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, file, warmupCapMillis);
+  }
+
+  public ForkProperties withWarmupCapMillis(long millis) {
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, requests, millis);
   }
 
   /** The user's URLs and headers, read from their file; none when the launcher gave none. */
@@ -99,7 +116,7 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     return requests == null ? UserRequests.none() : UserRequests.read(requests);
   }
 
-  /** Only what differs from the defaults, by property name, in a stable order. */
+  /** What differs from the defaults, and the warm-up cap, by property name, in a stable order. */
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(RUN_DIR, runDir.toAbsolutePath().toString());
@@ -121,6 +138,7 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     if (requests != null) {
       m.put(REQUESTS, requests.toAbsolutePath().toString());
     }
+    m.put(WARMUP_CAP_MS, Long.toString(warmupCapMillis)); // always: run.json says how long trials could warm up
     return m;
   }
 
@@ -149,6 +167,17 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
         System.setProperty(k, v);
       }
     });
+  }
+
+  /** {@value #DEFAULT_WARMUP_CAP_MS}, or what {@value #WARMUP_CAP_ENV} says. */
+  static long defaultWarmupCap() {
+    String env = blankToNull(System.getenv(WARMUP_CAP_ENV));
+    if (env == null) {
+      return DEFAULT_WARMUP_CAP_MS;
+    }
+    Properties p = new Properties();
+    p.setProperty(WARMUP_CAP_MS, env);
+    return whole(p, WARMUP_CAP_MS, DEFAULT_WARMUP_CAP_MS, 3_600_000, "(in " + WARMUP_CAP_ENV + ") a whole number of ms");
   }
 
   private static long whole(Properties p, String key, long dflt, long max, String what) {

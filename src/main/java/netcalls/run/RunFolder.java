@@ -14,6 +14,7 @@ public record RunFolder(Path dir) {
   public static final String POINTS = "points.lp";
   public static final String OPENLOOP = "openloop";
   public static final String REPORT = "report.html";
+  public static final String WARMUP = "warmup";
 
   public RunFolder {
     dir = dir.toAbsolutePath().normalize();
@@ -50,6 +51,11 @@ public record RunFolder(Path dir) {
 
   public Path samplesJson(String trial) {
     return samples().resolve(trial + ".json");
+  }
+
+  /** What each trial's warm-up at setup did: {@code warmup/<trial>.json} (docs/SAMPLES.md). */
+  public Path warmupJson(String trial) {
+    return dir.resolve(WARMUP).resolve(trial + ".json");
   }
 
   /** The open-loop results: per trial {@code <trial>.json} and {@code <trial>.(un)corrected.hgrm}. */

@@ -58,7 +58,7 @@
   // ---- results table (sortable) ----
   var COLS = [['benchmark', 'bench'], ['client', 'client'], ['strategy', 'strategy'], ['scheme', 'scheme'],
     ['params', 'other'], ['unit', 'unit'], ['p50', 'p50'], ['p90', 'p90'], ['p99', 'p99'], ['p99.9', 'p99_9'],
-    ['p50 spread', 'spread'], ['samples', 'samples']];
+    ['p50 spread', 'spread'], ['samples', 'samples'], ['steady state', 'steady']];
   var table = document.getElementById('results-table');
   var thead = el('thead');
   var hr = el('tr');

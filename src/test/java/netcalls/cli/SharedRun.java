@@ -46,16 +46,20 @@ public final class SharedRun {
   }
 
   /**
-   * A baseline and a candidate run of one small benchmark (OkHttp, reuse, http; one fork, five
-   * short iterations), the candidate with the built-in server slowed by 2 ms a response: a change
-   * so large that a comparison cannot miss it, for the end-to-end tests of compare and its outputs.
+   * A baseline and a candidate run of one small benchmark (OkHttp, reuse, http; one fork of 30 short
+   * iterations, enough for its steady state to be classified), the candidate with the built-in server
+   * slowed by 2 ms a response more than the baseline's 1 ms: a change so large that a comparison cannot
+   * miss it, for the end-to-end tests of compare and its outputs. The server's delay dominates both
+   * sides, so a busy machine's jitter does not hide the steady state.
    */
   public static synchronized Run[] injectedPair() throws IOException, InterruptedException {
     if (injected == null) {
-      String[] common = {"-f", "1", "-wi", "1", "-w", "200ms", "-i", "5", "-r", "200ms",
+      String[] common = {"--warmup-cap-ms", "3000", "-f", "1", "-wi", "1", "-w", "200ms", "-i", "30", "-r", "100ms",
           "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
-      Run base = run("base", common);
-      List<String> slowed = new ArrayList<>(List.of("--server-delay-us", "2000"));
+      List<String> baseArgs = new ArrayList<>(List.of("--server-delay-us", "1000"));
+      baseArgs.addAll(List.of(common));
+      Run base = run("base", baseArgs.toArray(new String[0]));
+      List<String> slowed = new ArrayList<>(List.of("--server-delay-us", "3000"));
       slowed.addAll(List.of(common));
       Run cand = run("cand", slowed.toArray(new String[0]));
       assertThat(base.exit()).as(base.output()).isZero();
