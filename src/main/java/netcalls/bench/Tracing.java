@@ -61,7 +61,11 @@ final class Tracing {
   /** Only measured iterations are recorded; warmup calls still go through the same code. */
   void iteration(IterationParams iteration) {
     if (recorder != null) {
-      recorder.measuring(iteration.getType() == IterationType.MEASUREMENT);
+      boolean measured = iteration.getType() == IterationType.MEASUREMENT;
+      if (measured) {
+        recorder.markIteration();
+      }
+      recorder.measuring(measured);
     }
   }
 

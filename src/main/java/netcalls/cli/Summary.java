@@ -52,7 +52,7 @@ final class Summary {
     List<Trial> trials = RunReader.trials(run, problems);
     List<TrialSummary> summaries = new ArrayList<>();
     for (Trial t : trials) {
-      summaries.add(TrialSummary.of(t.csv(), problems));
+      summaries.add(TrialSummary.of(t, problems));
     }
     phases(s, trials, summaries);
     live(s, trials);

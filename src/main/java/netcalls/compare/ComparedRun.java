@@ -88,7 +88,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
     Map<Key, Series> s = new LinkedHashMap<>();
     series.forEach((k, v) -> {
       Key kept = rekey.apply(k);
-      s.merge(kept, new Series(kept, v.unit(), v.options(), v.forks(), v.sources()), Series::pool);
+      s.merge(kept, v.withKey(kept), Series::pool);
     });
     Map<Key, List<Map<String, Double>>> p = new HashMap<>();
     phases.forEach((k, v) -> p.computeIfAbsent(rekey.apply(k), x -> new ArrayList<>()).addAll(v));
@@ -281,7 +281,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       // from the samples, leg by leg: a pair's legs a and b (20 and 30 ms by default) pooled would describe neither
       Map<String, Double> m = new LinkedHashMap<>();
       try {
-        TrialSummary.of(t.csv(), problems).byLeg().forEach((leg, phases) -> {
+        TrialSummary.of(t, problems).byLeg().forEach((leg, phases) -> {
           if (!leg.equals("pair")) {
             phases.forEach((phase, st) -> m.put(legPhase(leg, phase), (double) st.p50()));
           }
@@ -290,7 +290,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
         errors.add(t.csv() + ": cannot be read (" + e.getMessage() + "); its phases are left out of the comparison");
         continue;
       }
-      if (m.isEmpty()) { // no sample rows: the trial's own digest, if it has one
+      if (m.isEmpty() && !t.cut()) { // no sample rows: the trial's own digest (of all its samples), if it has one
         t.digestMedians().forEach((k, v) -> m.put(k, v.doubleValue()));
       }
       if (!m.isEmpty()) {

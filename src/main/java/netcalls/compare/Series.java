@@ -36,6 +36,11 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
     return !forks.isEmpty() && !Double.isNaN(forks.get(0).tail());
   }
 
+  /** The same forks (steady, unsteady and invalid alike) under another key: an ignored parameter joins rows. */
+  Series withKey(Key k) {
+    return new Series(k, unit, options, forks, sources, invalid, unsteady, unsteadyWhy);
+  }
+
   /** This series with the forks of {@code other} (same key) added. */
   Series pool(Series other) {
     List<Fork> all = new ArrayList<>(forks);

@@ -72,7 +72,7 @@ final class SampleExporter {
     TrialSummary summary = new TrialSummary();
     long rows = 0;
     long trialLatest = Long.MIN_VALUE;
-    try (SampleCsv row = SampleCsv.open(trial.csv(), report)) {
+    try (SampleCsv row = SampleCsv.open(trial, report)) {
       if (row == null) {
         return 0;
       }

@@ -64,7 +64,56 @@ public final class RunReader {
     }
     trials.sort(Comparator.comparing((Trial t) -> t.clockBase() == null ? Instant.MAX : t.clockBase())
         .thenComparing(Trial::name));
-    return trials;
+    return cutToSteady(run, trials, problems);
+  }
+
+  /**
+   * Each trial cut to its fork's steady segment: a result's forks ran in the order of their trials' clock bases,
+   * so the i-th trial of a benchmark × parameter set is fork i, and its samples from the start of the fork's first
+   * kept iteration on are kept. When the files do not line up (a trial missing, or written before iteration starts
+   * were kept), the samples are kept whole and a warning says so.
+   */
+  static List<Trial> cutToSteady(RunFolder run, List<Trial> trials, Problems problems) throws IOException {
+    if (trials.isEmpty() || !Files.exists(run.jmhJson())) {
+      return trials;
+    }
+    java.util.Map<String, List<SteadySegments.Fork>> forks = new java.util.HashMap<>();
+    JmhResults.read(run.jmhJson(), Problems.IGNORE, r -> forks.put(joinKey(r.benchmark(), r.params()),
+        r.primary().forks()));
+    java.util.Map<String, List<Integer>> byKey = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < trials.size(); i++) {
+      byKey.computeIfAbsent(joinKey(trials.get(i).benchmark(), trials.get(i).params()), k -> new ArrayList<>()).add(i);
+    }
+    List<Trial> out = new ArrayList<>(trials);
+    byKey.forEach((key, indexes) -> {
+      List<SteadySegments.Fork> fs = forks.get(key);
+      if (fs == null || fs.stream().allMatch(f -> f.steadyFrom() == 0)) {
+        return; // nothing cut (or no JMH result): every sample is kept
+      }
+      if (fs.size() != indexes.size()) {
+        problems.warn(trials.get(indexes.get(0)).name() + " and its kin: " + indexes.size() + " trial file(s) for "
+            + fs.size() + " fork(s), so their samples are not cut to the steady segment (phases include warm-up)");
+        return;
+      }
+      for (int f = 0; f < fs.size(); f++) {
+        Trial t = trials.get(indexes.get(f));
+        SteadySegments.Fork fork = fs.get(f);
+        if (fork.steadyFrom() == 0) {
+          continue;
+        }
+        if (t.iterationStarts().size() != fork.iterations()) {
+          problems.warn(t.name() + ": " + t.iterationStarts().size() + " iteration starts for " + fork.iterations()
+              + " measured iterations, so its samples are not cut to the steady segment (phases include warm-up)");
+          continue;
+        }
+        out.set(indexes.get(f), t.withSteadyFrom(t.iterationStarts().get(fork.steadyFrom())));
+      }
+    });
+    return out;
+  }
+
+  private static String joinKey(String benchmark, java.util.Map<String, String> params) {
+    return benchmark + " " + new java.util.TreeMap<>(params);
   }
 
   /** openloop/*.json: one constant-rate outcome per fork (docs/OPENLOOP.md), by trial name. */

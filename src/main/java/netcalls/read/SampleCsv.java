@@ -35,6 +35,9 @@ public final class SampleCsv implements Closeable, SampleRow {
   private final boolean[] has = new boolean[N];
   private long rows;
   private long badRows;
+  /** Rows before this start (epoch ns) are read and checked but not handed out: the fork's warm-up. */
+  private long keepFromNs = Trial.KEEP_ALL;
+  private long beforeSteady;
 
   private SampleCsv(Path path, Problems problems) throws IOException {
     this.file = path.toString();
@@ -52,8 +55,36 @@ public final class SampleCsv implements Closeable, SampleRow {
     return s;
   }
 
-  /** Moves to the next valid row, reporting and skipping invalid ones; false at the end. */
+  /**
+   * Opens a trial's samples cut to its steady segment ({@link Trial#steadyFromNs()}): valid rows that started
+   * before it are counted ({@link #beforeSteady()}) and passed over, so every reader sees what JMH's numbers see.
+   */
+  public static SampleCsv open(Trial trial, Problems problems) throws IOException {
+    SampleCsv s = open(trial.csv(), problems);
+    if (s != null) {
+      s.keepFromNs = trial.steadyFromNs();
+    }
+    return s;
+  }
+
+  /** Valid rows passed over because they started before the steady segment. */
+  public long beforeSteady() {
+    return beforeSteady;
+  }
+
+  /** Moves to the next valid row of the steady segment, reporting and skipping invalid ones; false at the end. */
   public boolean next() throws IOException {
+    while (nextValid()) {
+      if (v[START_NS] >= keepFromNs) {
+        return true;
+      }
+      beforeSteady++;
+    }
+    return false;
+  }
+
+  /** Moves to the next valid row, reporting and skipping invalid ones; false at the end. */
+  private boolean nextValid() throws IOException {
     while (true) {
       try {
         if (!csv.next()) {

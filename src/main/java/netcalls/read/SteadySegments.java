@@ -14,7 +14,7 @@ import org.openjdk.jmh.util.MultisetStatistics;
  * Cuts a result's primary metric to each fork's steady segment: every fork's measured iterations are
  * classified ({@link SteadyState}, on the iterations' medians, or their scores outside sample mode) and
  * only the steady segment is kept; the score, its error and the percentiles are computed again from what is
- * kept, with JMH's own statistics classes, so a fork that was steady throughout gives exactly JMH's numbers.
+ * kept, with JMH's own statistics classes; when no fork was cut, JMH's numbers are kept as JMH wrote them.
  * Every reader of jmh.json (summary, compare, export, report) sees the cut metric, so all agree.
  */
 public final class SteadySegments {
@@ -63,8 +63,8 @@ public final class SteadySegments {
         }
       }
     }
-    if (all.getN() == 0) {
-      return withForks(m, forks);
+    if (all.getN() == 0 || forks.stream().allMatch(f -> f.steadyFrom() == 0)) {
+      return withForks(m, forks); // nothing cut: JMH's numbers, as JMH wrote them
     }
     Map<String, Double> percentiles = new LinkedHashMap<>();
     for (String key : m.percentiles().keySet()) {
@@ -89,8 +89,8 @@ public final class SteadySegments {
         all.addValue(v);
       }
     }
-    if (all.getN() == 0) {
-      return withForks(m, forks);
+    if (all.getN() == 0 || forks.stream().allMatch(f -> f.steadyFrom() == 0)) {
+      return withForks(m, forks); // nothing cut: JMH's numbers, as JMH wrote them
     }
     return new JmhResults.Metric(all.getMean(), error(all), ci(all)[0], ci(all)[1], m.percentiles(), m.unit(),
         all.getN(), null, kept, forks);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,25 @@ import java.util.Map;
  * it kept and dropped, and what live mode sent (null when live mode was off).
  */
 public record Trial(String name, Path csv, String benchmark, String mode, Map<String, String> params,
-    Instant clockBase, long recorded, long dropped, Live live, Map<String, Long> digestMedians) {
+    Instant clockBase, long recorded, long dropped, Live live, Map<String, Long> digestMedians,
+    List<Long> iterationStarts, long steadyFromNs) {
+
+  /** No cut: every sample is kept. */
+  public static final long KEEP_ALL = Long.MIN_VALUE;
+
+  /**
+   * This trial with its samples cut to those that started at or after {@code epochNs}: the start of the first
+   * measured iteration its fork's steady segment keeps ({@link SteadySegments}); {@link #KEEP_ALL} for none.
+   */
+  public Trial withSteadyFrom(long epochNs) {
+    return new Trial(name, csv, benchmark, mode, params, clockBase, recorded, dropped, live, digestMedians,
+        iterationStarts, epochNs);
+  }
+
+  /** True when the samples are cut, so the trial's digest (over all of them) no longer describes what is kept. */
+  public boolean cut() {
+    return steadyFromNs != KEEP_ALL;
+  }
 
   /** What the trial's live sender sent (docs/SCHEMA.md, live mode). */
   public record Live(String target, long lines, long datagrams, long notSent) {}
@@ -42,7 +61,8 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
       Long recorded = Json.integer(n, "recorded");
       Long dropped = Json.integer(n, "dropped");
       return new Trial(name, csv, benchmark, Json.text(n, "mode"), params, Json.instant(n, "clockBase"),
-          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")), digestMedians(n));
+          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")), digestMedians(n),
+          iterationStarts(n), KEEP_ALL);
     } catch (Json.BadField e) {
       report.error(json + ": " + e.getMessage() + skip);
       return null;
@@ -65,6 +85,25 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
       }
     }
     return out;
+  }
+
+  /** Epoch ns of each measured iteration's start; empty for a trial written before netcalls kept them. */
+  private static List<Long> iterationStarts(JsonNode n) throws Json.BadField {
+    JsonNode a = n.get("iterationStarts");
+    if (a == null || a.isNull()) {
+      return List.of();
+    }
+    if (!a.isArray()) {
+      throw new Json.BadField("iterationStarts", "expected an array of epoch nanoseconds");
+    }
+    List<Long> out = new java.util.ArrayList<>();
+    for (JsonNode v : a) {
+      if (!v.canConvertToLong()) {
+        throw new Json.BadField("iterationStarts", "expected whole epoch nanoseconds, found " + v);
+      }
+      out.add(v.asLong());
+    }
+    return List.copyOf(out);
   }
 
   private static Live live(JsonNode n) throws Json.BadField {

@@ -7,7 +7,6 @@ import static netcalls.run.SampleSchema.REUSED;
 import static netcalls.run.SampleSchema.ROOT_CAUSE;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -151,10 +150,13 @@ public final class TrialSummary {
     return Collections.unmodifiableMap(failures);
   }
 
-  /** Reads a trial's CSV into a summary; rows that cannot be read are reported and left out. */
-  public static TrialSummary of(Path csv, Problems problems) throws IOException {
+  /**
+   * Reads a trial's CSV, cut to its steady segment ({@link Trial#steadyFromNs()}), into a summary; rows that cannot
+   * be read are reported and left out.
+   */
+  public static TrialSummary of(Trial trial, Problems problems) throws IOException {
     TrialSummary s = new TrialSummary();
-    try (SampleCsv in = SampleCsv.open(csv, problems)) {
+    try (SampleCsv in = SampleCsv.open(trial, problems)) {
       if (in == null) {
         return s;
       }

@@ -51,7 +51,7 @@ final class Groups {
       Group g = out.computeIfAbsent(key(t.benchmark(), t.params()), k -> new Group(t.benchmark(), t.params()));
       g.trials++;
       g.dropped += t.dropped();
-      try (SampleCsv in = SampleCsv.open(t.csv(), problems)) {
+      try (SampleCsv in = SampleCsv.open(t, problems)) {
         if (in == null) {
           continue;
         }

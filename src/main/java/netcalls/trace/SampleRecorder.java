@@ -67,6 +67,21 @@ public final class SampleRecorder {
     measuring = on;
   }
 
+  /** Epoch nanos at which each measured iteration began (iteration setup, never the measured path). */
+  private final java.util.List<Long> iterationStarts = new java.util.ArrayList<>();
+
+  /**
+   * Notes that a measured iteration begins now, so a reader can cut the samples to the iterations the run's
+   * steady segment keeps (netcalls.read.SteadySegments).
+   */
+  public void markIteration() {
+    iterationStarts.add(epochNanos(System.nanoTime()));
+  }
+
+  public java.util.List<Long> iterationStarts() {
+    return java.util.List.copyOf(iterationStarts);
+  }
+
   /** Starts the timeline of a call; legs of a pair take the pair's operation number. */
   public CallTrace start(CallSite site) {
     long s = site.leg() == Leg.single ? operations.getAndIncrement() : pairSeq;

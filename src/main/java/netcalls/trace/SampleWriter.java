@@ -40,6 +40,7 @@ public final class SampleWriter {
     meta.put("dropped", r.dropped());
     meta.put("warmupRecorded", false);
     meta.put("clockBase", Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
+    meta.put("iterationStarts", r.iterationStarts()); // epoch ns of each measured iteration, for the steady cut
     meta.put("digest", TrialDigest.of(r));
     JSON.writeValue(run.samplesJson(trial).toFile(), meta);
   }

@@ -252,6 +252,66 @@ class CompareTest {
     assertThat(c.baseline()).extracting(Comparison.RunRef::runId).containsExactly("a1", "a2");
   }
 
+  /** {@code n} iteration medians at {@code level}, ±1 % in a fixed pattern. */
+  private static double[] level(int n, double level) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = level * (1 + 0.01 * ((i * 7) % 5 - 2) / 2);
+    }
+    return x;
+  }
+
+  private static double[] join(double[] a, double[] b) {
+    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void forksTooShortToClassifyAreNeverGated() throws Exception {
+    Path a = run("a").iterationsPerFork(3).sample(REQUEST, OKHTTP, "us/op", 100, 101, 99, 100, 102).write();
+    Path b = run("b").iterationsPerFork(3).sample(REQUEST, OKHTTP, "us/op", 200, 201, 199, 200, 202).write();
+    Comparison c = compare(a, b);
+    Row r = c.rows().get(0);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_GATED);
+    assertThat(r.compared()).isFalse();
+    assertThat(r.invalidReason()).contains("baseline fork 1 of ").contains("not checked (3 iterations")
+        .contains("-i 30");
+    assertThat(c.exitCode()).isZero();
+    assertThat(c.warnings()).anyMatch(w -> w.contains("1 row(s) not gated"));
+  }
+
+  @Test
+  void aForkWithNoSteadyStateIsLeftOutAndCounted() throws Exception {
+    double[] unsettled = join(level(26, 100), level(6, 160));
+    Path a = run("a").sampleSeries(REQUEST, OKHTTP, "us/op", level(30, 100), level(30, 101), level(30, 99),
+        level(30, 100), unsettled).write();
+    Path b = run("b").sampleSeries(REQUEST, OKHTTP, "us/op", level(30, 200), level(30, 201), level(30, 199),
+        level(30, 200), level(30, 202)).write();
+    Comparison c = compare(a, b);
+    Row r = c.rows().get(0);
+    assertThat(r.nBaseline()).isEqualTo(4);
+    assertThat(r.nCandidate()).isEqualTo(5);
+    assertThat(r.verdict()).isEqualTo(Verdict.SLOWER);
+    assertThat(c.warnings()).anyMatch(w -> w.contains("left out: fork 5 of ") && w.contains("no steady state"))
+        .anyMatch(w -> w.startsWith("1 fork(s) that reached no steady state"));
+  }
+
+  @Test
+  void aWarmupPrefixIsCutBeforeForksAreCompared() throws Exception {
+    // the same steady level on both sides; the candidate's forks start 3x slower for 8 iterations
+    double[][] base = {level(30, 100), level(30, 100), level(30, 100), level(30, 100), level(30, 100)};
+    double[][] cand = new double[5][];
+    for (int f = 0; f < 5; f++) {
+      cand[f] = join(level(8, 300), level(22, 100));
+    }
+    Comparison c = compare(run("a").sampleSeries(REQUEST, OKHTTP, "us/op", base).write(),
+        run("b").sampleSeries(REQUEST, OKHTTP, "us/op", cand).write());
+    Row r = c.rows().get(0);
+    assertThat(r.verdict()).isEqualTo(Verdict.SAME);
+    assertThat(r.candidateCenter()).isEqualTo(r.baselineCenter());
+  }
+
   @Test
   void oneForkUsesIterationsWithAWarning() throws Exception {
     Path a = run("a").scores(REQUEST, "avgt", OKHTTP, "us/op", new double[] {100, 101, 99, 102, 98}).write();
@@ -259,7 +319,7 @@ class CompareTest {
     Comparison c = compare(a, b);
     Row r = c.rows().get(0);
     assertThat(r.replicate()).isEqualTo("iteration");
-    assertThat(r.nBaseline()).isEqualTo(5);
+    assertThat(r.nBaseline()).isEqualTo(30); // the five scores repeated to the 30 iterations a classified fork has
     assertThat(r.verdict()).isEqualTo(Verdict.SLOWER);
     assertThat(c.warnings()).singleElement().asString().contains("single fork").contains("weaker");
   }

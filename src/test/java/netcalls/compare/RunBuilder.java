@@ -63,8 +63,20 @@ public final class RunBuilder {
   }
 
   /**
-   * A sample-mode result; one fork per value in {@code p50s}, each fork two iterations whose histograms put
-   * the median at that value and the tail at 1.5 times it.
+   * Iterations per fork that {@link #sample} writes and {@link #scores} fills its given iterations up to (by
+   * repeating them): {@value netcalls.steady.SteadyState#MIN_POINTS} by default, so each fork is classified (flat)
+   * and gated; fewer leave the forks' steady state not checked.
+   */
+  public RunBuilder iterationsPerFork(int n) {
+    iterationsPerFork = n;
+    return this;
+  }
+
+  private int iterationsPerFork = netcalls.steady.SteadyState.MIN_POINTS;
+
+  /**
+   * A sample-mode result; one fork per value in {@code p50s}, each fork {@link #iterationsPerFork} iterations whose
+   * histograms put the median at that value and the tail at 1.5 times it.
    */
   public RunBuilder sample(String benchmark, Map<String, String> params, String unit, double... p50s) {
     ObjectNode r = result(benchmark, "sample", params, p50s.length);
@@ -73,7 +85,29 @@ public final class RunBuilder {
     ArrayNode forks = pm.putArray("rawDataHistogram");
     for (double c : p50s) {
       ArrayNode fork = forks.addArray();
-      for (int it = 0; it < 2; it++) {
+      for (int it = 0; it < iterationsPerFork; it++) {
+        ArrayNode h = fork.addArray();
+        h.addArray().add(c * 0.9).add(10);
+        h.addArray().add(c).add(30);
+        h.addArray().add(c * 1.5).add(2);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * A sample-mode result whose forks have the given per-iteration medians ({@code forks[f][i]}: fork f's iteration
+   * i), each iteration's histogram shaped as in {@link #sample}: for series with a warm-up, a slowdown or no steady
+   * state.
+   */
+  public RunBuilder sampleSeries(String benchmark, Map<String, String> params, String unit, double[]... series) {
+    ObjectNode r = result(benchmark, "sample", params, series.length);
+    ObjectNode pm = r.putObject("primaryMetric");
+    pm.put("score", series[0][series[0].length - 1]).put("scoreUnit", unit);
+    ArrayNode forks = pm.putArray("rawDataHistogram");
+    for (double[] its : series) {
+      ArrayNode fork = forks.addArray();
+      for (double c : its) {
         ArrayNode h = fork.addArray();
         h.addArray().add(c * 0.9).add(10);
         h.addArray().add(c).add(30);
@@ -91,8 +125,8 @@ public final class RunBuilder {
     ArrayNode raw = pm.putArray("rawData");
     for (double[] f : forks) {
       ArrayNode a = raw.addArray();
-      for (double v : f) {
-        a.add(v);
+      for (int i = 0; i < Math.max(f.length, iterationsPerFork); i++) {
+        a.add(f[i % f.length]);
       }
     }
     return this;

@@ -82,7 +82,7 @@ class ReportWriterTest {
     List<Trial> trials = RunReader.trials(RunFolder.of(run), Problems.IGNORE);
     assertThat(data.get("groups")).hasSize(trials.size());
     for (Trial t : trials) {
-      TrialSummary s = TrialSummary.of(t.csv(), Problems.IGNORE);
+      TrialSummary s = TrialSummary.of(t, Problems.IGNORE);
       JsonNode g = find(data.get("groups"), Groups.key(t.benchmark(), t.params()));
       s.byLeg().forEach((leg, phases) ->
           assertThat(g.path("legP50").path(leg).asDouble()).as(leg).isEqualTo(phases.get("duration").p50() / 1000.0));
