@@ -28,6 +28,7 @@ public final class Main {
           return new CommandLine(new SummaryCommand()).execute(rest);
         case "compare": return new CommandLine(new CompareCommand()).execute(rest);
         case "report": return new CommandLine(new ReportCommand()).execute(rest);
+        case "spread": return new CommandLine(new SpreadCommand()).execute(rest);
         default:
           break;
       }
