@@ -14,7 +14,7 @@
 # usage: scripts/harness-vs-bare.sh [--rounds N] [--clients a,b] [--seconds S] [--limit X] [--dry-run]
 #   --rounds N     rounds per client (default 10; fewer than 4 per side can never bound the ratio)
 #   --clients a,b  clients to measure (default: every client RequestLatency lists)
-#   --seconds S    warmup seconds and measurement seconds, each, per side and round (default 5)
+#   --seconds S    the warm-up cap (both sides warm until steady, at most S) and the measurement, each, per side and round (default 5)
 #   --limit X      the ratio a client must stay under (default 1.10)
 #   --dry-run      print the plan and the commands, start nothing
 # env: JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true to try it out while another JMH
@@ -71,7 +71,9 @@ done
 
 # the same fork JVM options as the benchmarks (BenchDefaults), so heap and GC sizing are alike
 BARE_JVM=(-Xms1g -Xmx1g -Djdk.httpclient.allowRestrictedHeaders=connection)
-JMH_TIMES=(-f 1 -wi 1 -w "${SECONDS_EACH}s" -i 1 -r "${SECONDS_EACH}s")
+# both sides warm up until steady (capped at SECONDS_EACH), then measure SECONDS_EACH: JMH in 30 iterations, so
+# its fork is classified and cut to its steady segment as in any run
+JMH_TIMES=(-f 1 --warmup-cap-ms "$((SECONDS_EACH * 1000))" -wi 1 -w 300ms -i 30 -r "$((SECONDS_EACH * 1000 / 30))ms")
 
 if ((DRY)); then
   echo "plan: $ROUNDS round(s) x clients ${CLIENT_LIST[*]}, ${SECONDS_EACH}s warmup + ${SECONDS_EACH}s measurement per side,"

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import netcalls.steady.WarmupRule;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
@@ -63,20 +64,19 @@ public final class BareLoop {
   }
 
   /**
-   * Calls until {@code warmupNanos} have passed, then records every call's nanoseconds until
-   * {@code measureNanos} more have passed. Tracing is off: the options carry no recorder.
+   * Warms up as a benchmark trial does, until the calls stop getting faster ({@link SteadyWarmup}, capped at
+   * {@code warmupNanos}), so both sides of the comparison are at steady state; then records every call's
+   * nanoseconds until {@code measureNanos} more have passed. Tracing is off: the options carry no recorder.
    */
   static Histogram run(ClientKind kind, URI base, int size, long warmupNanos, long measureNanos) throws IOException {
     ClientOptions options = ClientOptions.defaults(TlsTrust.platform());
     try (ClientLibrary library = kind.open(options); Client http = Strategy.reuse.open(kind, library)) {
       PreparedRequest request = http.prepare(Request.get(base, "/bytes/" + size));
       check(http.call(request), size, request); // one real call must succeed first, as in RequestLatency
-      long end = System.nanoTime() + warmupNanos;
-      while (System.nanoTime() < end) {
-        check(http.call(request), size, request);
-      }
+      SteadyWarmup.run(() -> check(http.call(request), size, request), WarmupRule.DEFAULT.withCap(warmupNanos),
+          System::nanoTime);
       Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-      end = System.nanoTime() + measureNanos;
+      long end = System.nanoTime() + measureNanos;
       long now = System.nanoTime();
       while (now < end) {
         long t0 = now;
