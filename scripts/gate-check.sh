@@ -16,16 +16,17 @@
 #                      event loop's timer wake-up, so an injection adds only its own N us
 #   --out DIR          default: results/gate-check-<UTC yyyyMMdd-HHmmss>
 #   --bench ARGS...    the subset and JMH options, last (default: RequestLatency -p client=okhttp
-#                      -p strategy=reuse -p scheme=http -wi 2 -w 1s -i 3 -r 500ms)
+#                      -p strategy=reuse -p scheme=http, at the benchmarks' own warm-up until steady and 30
+#                      measured iterations: fewer iterations leave forks unclassified, which compare never gates)
 # env: JAVA (default "java"); compare options in GATE_COMPARE_OPTS (e.g. "--threshold 5%").
 #
 # Within a pair, baseline and candidate alternate fork by fork, as the nightly does: F rounds of one
 # -f 1 run a side (the order flips every round), then compare pools each side's F runs. Whole -f 5
 # runs one after the other were tried first: the A/A pairs then raised false alarms (+12 % in the
 # first pair), because a shared machine drifts by more than that between two 30 s runs.
-# Duration: a -f 1 run of the default subset is about 6 s on 2 cores (launcher and fork start,
-# 2 s warmup, 1.5 s measurement), a pair of 2 x 5 runs about 1 min; the defaults make
-# 10 A/A + 4 x 10 injected = 50 pairs: about 50 minutes. Never part of the test run. Run it in the
+# Duration: a -f 1 run of the default subset is about 8-15 s on 2 cores (launcher and fork start,
+# warm-up until steady, 3 s measurement), a pair of 2 x 5 runs about 2 min; the defaults make
+# 10 A/A + 4 x 10 injected = 50 pairs: about 100 minutes. Never part of the test run. Run it in the
 # background and follow its log:
 #   nohup scripts/gate-check.sh > gate-check.log 2>&1 &   tail -f gate-check.log
 # Pairs of all kinds are interleaved too (A/A, 50, 20, ... then again), so drift hits all alike.
@@ -42,7 +43,7 @@ INJECTIONS="50 20 10 5"
 FORKS=5
 BASE_DELAY=0
 OUT=""
-BENCH=(RequestLatency -p client=okhttp -p strategy=reuse -p scheme=http -wi 2 -w 1s -i 3 -r 500ms)
+BENCH=(RequestLatency -p client=okhttp -p strategy=reuse -p scheme=http)
 read -r -a COMPARE_OPTS <<< "${GATE_COMPARE_OPTS:-}"
 
 die() { echo "gate-check: $*" >&2; exit 2; }

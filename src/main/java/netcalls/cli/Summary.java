@@ -98,6 +98,9 @@ final class Summary {
     if (shown > 0 || results.isEmpty()) {
       t.render(s);
     }
+    if (unsettled + unchecked > 0) {
+      s.append('\n');
+    }
     if (unsettled > 0) {
       s.append(unsettled).append(" result(s) with forks that reached no steady state: their numbers are the whole"
           + " measurement, and compare does not gate those forks\n");

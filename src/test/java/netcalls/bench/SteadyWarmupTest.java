@@ -25,7 +25,8 @@ class SteadyWarmupTest {
 
   @Test
   void aSeriesThatKeepsFallingEndsAtTheCapNotSteady() throws IOException {
-    SteadyWarmup.Call call = () -> now += Math.max(1_000, 2_000_000 - 40 * calls++);
+    // from 2 ms down by a quarter every second: each 250 ms window's median is 3-10 % below the last
+    SteadyWarmup.Call call = () -> now += (long) (2_000_000 * (1 - now / 4e9));
     WarmupRule rule = WarmupRule.DEFAULT.withCap(3_000_000_000L);
     WarmupRule.Outcome o = SteadyWarmup.run(call, rule, () -> now);
     assertThat(o.converged()).isFalse();

@@ -70,7 +70,7 @@ class SummaryTest {
   void aKilledRunWithAnEmptyJmhFileStillSummarisesItsSamplesAndSaysWhatWasNotRead() throws IOException {
     Files.writeString(run.resolve("jmh.json"), "");
     String s = Summary.render(run);
-    assertThat(s).contains("Latency per operation (JMH, 0 results)");
+    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, 0 results)");
     assertThat(s).contains("Not read (1;", "jmh.json: empty (0 bytes)");
   }
 
@@ -79,7 +79,7 @@ class SummaryTest {
   void openLoopTrialsShowRatesAndBothLatenciesNeverTheWallTime() throws IOException {
     Path ok = netcalls.export.Fixtures.copyRun("openloop-ok", run);
     String s = Summary.render(ok);
-    assertThat(s).contains("Latency per operation (JMH, 0 results; 1 open-loop result(s) below: their JMH score is a wall time)")
+    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, 0 results; 1 open-loop result(s) below: their JMH score is a wall time)")
         .doesNotContain("ms/op");
     assertThat(s).contains("Open loop, one line per fork").contains("corr p99.9").contains("uncorr p99");
     assertThat(s).containsPattern("OpenLoopLatency\\.run +okhttp +reuse +http +connections=64 errorBudget=1 seconds=1"
