@@ -164,7 +164,7 @@ public class OpenLoopLatency {
         o -> o.withTimeouts(o.connectTimeout(), timeout, timeout).withMaxConnectionsPerHost(connections));
     http = trial.http;
     // a library without a per-host cap (the JDK's) is held to `connections` by the generator instead
-    maxInFlight = trial.library.capsConnectionsPerHost() ? 0 : connections;
+    maxInFlight = client.capabilities().capsConnectionsPerHost() ? 0 : connections;
     request = http.prepare(trial.target.builtin(0, "/bytes/" + size));
     // one real call must succeed before anything is scheduled
     if (http.call(request) != size) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netcalls.client.Capabilities;
 import netcalls.client.ClientKind;
 import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
@@ -129,12 +130,13 @@ final class ReportData {
   /** Per client, the phases its hooks cannot see (always blank in its samples). */
   private static void invisible(ObjectNode o) {
     for (ClientKind k : ClientKind.values()) {
+      Capabilities can = k.capabilities();
       EnumSet<Phase> hidden = EnumSet.allOf(Phase.class);
-      hidden.removeAll(k.phases());
-      if (!hidden.isEmpty() || !k.seesReuse()) {
+      hidden.removeAll(can.phases());
+      if (!hidden.isEmpty() || !can.seesReuse()) {
         ArrayNode a = o.putArray(k.name());
         hidden.forEach(p -> a.add(p.column()));
-        if (!k.seesReuse()) {
+        if (!can.seesReuse()) {
           a.add("reuse");
         }
       }
