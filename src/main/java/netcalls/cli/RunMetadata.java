@@ -83,16 +83,9 @@ final class RunMetadata {
 
   /** The trial descriptions under {@code samples/}, read as every reader of a run reads them. */
   static List<Trial> trials(Path runDir) throws IOException {
-    List<String> errors = new java.util.ArrayList<>();
-    List<Trial> trials = RunReader.trials(RunFolder.of(runDir), new Problems() {
-      @Override
-      public void error(String message) {
-        errors.add(message);
-      }
-
-      @Override
-      public void warn(String message) {}
-    });
+    Problems.Errors problems = new Problems.Errors();
+    List<Trial> trials = RunReader.trials(RunFolder.of(runDir), problems);
+    List<String> errors = problems.list();
     if (!errors.isEmpty()) {
       throw new IOException(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }

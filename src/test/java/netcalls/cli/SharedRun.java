@@ -67,7 +67,7 @@ public final class SharedRun {
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */
   static Run run(String runId, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+    Path jar = Processes.jarPath();
     assertThat(jar).exists();
     Path log = ROOT.resolve(runId + ".log");
     List<String> cmd = new ArrayList<>(List.of("java",
