@@ -44,7 +44,7 @@ class NightlyScriptTest {
       Files.writeString(repo.resolve("file.txt"), "version " + i + "\n");
       git("add", "-A");
       git("-c", "user.name=netcalls test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "commit " + i);
-      commits.add(git("rev-parse", "HEAD").out.strip());
+      commits.add(git("rev-parse", "HEAD").out().strip());
     }
   }
 
@@ -71,7 +71,7 @@ class NightlyScriptTest {
     assertThat(r.out()).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3 "
         + "\\S+candidate-1,\\S+candidate-2,\\S+candidate-3 ");
     // a dry run builds and writes nothing
-    assertThat(git("worktree", "list").out.lines()).hasSize(1);
+    assertThat(git("worktree", "list").out().lines()).hasSize(1);
     assertThat(repo.resolve("results")).doesNotExist();
   }
 
@@ -149,7 +149,7 @@ class NightlyScriptTest {
     assertBad(nightly("--out", "results-exist", "--runs", "1", "--history", "h.tsv"),
         "nightly: " + repo.toRealPath().resolve("results-exist") + " already exists: choose another --out");
     git("worktree", "prune");
-    assertThat(git("worktree", "list").out.lines()).hasSize(1);
+    assertThat(git("worktree", "list").out().lines()).hasSize(1);
   }
 
   @Test

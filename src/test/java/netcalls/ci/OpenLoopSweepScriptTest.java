@@ -24,7 +24,7 @@ class OpenLoopSweepScriptTest {
 
   @Test
   void bashParsesItAndItIsExecutable() throws Exception {
-    assertThat(run("bash", "-n", SCRIPT).exit).isZero();
+    assertThat(run("bash", "-n", SCRIPT).exit()).isZero();
     assertThat(Files.isExecutable(Path.of(SCRIPT))).isTrue();
   }
 
@@ -42,7 +42,7 @@ class OpenLoopSweepScriptTest {
       assertThat(r.out()).contains("# pinning: server on CPU 0, benchmark JVM on CPU 1 (taskset)");
     }
     Result http = run("bash", SCRIPT, "--dry-run", "--scheme", "http");
-    assertThat(http.out).contains("--target http://127.0.0.1:PORT --results").doesNotContain("--trust");
+    assertThat(http.out()).contains("--target http://127.0.0.1:PORT --results").doesNotContain("--trust");
   }
 
   @ParameterizedTest

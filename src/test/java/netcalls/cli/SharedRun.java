@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netcalls.client.ClientKind;
+import netcalls.testing.Processes;
 
 /**
  * The small real runs of the real {@code target/benchmarks.jar} that every end-to-end test shares,

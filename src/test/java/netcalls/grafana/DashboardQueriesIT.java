@@ -97,7 +97,7 @@ class DashboardQueriesIT {
 
   private static void export(Path run, String url) throws IOException, InterruptedException {
     Processes.Result r = jar("export", run.toString(), "--influx", url, "--database", DATABASE);
-    assertThat(r.exit()).as("export of " + run + ": " + r.output()).isZero();
+    assertThat(r.exit()).as("export of " + run + ": " + r.out()).isZero();
   }
 
   /**
@@ -107,7 +107,7 @@ class DashboardQueriesIT {
    */
   private static void compare(Path base, Path cand, String url) throws IOException, InterruptedException {
     Processes.Result r = jar("compare", base.toString(), cand.toString(), "--influx", url, "--database", DATABASE);
-    compareOutput = r.output();
+    compareOutput = r.out();
   }
 
   private static Processes.Result jar(String... args) throws IOException, InterruptedException {
