@@ -128,8 +128,10 @@ class ProtocolTest extends ServerTest {
 
   @Test
   void theRefusalsAreTheOnesTheLibrariesReallyHave() {
+    // the five libraries' own limits; a sixth client brings its own and changes nothing here
     assertThat(refused().map(a -> a.get()[0] + " " + a.get()[1]))
-        .containsExactlyInAnyOrder("ahc h2", "ahc h2c", "jdk h2c", "hc5 h2", "hc5 h2c");
+        .contains("ahc h2", "ahc h2c", "jdk h2c", "hc5 h2", "hc5 h2c")
+        .doesNotContain("okhttp h1", "okhttp h2", "okhttp h2c", "jetty h2", "jetty h2c", "jdk h2", "ahc h1", "hc5 h1");
     assertThat(ClientKind.jdk.capabilities().refusedProtocols().get(Protocol.h2c)).contains("prior knowledge");
   }
 
