@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netcalls.export.ExportReport;
 import netcalls.export.RunExporter;
+import netcalls.run.RunFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class ExportBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("export-bench");
     runDir = dir.resolve("run");
-    out = dir.resolve("points.lp");
+    out = dir.resolve(RunFolder.POINTS);
     SampleFileGenerator.write(runDir, ROWS);
   }
 

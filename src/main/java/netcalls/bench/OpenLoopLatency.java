@@ -23,6 +23,7 @@ import netcalls.load.LoadReport;
 import netcalls.load.OpenLoop;
 import netcalls.load.Schedule;
 import netcalls.run.ForkProperties;
+import netcalls.run.OpenLoopJson;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -164,7 +165,7 @@ public class OpenLoopLatency {
         o -> o.withTimeouts(o.connectTimeout(), timeout, timeout).withMaxConnectionsPerHost(connections));
     http = trial.http;
     // a library without a per-host cap (the JDK's) is held to `connections` by the generator instead
-    maxInFlight = trial.library.capsConnectionsPerHost() ? 0 : connections;
+    maxInFlight = client.capabilities().capsConnectionsPerHost() ? 0 : connections;
     request = http.prepare(trial.target.builtin(0, "/bytes/" + size));
     // one real call must succeed before anything is scheduled
     if (http.call(request) != size) {
@@ -246,8 +247,8 @@ public class OpenLoopLatency {
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", params.getBenchmark());
     describe.put("params", values);
-    describe.put(LoadReport.MEASURED_RUNS, measuredSetups);
-    describe.put(LoadReport.SERVER, ForkProperties.fromSystemProperties().target() == null ? "built-in, this JVM"
+    describe.put(OpenLoopJson.MEASURED_RUNS, measuredSetups);
+    describe.put(OpenLoopJson.SERVER, ForkProperties.fromSystemProperties().target() == null ? "built-in, this JVM"
         : ForkProperties.fromSystemProperties().target());
     List<String> problems = o.problems(errorBudget / 100);
     // said plainly in the JMH log too, beside the secondary metrics

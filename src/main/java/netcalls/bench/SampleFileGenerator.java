@@ -1,11 +1,17 @@
 package netcalls.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import netcalls.run.RunFolder;
+import netcalls.run.RunJson;
+import netcalls.run.TrialJson;
 
 /**
  * Writes a synthetic run folder (docs/SAMPLES.md) with one trial of {@code rows} samples shaped like
@@ -14,26 +20,48 @@ import java.util.SplittableRandom;
  * <pre>java -cp target/benchmarks.jar netcalls.bench.SampleFileGenerator RUN_DIR ROWS</pre>
  */
 public final class SampleFileGenerator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private SampleFileGenerator() {}
 
   public static void write(Path runDir, long rows) throws IOException {
-    Path samples = Files.createDirectories(runDir.resolve("samples"));
-    Files.writeString(runDir.resolve("run.json"), "{\"runId\":\"synthetic\",\"start\":\"2026-11-23T09:21:00Z\","
-        + "\"end\":\"2026-11-23T10:21:00Z\",\"jdk\":\"17.0.15\",\"host\":\"bench\",\"target\":\"built-in\","
-        + "\"recordedSamples\":" + rows + ",\"droppedSamples\":0}\n");
-    Files.writeString(runDir.resolve("jmh.json"), "[{\"benchmark\":\"netcalls.bench.RequestLatency.request\","
+    RunFolder run = RunFolder.of(runDir);
+    Files.createDirectories(run.samples());
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put(RunJson.RUN_ID, "synthetic");
+    info.put(RunJson.START, "2026-11-23T09:21:00Z");
+    info.put(RunJson.END, "2026-11-23T10:21:00Z");
+    info.put(RunJson.JDK, "17.0.15");
+    info.put(RunJson.HOST, "bench");
+    info.put(RunJson.TARGET, "built-in");
+    info.put(RunJson.RECORDED_SAMPLES, rows);
+    info.put(RunJson.DROPPED_SAMPLES, 0);
+    JSON.writeValue(run.runJson().toFile(), info);
+    // JMH's own format: its field names are JMH's
+    Files.writeString(run.jmhJson(), "[{\"benchmark\":\"netcalls.bench.RequestLatency.request\","
         + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"params\":{\"client\":\"okhttp\",\"strategy\":\"reuse\","
         + "\"scheme\":\"http\",\"size\":\"1024\",\"trace\":\"on\"}," // the trial's parameters: its result
         + "\"primaryMetric\":{\"score\":95.25,\"scoreError\":1.5,\"scoreConfidence\":[93.75,96.75],"
         + "\"scoreUnit\":\"us/op\",\"rawDataHistogram\":[[[[95.25," + rows + "]]]]},\"secondaryMetrics\":{}}]\n");
     String trial = "RequestLatency.request-1a2b3c4d-1";
-    Files.writeString(samples.resolve(trial + ".json"), "{\"benchmark\":\"netcalls.bench.RequestLatency.request\","
-        + "\"mode\":\"sample\",\"params\":{\"client\":\"okhttp\",\"strategy\":\"reuse\",\"scheme\":\"http\","
-        + "\"size\":\"1024\",\"trace\":\"on\"},\"threads\":1,\"recorded\":" + rows + ",\"dropped\":0,"
-        + "\"clockBase\":\"2026-11-23T09:21:03Z\"}\n");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("client", "okhttp");
+    params.put("strategy", "reuse");
+    params.put("scheme", "http");
+    params.put("size", "1024");
+    params.put("trace", "on");
+    Map<String, Object> describe = new LinkedHashMap<>();
+    describe.put(TrialJson.BENCHMARK, "netcalls.bench.RequestLatency.request");
+    describe.put(TrialJson.MODE, "sample");
+    describe.put(TrialJson.PARAMS, params);
+    describe.put(TrialJson.THREADS, 1);
+    describe.put(TrialJson.RECORDED, rows);
+    describe.put(TrialJson.DROPPED, 0);
+    describe.put(TrialJson.CLOCK_BASE, "2026-11-23T09:21:03Z");
+    JSON.writeValue(run.samplesJson(trial).toFile(), describe);
     SplittableRandom rnd = new SplittableRandom(42);
     long t = 1795425663000000000L;
-    try (BufferedWriter w = Files.newBufferedWriter(samples.resolve(trial + ".csv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w = Files.newBufferedWriter(run.samplesCsv(trial), StandardCharsets.UTF_8)) {
       w.write(String.join(",", netcalls.run.SampleSchema.COLUMNS));
       w.write('\n');
       StringBuilder sb = new StringBuilder(256);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import netcalls.export.line.Tags;
 import netcalls.export.sink.LiveSender;
 import netcalls.run.ForkProperties;
+import netcalls.run.TrialJson;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.SampleWriter;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -92,12 +93,12 @@ final class Tracing {
       throw new IllegalStateException(params.getBenchmark() + ": no measured call was recorded");
     }
     Map<String, Object> describe = new LinkedHashMap<>();
-    describe.put("benchmark", params.getBenchmark());
-    describe.put("mode", params.getMode().shortLabel());
-    describe.put("params", paramValues);
-    describe.put("threads", params.getThreads());
+    describe.put(TrialJson.BENCHMARK, params.getBenchmark());
+    describe.put(TrialJson.MODE, params.getMode().shortLabel());
+    describe.put(TrialJson.PARAMS, paramValues);
+    describe.put(TrialJson.THREADS, params.getThreads());
     if (live != null) {
-      describe.put("live", live.counts().asMap()); // what was sent, to compare with "recorded"
+      describe.put(TrialJson.LIVE, live.counts().asMap()); // what was sent, to compare with "recorded"
     }
     String trial = trialName(params);
     try {

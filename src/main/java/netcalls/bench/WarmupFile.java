@@ -1,5 +1,7 @@
 package netcalls.bench;
 
+import static netcalls.run.WarmupJson.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -21,24 +23,24 @@ final class WarmupFile {
 
   static void write(RunFolder run, String trial, BenchmarkParams params, WarmupRule rule, WarmupRule.Outcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("benchmark", params.getBenchmark());
+    m.put(BENCHMARK, params.getBenchmark());
     Map<String, String> values = new TreeMap<>();
     for (String key : params.getParamsKeys()) {
       values.put(key, params.getParam(key));
     }
-    m.put("params", values);
-    m.put("converged", o.converged());
-    m.put("elapsedMs", o.elapsedNanos() / 1_000_000);
-    m.put("calls", o.calls());
-    m.put("windowMediansNs", o.medians());
+    m.put(PARAMS, values);
+    m.put(CONVERGED, o.converged());
+    m.put(ELAPSED_MS, o.elapsedNanos() / 1_000_000);
+    m.put(CALLS, o.calls());
+    m.put(WINDOW_MEDIANS_NS, o.medians());
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("windowMs", rule.windowNanos / 1_000_000);
-    r.put("minCalls", rule.minCalls);
-    r.put("stableWindows", rule.stableWindows);
-    r.put("tolerance", rule.tolerance);
-    r.put("minMs", rule.minNanos / 1_000_000);
-    r.put("capMs", rule.capNanos / 1_000_000);
-    m.put("rule", r);
+    r.put(WINDOW_MS, rule.windowNanos / 1_000_000);
+    r.put(MIN_CALLS, rule.minCalls);
+    r.put(STABLE_WINDOWS, rule.stableWindows);
+    r.put(TOLERANCE, rule.tolerance);
+    r.put(MIN_MS, rule.minNanos / 1_000_000);
+    r.put(CAP_MS, rule.capNanos / 1_000_000);
+    m.put(RULE, r);
     Path file = run.warmupJson(trial);
     try {
       Files.createDirectories(file.getParent());

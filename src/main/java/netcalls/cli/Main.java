@@ -6,8 +6,8 @@ import picocli.CommandLine;
 
 /**
  * The jar's entry point. {@code java -jar target/benchmarks.jar [JMH options]} runs benchmarks
- * (the default suite with no arguments); {@code serve}, {@code export} and {@code summary} are
- * subcommands.
+ * (the default suite with no arguments); {@code serve}, {@code export}, {@code summary},
+ * {@code compare}, {@code report} and {@code docs} are subcommands.
  */
 public final class Main {
   private Main() {}
@@ -29,6 +29,7 @@ public final class Main {
         case "compare": return new CommandLine(new CompareCommand()).execute(rest);
         case "report": return new CommandLine(new ReportCommand()).execute(rest);
         case "spread": return new CommandLine(new SpreadCommand()).execute(rest);
+        case "docs": return new CommandLine(new DocsCommand()).execute(rest);
         default:
           break;
       }

@@ -1,5 +1,7 @@
 package netcalls.cli;
 
+import static netcalls.run.RunJson.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -37,32 +39,32 @@ final class RunMetadata {
       dropped += trial.dropped();
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("runId", runId);
-    m.put("start", start.toString());
-    m.put("end", end.toString());
+    m.put(RUN_ID, runId);
+    m.put(START, start.toString());
+    m.put(END, end.toString());
     String commit = git("rev-parse", "--short=12", "HEAD");
-    m.put("gitCommit", commit != null && commit.matches("[0-9a-f]+") ? commit : null);
-    m.put("gitBranch", branch(System.getenv(), commit == null ? null : git("rev-parse", "--abbrev-ref", "HEAD")));
+    m.put(GIT_COMMIT, commit != null && commit.matches("[0-9a-f]+") ? commit : null);
+    m.put(GIT_BRANCH, branch(System.getenv(), commit == null ? null : git("rev-parse", "--abbrev-ref", "HEAD")));
     // tracked files changed since the commit (untracked files do not make it dirty)
-    m.put("gitDirty", commit == null ? null : gitExit("diff", "--quiet", "HEAD", "--") == 1);
-    m.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
-    m.put("netcallsVersion", netcallsVersion());
-    m.put("jdk", System.getProperty("java.version"));
-    m.put("vm", System.getProperty("java.vm.name"));
-    m.put("host", hostName());
+    m.put(GIT_DIRTY, commit == null ? null : gitExit("diff", "--quiet", "HEAD", "--") == 1);
+    m.put(JMH_VERSION, org.openjdk.jmh.util.Version.getPlainVersion());
+    m.put(NETCALLS_VERSION, netcallsVersion());
+    m.put(JDK, System.getProperty("java.version"));
+    m.put(VM, System.getProperty("java.vm.name"));
+    m.put(HOST, hostName());
     String cpu = cpuModel(Path.of("/proc/cpuinfo"));
     int cores = Runtime.getRuntime().availableProcessors();
     String kernel = System.getProperty("os.version");
-    m.put("cpuModel", cpu);
-    m.put("cores", cores);
-    m.put("kernel", kernel);
-    m.put("testbed", RunInfo.describeTestbed(cpu, (long) cores, kernel, System.getProperty("java.version")));
-    m.put("args", args);
-    m.put("target", target);
-    m.put("exitCode", exitCode);
-    m.put("recordedSamples", recorded);
-    m.put("droppedSamples", dropped);
-    JSON.writeValue(runDir.resolve("run.json").toFile(), m);
+    m.put(CPU_MODEL, cpu);
+    m.put(CORES, cores);
+    m.put(KERNEL, kernel);
+    m.put(TESTBED, RunInfo.describeTestbed(cpu, (long) cores, kernel, System.getProperty("java.version")));
+    m.put(ARGS, args);
+    m.put(TARGET, target);
+    m.put(EXIT_CODE, exitCode);
+    m.put(RECORDED_SAMPLES, recorded);
+    m.put(DROPPED_SAMPLES, dropped);
+    JSON.writeValue(RunFolder.of(runDir).runJson().toFile(), m);
   }
 
   /**
@@ -81,16 +83,9 @@ final class RunMetadata {
 
   /** The trial descriptions under {@code samples/}, read as every reader of a run reads them. */
   static List<Trial> trials(Path runDir) throws IOException {
-    List<String> errors = new java.util.ArrayList<>();
-    List<Trial> trials = RunReader.trials(RunFolder.of(runDir), new Problems() {
-      @Override
-      public void error(String message) {
-        errors.add(message);
-      }
-
-      @Override
-      public void warn(String message) {}
-    });
+    Problems.Errors problems = new Problems.Errors();
+    List<Trial> trials = RunReader.trials(RunFolder.of(runDir), problems);
+    List<String> errors = problems.list();
     if (!errors.isEmpty()) {
       throw new IOException(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }

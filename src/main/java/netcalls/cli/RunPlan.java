@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import netcalls.client.ClientKind;
+import netcalls.client.Combinations;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 
@@ -75,11 +76,12 @@ final class RunPlan {
         ClientKind kind = ClientKind.parse(c);
         List<String> supported = new ArrayList<>();
         for (String s : strategies) {
-          String why = kind.unsupported(parseStrategy(s));
-          if (why == null) {
+          // no protocol parameter: the benchmark speaks HTTP/1.1, so only the client's own limits apply
+          Combinations.Refusal no = Combinations.of(kind, parseStrategy(s), Protocol.h1);
+          if (no == null) {
             supported.add(s);
           } else {
-            plan.leftOut.add(b.getKey() + ": client=" + c + " strategy=" + s + " left out: " + why);
+            plan.leftOut.add(no.leftOut(b.getKey()));
           }
         }
         if (!supported.isEmpty()) {
@@ -126,11 +128,11 @@ final class RunPlan {
       if (schemes != null) {
         fitting = new ArrayList<>();
         for (String scheme : schemes) {
-          String why = protocol.unsupported(scheme);
-          if (why == null) {
+          Combinations.Refusal no = Combinations.of(protocol, scheme);
+          if (no == null) {
             fitting.add(scheme);
           } else {
-            leaveOut(benchmark + ": protocol=" + p + " scheme=" + scheme + " left out: " + why);
+            leaveOut(no.leftOut(benchmark));
           }
         }
         if (fitting.isEmpty()) {
@@ -139,22 +141,13 @@ final class RunPlan {
       }
       for (String c : clients) {
         ClientKind kind = ClientKind.parse(c);
-        String why = kind.unsupported(protocol);
-        if (why != null) {
-          leaveOut(benchmark + ": client=" + c + " protocol=" + p + " left out: " + why);
-          continue;
-        }
         List<String> supported = new ArrayList<>();
         for (String s : strategies) {
-          Strategy strategy = parseStrategy(s);
-          String own = kind.unsupported(strategy);
-          String overProtocol = protocol.unsupported(strategy);
-          if (own != null) {
-            leaveOut(benchmark + ": client=" + c + " strategy=" + s + " left out: " + own);
-          } else if (overProtocol != null) {
-            leaveOut(benchmark + ": strategy=" + s + " protocol=" + p + " left out: " + overProtocol);
-          } else {
+          Combinations.Refusal no = Combinations.of(kind, parseStrategy(s), protocol);
+          if (no == null) {
             supported.add(s);
+          } else {
+            leaveOut(no.leftOut(benchmark)); // a client's protocol refusal is said once, not per strategy
           }
         }
         if (!supported.isEmpty()) {

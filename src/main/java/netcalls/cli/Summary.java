@@ -29,21 +29,9 @@ final class Summary {
   private Summary() {}
 
   /** Collects what could not be read, to say so under the tables. */
-  private static final class Collected implements Problems {
-    final List<String> errors = new ArrayList<>();
-
-    @Override
-    public void error(String message) {
-      errors.add(message);
-    }
-
-    @Override
-    public void warn(String message) {}
-  }
-
   static String render(Path runDir) throws IOException {
     RunFolder run = RunFolder.of(runDir);
-    Collected problems = new Collected();
+    Problems.Errors problems = new Problems.Errors();
     List<JmhResults.Result> results = new ArrayList<>();
     RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
@@ -56,9 +44,9 @@ final class Summary {
     }
     phases(s, trials, summaries);
     live(s, trials);
-    if (!problems.errors.isEmpty()) {
-      s.append("\nNot read (").append(problems.errors.size()).append("; `export` names them all):\n");
-      problems.errors.stream().limit(PROBLEMS_SHOWN).forEach(e -> s.append("  ").append(e).append('\n'));
+    if (!problems.list().isEmpty()) {
+      s.append("\nNot read (").append(problems.list().size()).append("; `export` names them all):\n");
+      problems.list().stream().limit(PROBLEMS_SHOWN).forEach(e -> s.append("  ").append(e).append('\n'));
     }
     return s.toString();
   }

@@ -25,14 +25,6 @@ public interface ClientLibrary extends AutoCloseable {
    */
   PreparedRequest prepareKeepAlive(Request request);
 
-  /**
-   * Whether the library itself holds a client to {@link ClientOptions#maxConnectionsPerHost()} (requests beyond it
-   * wait inside the library). False where it has no such setting: a caller that needs the cap must hold it.
-   */
-  default boolean capsConnectionsPerHost() {
-    return true;
-  }
-
   /** Closes the shared resources; clients handed out must be closed first. */
   @Override
   void close();

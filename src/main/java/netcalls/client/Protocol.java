@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The HTTP version a client speaks, as a JMH {@code @Param}: {@code -p protocol=h1,h2}.
  * Each library is configured for it by its adapter; one that cannot speak it is refused for it
- * ({@link ClientKind#unsupported(Protocol)}), never run over another protocol.
+ * ({@link Combinations}), never run over another protocol.
  */
 public enum Protocol {
   /** HTTP/1.1, over http or https. */
@@ -37,11 +37,6 @@ public enum Protocol {
     }
     return name() + " needs " + this.scheme + ", not " + scheme + ": give -p scheme=" + this.scheme
         + (this == h2 ? " (h2c is HTTP/2 over http)" : " (h2 is HTTP/2 over https)");
-  }
-
-  /** Why {@code strategy} means nothing over this protocol, or null when it does. */
-  public String unsupported(Strategy strategy) {
-    return isHttp2() && strategy == Strategy.no_keepalive ? NO_CONNECTION_CLOSE : null;
   }
 
   /** Parses a name with an error that lists the valid ones. */

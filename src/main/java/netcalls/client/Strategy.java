@@ -48,13 +48,12 @@ public enum Strategy {
    *     over the library's protocol
    */
   public Client open(ClientKind kind, ClientLibrary library) {
-    String why = kind.unsupported(this);
-    if (why != null) {
-      throw new UnsupportedCombinationException(kind, this, why);
+    Combinations.Refusal no = Combinations.of(kind, this);
+    if (no == null) {
+      no = Combinations.of(this, library.protocol());
     }
-    why = library.protocol().unsupported(this);
-    if (why != null) {
-      throw new UnsupportedCombinationException(this, library.protocol(), why);
+    if (no != null) {
+      throw new UnsupportedCombinationException(no);
     }
     return open(library);
   }

@@ -228,10 +228,7 @@ public final class Compare {
       }
       Verdict v = Verdicts.decide(r.ratio(), adjusted[i], Math.max(r.cvBaseline(), r.cvCandidate()),
           Verdicts.direction(r.unit()), o);
-      out.add(new Row(r.benchmark(), r.shortName(), r.mode(), r.params(), r.unit(), v, r.replicate(), r.nBaseline(),
-          r.nCandidate(), r.baselineCenter(), r.candidateCenter(), r.baselineTail(), r.candidateTail(), r.ratio(),
-          r.ciLower(), r.ciUpper(), r.u(), r.p(), adjusted[i], r.cvBaseline(), r.cvCandidate(), r.replicatesNeeded(),
-          r.tooFew(), r.phase()));
+      out.add(r.decided(v, adjusted[i]));
     }
     if (iterationRows > 0) {
       warnings.add(iterationRows + " row(s) had a single fork on a side, so iterations stand in for forks there:"

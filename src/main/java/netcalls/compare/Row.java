@@ -35,6 +35,13 @@ public record Row(String benchmark, String shortName, String mode, Map<String, S
         cvCandidate, replicatesNeeded, tooFew, phase, null);
   }
 
+  /** This row with its verdict decided, from the p-value adjusted over all rows of the comparison. */
+  public Row decided(Verdict verdict, double pAdjusted) {
+    return new Row(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
+        candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, p, pAdjusted, cvBaseline,
+        cvCandidate, replicatesNeeded, tooFew, phase, invalidReason);
+  }
+
   /** A phase's median per side in nanoseconds (median over trials of each trial's median). */
   public record PhaseShift(String name, double baselineNs, double candidateNs) {
     public double deltaNs() {

@@ -1,5 +1,7 @@
 package netcalls.compare;
 
+import netcalls.read.JmhUnits;
+
 /** The rules that turn statistics into a verdict: direction from the unit, significance, threshold, noise. */
 final class Verdicts {
   private Verdicts() {}
@@ -46,28 +48,15 @@ final class Verdicts {
       return 1;
     }
     if (from.endsWith("/op") && to.endsWith("/op")) {
-      double a = nanos(from.substring(0, from.length() - 3));
-      double b = nanos(to.substring(0, to.length() - 3));
+      double a = JmhUnits.nanos(from.substring(0, from.length() - 3));
+      double b = JmhUnits.nanos(to.substring(0, to.length() - 3));
       return a > 0 && b > 0 ? a / b : Double.NaN;
     }
     if (from.startsWith("ops/") && to.startsWith("ops/")) {
-      double a = nanos(from.substring(4));
-      double b = nanos(to.substring(4));
+      double a = JmhUnits.nanos(from.substring(4));
+      double b = JmhUnits.nanos(to.substring(4));
       return a > 0 && b > 0 ? b / a : Double.NaN;
     }
     return Double.NaN;
-  }
-
-  private static double nanos(String unit) {
-    switch (unit) {
-      case "ns": return 1;
-      case "us": return 1e3;
-      case "ms": return 1e6;
-      case "s": return 1e9;
-      case "min": return 60e9;
-      case "hr": return 3600e9;
-      case "day": return 86400e9;
-      default: return -1;
-    }
   }
 }

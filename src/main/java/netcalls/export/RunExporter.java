@@ -301,7 +301,7 @@ public final class RunExporter {
     if (!run.known()) {
       return; // no usable run.json: already reported
     }
-    PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/run.json")
+    PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/" + RunFolder.RUN_JSON)
         .tags(Tags.run(run.runId(), run.jdk(), run.host()))
         .field("start", run.start() == null ? null : run.start().toString())
         .field("end", run.end() == null ? null : run.end().toString())

@@ -22,6 +22,7 @@ import netcalls.read.RunInfo;
 import netcalls.read.SampleCsv;
 import netcalls.read.Trial;
 import netcalls.read.TrialSummary;
+import netcalls.run.RunFolder;
 import netcalls.export.sink.Progress;
 
 /**
@@ -58,7 +59,7 @@ final class SampleExporter {
     String file = trial.csv().toString();
     String badNames = Tags.badParamNames(trial.params());
     if (badNames != null) {
-      report.error(file.replaceFirst("\\.csv$", ".json") + ": " + badNames + "; fix the file; its samples are not"
+      report.error(trial.csv().resolveSibling(trial.name() + RunFolder.JSON_SUFFIX) + ": " + badNames + "; fix the file; its samples are not"
           + " exported");
       return 0;
     }

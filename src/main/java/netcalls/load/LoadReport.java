@@ -1,5 +1,7 @@
 package netcalls.load;
 
+import static netcalls.run.OpenLoopJson.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -22,36 +24,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  // The JSON's field names: the one place they are spelt (netcalls.read.OpenLoopResult reads them from here).
-  public static final String STATUS = "status";
-  public static final String STATUS_OK = "ok";
-  public static final String STATUS_NOT_VALID = "not_valid";
-  public static final String PROBLEMS = "problems";
-  public static final String SERVER = "server";
-  public static final String MEASURED_RUNS = "measured_runs";
-  public static final String INTENDED_RATE = "intended_rate";
-  public static final String ACHIEVED_RATE = "achieved_rate";
-  public static final String RATE_REACHED = "rate_reached";
-  public static final String RATE_TOLERANCE = "rate_tolerance";
-  public static final String SCHEDULED = "scheduled";
-  public static final String OK = "ok";
-  public static final String FAILED = "failed";
-  public static final String TIMEOUTS = "timeouts";
-  public static final String UNFINISHED = "unfinished";
-  public static final String FAILURES = "failures";
-  public static final String ERROR_FRACTION = "error_fraction";
-  public static final String ERROR_BUDGET = "error_budget";
-  public static final String ELAPSED_S = "elapsed_s";
-  public static final String PROCESS_CPU_S = "process_cpu_s";
-  public static final String CORES_USED = "cores_used";
-  public static final String CORRECTED_US = "corrected_us";
-  public static final String UNCORRECTED_US = "uncorrected_us";
-  public static final String SEND_LAG_US = "send_lag_us";
-  /** The files of a trial in openloop/. */
-  public static final String JSON_SUFFIX = ".json";
-  public static final String CORRECTED_HGRM = ".corrected.hgrm";
-  public static final String UNCORRECTED_HGRM = ".uncorrected.hgrm";
 
   private LoadReport() {}
 
@@ -89,11 +61,10 @@ public final class LoadReport {
   /** Writes the three files; returns the JSON's path. */
   public static Path write(RunFolder run, String trialName, LoadOutcome o, double errorBudget,
       Map<String, Object> trial) throws IOException {
-    Path dir = run.openloop();
-    Files.createDirectories(dir);
-    writeHgrm(dir.resolve(trialName + CORRECTED_HGRM), o.corrected());
-    writeHgrm(dir.resolve(trialName + UNCORRECTED_HGRM), o.uncorrected());
-    Path json = dir.resolve(trialName + JSON_SUFFIX);
+    Files.createDirectories(run.openloop());
+    writeHgrm(run.openloopHgrm(trialName, true), o.corrected());
+    writeHgrm(run.openloopHgrm(trialName, false), o.uncorrected());
+    Path json = run.openloopJson(trialName);
     JSON.writeValue(json.toFile(), describe(o, errorBudget, trial));
     return json;
   }

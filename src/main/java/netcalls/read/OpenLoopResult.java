@@ -1,6 +1,7 @@
 package netcalls.read;
 
-import static netcalls.load.LoadReport.*;
+import static netcalls.run.OpenLoopJson.*;
+import static netcalls.run.RunFolder.JSON_SUFFIX;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import netcalls.run.RunFolder;
 
 /**
  * One fork's constant-rate outcome, {@code openloop/<trial>.json} (docs/OPENLOOP.md), as every reader of a run
- * sees it (summary, compare, exporter, report). The field names are {@link netcalls.load.LoadReport}'s.
+ * sees it (summary, compare, exporter, report). The field names are {@link netcalls.run.OpenLoopJson}'s.
  *
  * <p>A trial that did not reach its rate or blew its error budget has no latency: {@link #corrected()} and
  * {@link #uncorrected()} are null and {@link #noLatencyBecause()} says why.

@@ -1,5 +1,7 @@
 package netcalls.read;
 
+import static netcalls.run.RunJson.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -56,28 +58,28 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
       report.error(file + ": expected a JSON object (docs/SAMPLES.md); fix the file and re-run the export");
       return empty(fallbackId);
     }
-    String runId = field(root, "runId", file, report, r -> Json.text(r, "runId"));
-    Instant start = field(root, "start", file, report, r -> Json.instant(r, "start"));
-    Instant end = field(root, "end", file, report, r -> Json.instant(r, "end"));
+    String runId = field(root, RUN_ID, file, report, r -> Json.text(r, RUN_ID));
+    Instant start = field(root, START, file, report, r -> Json.instant(r, START));
+    Instant end = field(root, END, file, report, r -> Json.instant(r, END));
     List<String> args = new ArrayList<>();
-    JsonNode a = root.get("args");
+    JsonNode a = root.get(ARGS);
     if (a != null && a.isArray()) {
       a.forEach(x -> args.add(x.asText()));
     }
     return new RunInfo(runId == null || runId.isEmpty() ? fallbackId : runId, start, end,
-        field(root, "gitCommit", file, report, r -> Json.text(r, "gitCommit")),
-        field(root, "jdk", file, report, r -> Json.text(r, "jdk")),
-        field(root, "vm", file, report, r -> Json.text(r, "vm")),
-        field(root, "host", file, report, r -> Json.text(r, "host")),
+        field(root, GIT_COMMIT, file, report, r -> Json.text(r, GIT_COMMIT)),
+        field(root, JDK, file, report, r -> Json.text(r, JDK)),
+        field(root, VM, file, report, r -> Json.text(r, VM)),
+        field(root, HOST, file, report, r -> Json.text(r, HOST)),
         a == null ? null : args,
-        field(root, "target", file, report, r -> Json.text(r, "target")),
-        field(root, "exitCode", file, report, r -> Json.integer(r, "exitCode")),
-        field(root, "recordedSamples", file, report, r -> Json.integer(r, "recordedSamples")),
-        field(root, "droppedSamples", file, report, r -> Json.integer(r, "droppedSamples")),
-        field(root, "cpuModel", file, report, r -> Json.text(r, "cpuModel")),
-        field(root, "cores", file, report, r -> Json.integer(r, "cores")),
-        field(root, "kernel", file, report, r -> Json.text(r, "kernel")),
-        field(root, "gitBranch", file, report, r -> Json.text(r, "gitBranch")));
+        field(root, TARGET, file, report, r -> Json.text(r, TARGET)),
+        field(root, EXIT_CODE, file, report, r -> Json.integer(r, EXIT_CODE)),
+        field(root, RECORDED_SAMPLES, file, report, r -> Json.integer(r, RECORDED_SAMPLES)),
+        field(root, DROPPED_SAMPLES, file, report, r -> Json.integer(r, DROPPED_SAMPLES)),
+        field(root, CPU_MODEL, file, report, r -> Json.text(r, CPU_MODEL)),
+        field(root, CORES, file, report, r -> Json.integer(r, CORES)),
+        field(root, KERNEL, file, report, r -> Json.text(r, KERNEL)),
+        field(root, GIT_BRANCH, file, report, r -> Json.text(r, GIT_BRANCH)));
   }
 
   /** Whether run.json gave anything to describe the run with. */

@@ -43,8 +43,8 @@ public final class RunReader {
     files.sort(Comparator.comparing(p -> p.getFileName().toString()));
     for (Path f : files) {
       String name = f.getFileName().toString();
-      if (name.endsWith(".csv")) {
-        String trial = name.substring(0, name.length() - 4);
+      if (name.endsWith(RunFolder.CSV_SUFFIX)) {
+        String trial = name.substring(0, name.length() - RunFolder.CSV_SUFFIX.length());
         Path json = run.samplesJson(trial);
         if (!Files.exists(json)) {
           problems.error(f + ": no " + json.getFileName() + " beside it, so its benchmark and parameters are"
@@ -55,8 +55,8 @@ public final class RunReader {
         if (t != null) {
           trials.add(t);
         }
-      } else if (name.endsWith(".json")) {
-        Path csv = run.samplesCsv(name.substring(0, name.length() - 5));
+      } else if (RunFolder.trialOf(f) != null) {
+        Path csv = run.samplesCsv(RunFolder.trialOf(f));
         if (!Files.exists(csv)) {
           problems.error(f + ": no " + csv.getFileName() + " beside it: the trial's samples are missing");
         }

@@ -1,5 +1,7 @@
 package netcalls.read;
 
+import static netcalls.run.TrialJson.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netcalls.run.RunFolder;
 
 /**
  * samples/&lt;trial&gt;.json: what the trial was (docs/SAMPLES.md), where its CSV is, how many samples
@@ -39,7 +42,7 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
 
   /** Null (with an error) when the JSON cannot say which benchmark the samples belong to. */
   public static Trial read(Path json, Path csv, Problems report) {
-    String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+    String name = RunFolder.trialOf(json);
     String skip = "; samples/" + name + ".csv not exported: fix the file (docs/SAMPLES.md) and re-run the export";
     JsonNode n;
     try {
@@ -58,10 +61,10 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
       }
       String benchmark = Json.benchmark(n);
       Map<String, String> params = Json.params(n);
-      Long recorded = Json.integer(n, "recorded");
-      Long dropped = Json.integer(n, "dropped");
-      return new Trial(name, csv, benchmark, Json.text(n, "mode"), params, Json.instant(n, "clockBase"),
-          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get("live")), digestMedians(n),
+      Long recorded = Json.integer(n, RECORDED);
+      Long dropped = Json.integer(n, DROPPED);
+      return new Trial(name, csv, benchmark, Json.text(n, MODE), params, Json.instant(n, CLOCK_BASE),
+          recorded == null ? 0 : recorded, dropped == null ? 0 : dropped, live(n.get(LIVE)), digestMedians(n),
           iterationStarts(n), KEEP_ALL);
     } catch (Json.BadField e) {
       report.error(json + ": " + e.getMessage() + skip);
@@ -75,7 +78,7 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
    */
   private static Map<String, Long> digestMedians(JsonNode n) throws Json.BadField {
     Map<String, Long> out = new LinkedHashMap<>();
-    JsonNode m = n.path("digest").path("phaseMedians");
+    JsonNode m = n.path(DIGEST).path(PHASE_MEDIANS);
     if (m.isObject()) {
       for (String phase : TrialSummary.PHASES) {
         Long v = Json.integer(m, phase + "_ns");
@@ -89,17 +92,17 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
 
   /** Epoch ns of each measured iteration's start; empty for a trial written before netcalls kept them. */
   private static List<Long> iterationStarts(JsonNode n) throws Json.BadField {
-    JsonNode a = n.get("iterationStarts");
+    JsonNode a = n.get(ITERATION_STARTS);
     if (a == null || a.isNull()) {
       return List.of();
     }
     if (!a.isArray()) {
-      throw new Json.BadField("iterationStarts", "expected an array of epoch nanoseconds");
+      throw new Json.BadField(ITERATION_STARTS, "expected an array of epoch nanoseconds");
     }
     List<Long> out = new java.util.ArrayList<>();
     for (JsonNode v : a) {
       if (!v.canConvertToLong()) {
-        throw new Json.BadField("iterationStarts", "expected whole epoch nanoseconds, found " + v);
+        throw new Json.BadField(ITERATION_STARTS, "expected whole epoch nanoseconds, found " + v);
       }
       out.add(v.asLong());
     }
@@ -111,10 +114,10 @@ public record Trial(String name, Path csv, String benchmark, String mode, Map<St
       return null;
     }
     if (!n.isObject()) {
-      throw new Json.BadField("live", "expected an object");
+      throw new Json.BadField(LIVE, "expected an object");
     }
-    return new Live(Json.text(n, "target"), orZero(Json.integer(n, "lines")), orZero(Json.integer(n, "datagrams")),
-        orZero(Json.integer(n, "notSent")));
+    return new Live(Json.text(n, LIVE_TARGET), orZero(Json.integer(n, LIVE_LINES)),
+        orZero(Json.integer(n, LIVE_DATAGRAMS)), orZero(Json.integer(n, LIVE_NOT_SENT)));
   }
 
   private static long orZero(Long v) {

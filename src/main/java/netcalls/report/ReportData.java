@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netcalls.client.Capabilities;
 import netcalls.client.ClientKind;
 import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
@@ -39,21 +40,9 @@ final class ReportData {
   private ReportData() {}
 
   /** Collects what could not be read, to list it in the report. */
-  private static final class Collected implements Problems {
-    final List<String> errors = new ArrayList<>();
-
-    @Override
-    public void error(String message) {
-      errors.add(message);
-    }
-
-    @Override
-    public void warn(String message) {}
-  }
-
   static ObjectNode of(Path runDir, Path baselineOrNull) throws IOException {
     RunFolder run = RunFolder.of(runDir);
-    Collected problems = new Collected();
+    Problems.Errors problems = new Problems.Errors();
     ObjectNode root = JSON.createObjectNode();
     List<JmhResults.Result> results = new ArrayList<>();
     RunReader.jmhResults(run, problems, results::add);
@@ -82,7 +71,7 @@ final class ReportData {
       comparison(baselineOrNull, runDir, root);
     }
     ArrayNode errors = root.putArray("problems");
-    problems.errors.forEach(errors::add);
+    problems.list().forEach(errors::add);
     return root;
   }
 
@@ -129,12 +118,13 @@ final class ReportData {
   /** Per client, the phases its hooks cannot see (always blank in its samples). */
   private static void invisible(ObjectNode o) {
     for (ClientKind k : ClientKind.values()) {
+      Capabilities can = k.capabilities();
       EnumSet<Phase> hidden = EnumSet.allOf(Phase.class);
-      hidden.removeAll(k.phases());
-      if (!hidden.isEmpty() || !k.seesReuse()) {
+      hidden.removeAll(can.phases());
+      if (!hidden.isEmpty() || !can.seesReuse()) {
         ArrayNode a = o.putArray(k.name());
         hidden.forEach(p -> a.add(p.column()));
-        if (!k.seesReuse()) {
+        if (!can.seesReuse()) {
           a.add("reuse");
         }
       }
@@ -144,7 +134,7 @@ final class ReportData {
   /** The table of {@code compare} (its own cells), and the baseline's curves to overlay. */
   private static void comparison(Path baseline, Path candidate, ObjectNode root) throws IOException {
     ObjectNode c = root.putObject("comparison");
-    Collected problems = new Collected();
+    Problems.Errors problems = new Problems.Errors();
     c.put("baselineId", RunFolder.of(baseline).runId());
     try {
       Comparison cmp = Compare.runs(baseline, candidate, Options.defaults());

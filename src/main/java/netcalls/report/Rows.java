@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import netcalls.client.ClientKind;
+import netcalls.client.Combinations;
+import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.read.JmhResults;
 import netcalls.read.SteadySegments;
@@ -194,10 +196,17 @@ final class Rows {
     return out;
   }
 
+  /** The launcher's reason for leaving the combination out (the one rule, protocol and scheme included), or null. */
   private static String unsupported(Map<String, String> params) {
     try {
-      return ClientKind.parse(params.getOrDefault("client", "")).unsupported(
-          Strategy.valueOf(params.getOrDefault("strategy", "")));
+      Protocol protocol = Protocol.valueOf(params.getOrDefault("protocol", Protocol.h1.name()));
+      String scheme = params.get("scheme");
+      Combinations.Refusal no = scheme == null ? null : Combinations.of(protocol, scheme);
+      if (no == null) {
+        no = Combinations.of(ClientKind.valueOf(params.getOrDefault("client", "")),
+            Strategy.valueOf(params.getOrDefault("strategy", "")), protocol);
+      }
+      return no == null ? null : no.why();
     } catch (IllegalArgumentException e) {
       return null; // no client or strategy parameter: nothing to say
     }

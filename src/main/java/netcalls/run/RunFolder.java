@@ -15,6 +15,11 @@ public record RunFolder(Path dir) {
   public static final String OPENLOOP = "openloop";
   public static final String REPORT = "report.html";
   public static final String WARMUP = "warmup";
+  /** The files of a trial: {@code samples/<trial>.csv|.json}, {@code openloop/<trial>.json|.corrected.hgrm|.uncorrected.hgrm}. */
+  public static final String CSV_SUFFIX = ".csv";
+  public static final String JSON_SUFFIX = ".json";
+  public static final String CORRECTED_HGRM = ".corrected.hgrm";
+  public static final String UNCORRECTED_HGRM = ".uncorrected.hgrm";
 
   public RunFolder {
     dir = dir.toAbsolutePath().normalize();
@@ -46,11 +51,11 @@ public record RunFolder(Path dir) {
   }
 
   public Path samplesCsv(String trial) {
-    return samples().resolve(trial + ".csv");
+    return samples().resolve(trial + CSV_SUFFIX);
   }
 
   public Path samplesJson(String trial) {
-    return samples().resolve(trial + ".json");
+    return samples().resolve(trial + JSON_SUFFIX);
   }
 
   /** What each trial's warm-up at setup did: {@code warmup/<trial>.json} (docs/SAMPLES.md). */
@@ -61,6 +66,21 @@ public record RunFolder(Path dir) {
   /** The open-loop results: per trial {@code <trial>.json} and {@code <trial>.(un)corrected.hgrm}. */
   public Path openloop() {
     return dir.resolve(OPENLOOP);
+  }
+
+  public Path openloopJson(String trial) {
+    return openloop().resolve(trial + JSON_SUFFIX);
+  }
+
+  /** The corrected (from the intended start) or uncorrected (from the send) distribution of a trial. */
+  public Path openloopHgrm(String trial, boolean corrected) {
+    return openloop().resolve(trial + (corrected ? CORRECTED_HGRM : UNCORRECTED_HGRM));
+  }
+
+  /** The trial name of a samples/ or openloop/ JSON file, or null when it is not one. */
+  public static String trialOf(Path json) {
+    String name = json.getFileName().toString();
+    return name.endsWith(JSON_SUFFIX) ? name.substring(0, name.length() - JSON_SUFFIX.length()) : null;
   }
 
   public Path summary() {

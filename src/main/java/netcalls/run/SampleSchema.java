@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The columns of a sample file ({@code samples/<trial>.csv}), in file order: the contract between
- * the writer in the benchmark forks and every reader (exporter, summary, compare). docs/SAMPLES.md
- * describes each column; a phase column holds nanoseconds, empty when the phase did not happen.
+ * the writer in the benchmark forks and every reader (exporter, summary, compare), and the source
+ * of docs/SAMPLES.md's column table; a phase column holds nanoseconds, empty when the phase did not happen.
  */
 public final class SampleSchema {
   public static final int SEQ = 0;
@@ -28,10 +28,52 @@ public final class SampleSchema {
   public static final int EXCEPTION = 17;
   public static final int ROOT_CAUSE = 18;
 
+  /** One column: its name, its type and what it holds (docs/SAMPLES.md's table is generated from these). */
+  public record Column(String name, String type, String meaning) {}
+
+  /** The columns by index. */
+  public static final List<Column> DESCRIBED = List.of(
+      new Column("seq", "long",
+          "operation number within the trial (0-based, counting warmup operations too, so the first measured row rarely has 0). The two legs of a paired operation and its total share one `seq`."),
+      new Column("start_ns", "long",
+          "wall-clock start of the call, nanoseconds since the Unix epoch (monotonic within the trial: `clockBase` + `System.nanoTime()` delta)"),
+      new Column("leg", "string",
+          "empty for a single request; `a` or `b` for the legs of a paired operation; `pair` for the paired total row"),
+      new Column("target", "string",
+          "the target's stable name: `builtin-http` or `builtin-https` for the built-in server (its ports change every run; both legs of a pair share it, `leg` tells them apart), `host:port` of an external `--target`; FailureLatency's refused and unknown-host calls name `localhost:closed-port` and `netcalls-unknown.invalid`"),
+      new Column("endpoint", "string",
+          "endpoint name, never a raw URL: `bytes`, `delay`, `status`, `redirect`, `abort`, `reset`, `pair`"),
+      new Column("status", "int",
+          "HTTP status of the final response; empty when none was received"),
+      new Column("bytes", "long",
+          "response body bytes read"),
+      new Column("reused", "bool",
+          "`true` when the request went out on a pooled connection; empty when the client cannot tell"),
+      new Column("redirects", "int",
+          "redirects followed"),
+      new Column("blocked_ns", "long",
+          "waiting for a pooled connection or a dispatcher slot"),
+      new Column("dns_ns", "long",
+          "name resolution"),
+      new Column("connecting_ns", "long",
+          "TCP connect"),
+      new Column("tls_handshaking_ns", "long",
+          "TLS handshake"),
+      new Column("sending_ns", "long",
+          "writing the request"),
+      new Column("waiting_ns", "long",
+          "from request written to first response byte (headers)"),
+      new Column("receiving_ns", "long",
+          "reading the body"),
+      new Column("duration_ns", "long",
+          "the whole call, always present"),
+      new Column("exception", "string",
+          "fully qualified class of the exception the call threw; empty on success"),
+      new Column("root_cause", "string",
+          "fully qualified class of the innermost cause; empty on success"));
+
   /** Column names by index. */
-  public static final List<String> COLUMNS = List.of("seq", "start_ns", "leg", "target", "endpoint", "status",
-      "bytes", "reused", "redirects", "blocked_ns", "dns_ns", "connecting_ns", "tls_handshaking_ns", "sending_ns",
-      "waiting_ns", "receiving_ns", "duration_ns", "exception", "root_cause");
+  public static final List<String> COLUMNS = DESCRIBED.stream().map(Column::name).toList();
 
   /** The phase columns in phase order (blocked … receiving), then duration. */
   public static final int[] PHASE_COLUMNS = {BLOCKED, DNS, CONNECTING, TLS_HANDSHAKING, SENDING, WAITING, RECEIVING};

@@ -1,5 +1,7 @@
 package netcalls.trace;
 
+import static netcalls.run.TrialJson.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
@@ -35,13 +37,13 @@ public final class SampleWriter {
       writeCsv(r, out);
     }
     Map<String, Object> meta = new LinkedHashMap<>(describe);
-    meta.put("cap", r.cap());
-    meta.put("recorded", r.recorded());
-    meta.put("dropped", r.dropped());
-    meta.put("warmupRecorded", false);
-    meta.put("clockBase", Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
-    meta.put("iterationStarts", r.iterationStarts()); // epoch ns of each measured iteration, for the steady cut
-    meta.put("digest", TrialDigest.of(r));
+    meta.put(CAP, r.cap());
+    meta.put(RECORDED, r.recorded());
+    meta.put(DROPPED, r.dropped());
+    meta.put(WARMUP_RECORDED, false);
+    meta.put(CLOCK_BASE, Instant.ofEpochSecond(0, r.clockBaseEpochNanos).toString());
+    meta.put(ITERATION_STARTS, r.iterationStarts()); // epoch ns of each measured iteration, for the steady cut
+    meta.put(DIGEST, TrialDigest.of(r));
     JSON.writeValue(run.samplesJson(trial).toFile(), meta);
   }
 

@@ -1,5 +1,7 @@
 package netcalls.trace;
 
+import static netcalls.run.TrialJson.*;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,11 +56,11 @@ public final class TrialDigest {
       counts.put("duration", duration.getTotalCount());
     }
     Map<String, Object> digest = new LinkedHashMap<>();
-    digest.put("phaseMedians", medians);
-    digest.put("phaseCounts", counts);
-    digest.put("reusedKnown", known);
-    digest.put("reused", reused);
-    digest.put("failures", failures);
+    digest.put(PHASE_MEDIANS, medians);
+    digest.put(PHASE_COUNTS, counts);
+    digest.put(REUSED_KNOWN, known);
+    digest.put(REUSED, reused);
+    digest.put(FAILURES, failures);
     return digest;
   }
 }

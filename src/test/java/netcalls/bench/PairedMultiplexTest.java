@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netcalls.client.ClientKind;
+import netcalls.client.Combinations;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.server.ServerStats;
@@ -34,7 +35,7 @@ class PairedMultiplexTest {
     List<Arguments> all = new ArrayList<>();
     for (ClientKind c : ClientKind.values()) {
       for (Protocol p : List.of(Protocol.h2, Protocol.h2c)) {
-        if (c.unsupported(Strategy.reuse, p) == null) {
+        if (Combinations.supported(c, Strategy.reuse, p)) {
           all.add(Arguments.of(c, p));
         }
       }

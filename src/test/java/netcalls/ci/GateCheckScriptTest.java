@@ -1,15 +1,16 @@
 package netcalls.ci;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,7 @@ class GateCheckScriptTest {
   void bashParsesTheWholeScript() throws Exception {
     for (String script : List.of("scripts/gate-check.sh", "scripts/nightly.sh")) {
       Result r = bash("-n", script);
-      assertThat(r.exit).as(script + ": " + r.err).isZero();
+      assertThat(r.exit()).as(script + ": " + r.err()).isZero();
       assertThat(Files.isExecutable(Path.of(script))).as(script + " is executable").isTrue();
     }
   }
@@ -42,26 +43,13 @@ class GateCheckScriptTest {
     command.addAll(Arrays.asList(args.split(" ")));
     Result r = bash(command.toArray(new String[0]));
 
-    assertThat(r.exit).as(r.err).isEqualTo(2);
-    assertThat(r.err).isEqualTo(message + "\n");
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(message + "\n");
   }
-
-  private record Result(int exit, String err) {}
 
   private static Result bash(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash"));
     command.addAll(Arrays.asList(args));
-    Path err = Files.createTempFile("gate-check-test", ".err");
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(false)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("no exit within 30 s: " + command);
-      }
-      return new Result(p.exitValue(), Files.readString(err, UTF_8));
-    } finally {
-      Files.deleteIfExists(err);
-    }
+    return Processes.run(new ProcessBuilder(command), Duration.ofSeconds(30));
   }
 }

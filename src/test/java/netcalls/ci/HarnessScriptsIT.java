@@ -3,6 +3,8 @@ package netcalls.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +18,7 @@ class HarnessScriptsIT {
 
   @Test
   void harnessVsBareMeasuresBothSidesAndJudgesTheirRatio() throws Exception {
-    HarnessScriptsTest.Result r = HarnessScriptsTest.run(ENV,
+    Processes.Result r = HarnessScriptsTest.run(ENV,
         "scripts/harness-vs-bare.sh", "--rounds", "1", "--clients", "okhttp", "--seconds", "1");
     // one round cannot bound the ratio: UNDECIDED, which is not a pass
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
@@ -28,7 +30,7 @@ class HarnessScriptsIT {
 
   @Test
   void traceOverheadPoolsForksPerSideAndPrintsTheRatioPerClient() throws Exception {
-    HarnessScriptsTest.Result r = HarnessScriptsTest.run(
+    Processes.Result r = HarnessScriptsTest.run(
         List.of(ENV.get(0), "JMH_OPTS=-wi 0 -i 3 -r 200ms"), "scripts/trace-overhead.sh", "--forks", "1", "--clients", "okhttp");
     assertThat(r.exit()).as(r.err()).isZero();
     // one fork a side: compare falls back to iterations (3 vs 3), too few to bound the ratio at 95 %

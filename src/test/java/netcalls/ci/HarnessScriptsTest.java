@@ -1,14 +1,15 @@
 package netcalls.ci;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class HarnessScriptsTest {
   @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh"})
   void bashParsesTheWholeScript(String script) throws Exception {
     Result r = run("bash", "-n", script);
-    assertThat(r.exit).as(script + ": " + r.err).isZero();
+    assertThat(r.exit()).as(script + ": " + r.err()).isZero();
     assertThat(Files.isExecutable(Path.of(script))).as(script + " is executable").isTrue();
   }
 
@@ -40,11 +41,9 @@ class HarnessScriptsTest {
     List<String> command = new ArrayList<>(List.of("bash"));
     command.addAll(Arrays.asList(args.split(" ")));
     Result r = run(command.toArray(new String[0]));
-    assertThat(r.exit).as(r.err).isEqualTo(2);
-    assertThat(r.err).isEqualTo(message + "\n");
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(message + "\n");
   }
-
-  record Result(int exit, String out, String err) {}
 
   static Result run(String... command) throws Exception {
     return run(List.of(), command);
@@ -52,22 +51,10 @@ class HarnessScriptsTest {
 
   /** Runs {@code command} in the project folder with extra {@code env} entries ("NAME=value"). */
   static Result run(List<String> env, String... command) throws Exception {
-    Path out = Files.createTempFile("harness-scripts", ".out");
-    Path err = Files.createTempFile("harness-scripts", ".err");
-    try {
-      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      for (String e : env) {
-        pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
-      }
-      Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError("no exit within 5 minutes: " + String.join(" ", command));
-      }
-      return new Result(p.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
+    ProcessBuilder pb = new ProcessBuilder(command);
+    for (String e : env) {
+      pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
     }
+    return Processes.run(pb, Duration.ofMinutes(5));
   }
 }

@@ -1,19 +1,19 @@
 package netcalls.ci;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * baseline's and the candidate's runs; the baseline comes from the history file's last PASS.
  */
 class NightlyScriptTest {
+  private static final Duration MINUTE = Duration.ofSeconds(60);
+
   private static final Pattern RUN = Pattern.compile("^run (\\d+)/(\\d+) (baseline|candidate) (\\d+): (.*)$");
 
   @TempDir
@@ -42,7 +44,7 @@ class NightlyScriptTest {
       Files.writeString(repo.resolve("file.txt"), "version " + i + "\n");
       git("add", "-A");
       git("-c", "user.name=netcalls test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "commit " + i);
-      commits.add(git("rev-parse", "HEAD").out.strip());
+      commits.add(git("rev-parse", "HEAD").out().strip());
     }
   }
 
@@ -50,12 +52,12 @@ class NightlyScriptTest {
   void planNamesBothRevisionsAndAlternatesTheirRuns() throws Exception {
     Result r = nightly("--dry-run", "--runs", "3", "--history", "history.tsv");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("baseline  " + commits.get(1) + "  ", "[from parent of the candidate (no PASS in history.tsv)]");
-    assertThat(r.out).contains("candidate " + commits.get(2) + "  ");
-    assertThat(r.out).containsPattern("(?m)^build baseline: .* " + commits.get(1) + " .*package -DskipTests");
-    assertThat(r.out).containsPattern("(?m)^build candidate: .* " + commits.get(2) + " .*package -DskipTests");
-    List<Matcher> runs = runs(r.out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ", "[from parent of the candidate (no PASS in history.tsv)]");
+    assertThat(r.out()).contains("candidate " + commits.get(2) + "  ");
+    assertThat(r.out()).containsPattern("(?m)^build baseline: .* " + commits.get(1) + " .*package -DskipTests");
+    assertThat(r.out()).containsPattern("(?m)^build candidate: .* " + commits.get(2) + " .*package -DskipTests");
+    List<Matcher> runs = runs(r.out());
     assertThat(runs).hasSize(6);
     for (int i = 0; i < runs.size(); i++) {
       Matcher run = runs.get(i);
@@ -66,10 +68,10 @@ class NightlyScriptTest {
       assertThat(run.group(5)).contains("/" + side + "/target/benchmarks.jar", "--run-id ", "-" + side + "-" + (i / 2 + 1),
           "--no-export").endsWith(" RequestLatency -f 1");
     }
-    assertThat(r.out).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3 "
+    assertThat(r.out()).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3 "
         + "\\S+candidate-1,\\S+candidate-2,\\S+candidate-3 ");
     // a dry run builds and writes nothing
-    assertThat(git("worktree", "list").out.lines()).hasSize(1);
+    assertThat(git("worktree", "list").out().lines()).hasSize(1);
     assertThat(repo.resolve("results")).doesNotExist();
   }
 
@@ -84,8 +86,8 @@ class NightlyScriptTest {
 
     Result r = nightly("--dry-run", "--runs", "1", "--history", "history.tsv");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("baseline  " + commits.get(1) + "  ", "[from last PASS in history.tsv]");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ", "[from last PASS in history.tsv]");
   }
 
   @Test
@@ -94,9 +96,9 @@ class NightlyScriptTest {
 
     Result r = nightly("--dry-run", "--runs", "1", "--history", "history.tsv");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("baseline  " + commits.get(1) + "  ");
-    assertThat(r.err).contains("the last PASS in history.tsv (" + "1".repeat(40) + ") is not in this repository");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ");
+    assertThat(r.err()).contains("the last PASS in history.tsv (" + "1".repeat(40) + ") is not in this repository");
   }
 
   @Test
@@ -105,9 +107,9 @@ class NightlyScriptTest {
         "--history", "history.tsv", "--candidate-opts", "--server-delay-us 2000",
         "--bench", "RequestLatency", "-p", "client=okhttp", "-f", "3");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("baseline  " + commits.get(0) + "  ", "[from --baseline]", "candidate " + commits.get(1) + "  ");
-    for (Matcher run : runs(r.out)) {
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline  " + commits.get(0) + "  ", "[from --baseline]", "candidate " + commits.get(1) + "  ");
+    for (Matcher run : runs(r.out())) {
       assertThat(run.group(5)).endsWith(" RequestLatency -p client=okhttp -f 3");
       if (run.group(3).equals("candidate")) {
         assertThat(run.group(5)).contains(" --server-delay-us 2000 ");
@@ -121,9 +123,9 @@ class NightlyScriptTest {
   void theSameRevisionOnBothSidesIsBuiltOnceAndSaidToBeAnAaComparison() throws Exception {
     Result r = nightly("--dry-run", "--baseline", "HEAD", "--runs", "1", "--history", "history.tsv");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("same revision: an A/A comparison", "build candidate:").doesNotContain("build baseline:");
-    List<Matcher> runs = runs(r.out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("same revision: an A/A comparison", "build candidate:").doesNotContain("build baseline:");
+    List<Matcher> runs = runs(r.out());
     assertThat(runs.get(0).group(5)).contains("/candidate/target/benchmarks.jar");
     assertThat(runs.get(1).group(5)).contains("/candidate/target/benchmarks.jar");
   }
@@ -132,8 +134,8 @@ class NightlyScriptTest {
   void theInfluxExportIsPlannedWhenTheUrlIsSet() throws Exception {
     Result r = nightly(Map.of("NETCALLS_INFLUX_URL", "http://127.0.0.1:8086"), "--dry-run", "--runs", "2", "--history", "h.tsv");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).containsPattern("(?m)^export: .* export RUN_DIR --influx \\$NETCALLS_INFLUX_URL, for each of the 4 runs$");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^export: .* export RUN_DIR --influx \\$NETCALLS_INFLUX_URL, for each of the 4 runs$");
   }
 
   @Test
@@ -147,7 +149,7 @@ class NightlyScriptTest {
     assertBad(nightly("--out", "results-exist", "--runs", "1", "--history", "h.tsv"),
         "nightly: " + repo.toRealPath().resolve("results-exist") + " already exists: choose another --out");
     git("worktree", "prune");
-    assertThat(git("worktree", "list").out.lines()).hasSize(1);
+    assertThat(git("worktree", "list").out().lines()).hasSize(1);
   }
 
   @Test
@@ -162,8 +164,8 @@ class NightlyScriptTest {
   // --- helpers ---
 
   private static void assertBad(Result r, String message) {
-    assertThat(r.exit).as(r.out + r.err).isEqualTo(2);
-    assertThat(r.err).isEqualTo(message + "\n");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(message + "\n");
   }
 
   private static String row(String... fields) {
@@ -181,8 +183,6 @@ class NightlyScriptTest {
     return runs;
   }
 
-  private record Result(int exit, String out, String err) {}
-
   private Result nightly(String... args) throws Exception {
     return nightly(Map.of(), args);
   }
@@ -194,34 +194,15 @@ class NightlyScriptTest {
   private static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", "scripts/nightly.sh"));
     command.addAll(Arrays.asList(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().remove("NETCALLS_INFLUX_URL");
-    pb.environment().remove("NETCALLS_NIGHTLY_HISTORY");
-    pb.environment().putAll(env);
-    return exec(pb);
+    return Processes.run(command, dir, env, List.of("NETCALLS_INFLUX_URL", "NETCALLS_NIGHTLY_HISTORY"), MINUTE);
   }
 
   private Result git(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(Arrays.asList(args));
-    Result r = exec(new ProcessBuilder(command).directory(repo.toFile()));
-    assertThat(r.exit).as("git %s: %s", String.join(" ", args), r.err).isZero();
+    Result r = Processes.run(command, repo, Map.of(), List.of(), MINUTE);
+    assertThat(r.exit()).as("git %s: %s", String.join(" ", args), r.err()).isZero();
     return r;
   }
 
-  private static Result exec(ProcessBuilder pb) throws IOException, InterruptedException {
-    Path out = Files.createTempFile("nightly-test", ".out");
-    Path err = Files.createTempFile("nightly-test", ".err");
-    try {
-      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("no exit within 60 s: " + pb.command());
-      }
-      return new Result(p.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ class OpenLoopSweepIT {
     Path out = Files.createTempFile("sweep", ".out");
     Path err = Files.createTempFile("sweep", ".err");
     Process p = new ProcessBuilder("bash", "scripts/openloop-sweep.sh", "--jar",
-        System.getProperty("netcalls.jar", "target/benchmarks.jar"), "--results", results.toString(), "--rates", "20",
+        Processes.jarPath().toString(), "--results", results.toString(), "--rates", "20",
         "--seconds", "1", "--strategies", "reuse", "--", "-wi", "0")
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();

@@ -1,15 +1,16 @@
 package netcalls.ci;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,25 +24,25 @@ class OpenLoopSweepScriptTest {
 
   @Test
   void bashParsesItAndItIsExecutable() throws Exception {
-    assertThat(run("bash", "-n", SCRIPT).exit).isZero();
+    assertThat(run("bash", "-n", SCRIPT).exit()).isZero();
     assertThat(Files.isExecutable(Path.of(SCRIPT))).isTrue();
   }
 
   @Test
   void aDryRunShowsTheServeProcessAndEachRateAgainstItWithTheCertificate() throws Exception {
     Result r = run("bash", SCRIPT, "--dry-run", "--rates", "10,2.5", "--strategies", "reuse", "--seconds", "2");
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).containsPattern("# server: (taskset -c 0 )?java -jar target/benchmarks.jar serve --host 127.0.0.1"
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("# server: (taskset -c 0 )?java -jar target/benchmarks.jar serve --host 127.0.0.1"
         + " --http-port 0 --https-port 0 --cert-out \\S+/server.pem");
-    assertThat(r.out).containsPattern("(taskset -c 1 )?java -jar target/benchmarks.jar --target https://127.0.0.1:PORT"
+    assertThat(r.out()).containsPattern("(taskset -c 1 )?java -jar target/benchmarks.jar --target https://127.0.0.1:PORT"
         + " --trust \\S+/server.pem --results results --run-id openloop-\\S+-reuse-10 --no-export OpenLoopLatency"
         + " -p client=okhttp -p strategy=reuse -p rate=10 -p seconds=2 -f 1");
-    assertThat(r.out).contains("-p rate=2.5 ");
+    assertThat(r.out()).contains("-p rate=2.5 ");
     if (Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
-      assertThat(r.out).contains("# pinning: server on CPU 0, benchmark JVM on CPU 1 (taskset)");
+      assertThat(r.out()).contains("# pinning: server on CPU 0, benchmark JVM on CPU 1 (taskset)");
     }
     Result http = run("bash", SCRIPT, "--dry-run", "--scheme", "http");
-    assertThat(http.out).contains("--target http://127.0.0.1:PORT --results").doesNotContain("--trust");
+    assertThat(http.out()).contains("--target http://127.0.0.1:PORT --results").doesNotContain("--trust");
   }
 
   @ParameterizedTest
@@ -55,25 +56,11 @@ class OpenLoopSweepScriptTest {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT, "--dry-run"));
     command.addAll(Arrays.asList(args.split(" ")));
     Result r = run(command.toArray(new String[0]));
-    assertThat(r.exit).isEqualTo(2);
-    assertThat(r.err).isEqualTo(message + "\n");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(message + "\n");
   }
 
-  private record Result(int exit, String out, String err) {}
-
   private static Result run(String... command) throws IOException, InterruptedException {
-    Path out = Files.createTempFile("sweep", ".out");
-    Path err = Files.createTempFile("sweep", ".err");
-    try {
-      Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("no exit within 30 s: " + List.of(command));
-      }
-      return new Result(p.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+    return Processes.run(new ProcessBuilder(command), Duration.ofSeconds(30));
   }
 }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import netcalls.testing.Processes.Result;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +31,10 @@ class CompareIT {
     cand = pair[1].dir();
   }
 
-  private record Result(int exit, String out) {}
-
   private static Result compare(String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "compare"));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile("compare", ".out");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    return new Result(p.exitValue(), Files.readString(out));
+    List<String> all = new ArrayList<>(List.of("compare"));
+    all.addAll(List.of(args));
+    return Processes.jar(Duration.ofMinutes(2), all.toArray(String[]::new));
   }
 
   @Test

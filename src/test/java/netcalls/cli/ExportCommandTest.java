@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import netcalls.export.Fixtures;
 import netcalls.export.line.InfluxMeasurement;
+import netcalls.testing.HttpStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,28 +63,16 @@ class ExportCommandTest {
    * /query with 400, recording each request.
    */
   private int againstStub(int writeCode, java.util.List<String> seen, String... args) throws Exception {
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", x -> {
+    try (HttpStub server = HttpStub.start(x -> {
       x.getRequestBody().readAllBytes();
       seen.add(x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("Authorization"));
       boolean write = x.getRequestURI().getPath().equals("/write");
-      byte[] body = (write ? "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}"
-          : "{\"error\":\"no InfluxQL here\"}").getBytes(StandardCharsets.UTF_8);
-      int code = write ? writeCode : 400;
-      x.sendResponseHeaders(code, code == 204 ? -1 : body.length);
-      if (code != 204) {
-        x.getResponseBody().write(body);
-      }
-      x.close();
-    });
-    server.start();
-    try {
+      HttpStub.send(x, write ? writeCode : 400, write ? "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}"
+          : "{\"error\":\"no InfluxQL here\"}");
+    })) {
       java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
-      all.addAll(java.util.List.of("--influx", "http://127.0.0.1:" + server.getAddress().getPort(), "--retries", "0"));
+      all.addAll(java.util.List.of("--influx", server.url(), "--retries", "0"));
       return run(all.toArray(new String[0]));
-    } finally {
-      server.stop(0);
     }
   }
 

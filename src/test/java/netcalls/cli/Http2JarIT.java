@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import netcalls.client.ClientKind;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the launcher lists the protocol parameter, and the shaded jar keeps what only the jar can lose.
  */
 class Http2JarIT {
-  private static final Path JAR = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+  private static final Path JAR = Processes.jarPath();
 
   @Test
   void theListingShowsTheProtocolParameterAndEveryClient() throws Exception {

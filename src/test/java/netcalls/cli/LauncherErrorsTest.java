@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import netcalls.client.ClientKind;
-import netcalls.client.Strategy;
+import netcalls.testing.Combos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,13 +136,8 @@ class LauncherErrorsTest {
 
   /** A client and a strategy it cannot do, from the enums (today the JDK client's shared_pool). */
   static String[] anUnsupportedCombination() {
-    for (ClientKind c : ClientKind.values()) {
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) != null) {
-          return new String[] {c.name(), s.name()};
-        }
-      }
-    }
-    throw new AssertionError("every client supports every strategy: these tests need another unsupported case");
+    return Combos.refusedStrategies().findFirst()
+        .map(a -> new String[] {a.get()[0].toString(), a.get()[1].toString()})
+        .orElseThrow(() -> new AssertionError("every client supports every strategy: these tests need another unsupported case"));
   }
 }

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netcalls.client.ClientKind;
+import netcalls.client.Combinations;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
+import netcalls.testing.Combos;
 import org.junit.jupiter.api.Test;
 
 class RunPlanTest {
@@ -33,13 +35,8 @@ class RunPlanTest {
   void unsupportedCombinationsAreLeftOutWithOneLineEach() {
     RunPlan plan = RunPlan.of(benchmarks(), (b, key) -> null);
     List<String> expectedLeftOut = new ArrayList<>();
-    for (ClientKind c : ClientKind.values()) {
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) != null) {
-          expectedLeftOut.add(REQ + ": client=" + c + " strategy=" + s + " left out: " + c.unsupported(s));
-        }
-      }
-    }
+    Combos.refusedStrategies().forEach(a -> expectedLeftOut.add(REQ + ": client=" + a.get()[0] + " strategy=" + a.get()[1]
+        + " left out: " + ((ClientKind) a.get()[0]).capabilities().refusedStrategies().get((Strategy) a.get()[1])));
     assertThat(expectedLeftOut).as("the JDK client cannot share a pool").isNotEmpty();
     assertThat(plan.leftOut).containsExactlyElementsOf(expectedLeftOut);
     int schemes = benchmarks().get(REQ).get("scheme").length;
@@ -47,7 +44,7 @@ class RunPlanTest {
     for (RunPlan.Run run : plan.runs) {
       if (run.benchmark().equals(REQ)) {
         ClientKind c = ClientKind.parse(run.params().get("client").get(0));
-        assertThat(run.params().get("strategy")).allSatisfy(s -> assertThat(c.unsupported(Strategy.valueOf(s))).isNull());
+        assertThat(run.params().get("strategy")).allSatisfy(s -> assertThat(Combinations.of(c, Strategy.valueOf(s))).isNull());
         results += run.expectedResults(benchmarks().get(REQ));
       }
     }
@@ -77,18 +74,7 @@ class RunPlanTest {
         }
       }
     }
-    List<String> expected = new ArrayList<>();
-    for (ClientKind c : ClientKind.values()) {
-      for (Protocol p : Protocol.values()) {
-        for (Strategy s : Strategy.values()) {
-          for (String scheme : List.of("http", "https")) {
-            if (c.unsupported(s, p) == null && p.unsupported(scheme) == null) {
-              expected.add(c + " " + p + " " + s + " " + scheme);
-            }
-          }
-        }
-      }
-    }
+    List<String> expected = Combos.runnable();
     assertThat(planned).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(planned).contains("okhttp h2 reuse https", "okhttp h2c reuse http", "jdk h2 new_client https")
         .doesNotContain("okhttp h2 reuse http", "okhttp h2c no_keepalive http", "ahc h2 reuse https");
@@ -96,7 +82,7 @@ class RunPlanTest {
         .doesNotHaveDuplicates()
         .contains(REQ + ": protocol=h2 scheme=http left out: " + Protocol.h2.unsupported("http"))
         .contains(REQ + ": protocol=h2c scheme=https left out: " + Protocol.h2c.unsupported("https"))
-        .contains(REQ + ": client=ahc protocol=h2 left out: " + ClientKind.ahc.unsupported(Protocol.h2))
+        .contains(REQ + ": client=ahc protocol=h2 left out: " + ClientKind.ahc.capabilities().refusedProtocols().get(Protocol.h2))
         .contains(REQ + ": strategy=no_keepalive protocol=h2 left out: " + Protocol.NO_CONNECTION_CLOSE)
         .allSatisfy(line -> assertThat(line).doesNotContain("\n"));
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netcalls.client.ClientKind;
+import netcalls.testing.Processes;
 
 /**
  * The small real runs of the real {@code target/benchmarks.jar} that every end-to-end test shares,
@@ -71,7 +72,7 @@ public final class SharedRun {
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */
   static Run run(String runId, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
+    Path jar = Processes.jarPath();
     assertThat(jar).exists();
     Path log = ROOT.resolve(runId + ".log");
     List<String> cmd = new ArrayList<>(List.of("java",

@@ -2,11 +2,11 @@ package netcalls.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import netcalls.server.ServerStats;
+import netcalls.testing.Combos;
 import netcalls.trace.SampleRecorder;
 import netcalls.trace.Samples;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,20 +22,7 @@ class ReuseTest extends ServerTest {
   private static final int CALLS = 4;
 
   static Stream<Arguments> cases() {
-    List<Arguments> all = new ArrayList<>();
-    for (ClientKind c : ClientKind.values()) {
-      if (!c.seesReuse()) {
-        continue;
-      }
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) == null) {
-          for (String scheme : List.of("http", "https")) {
-            all.add(Arguments.of(c, s, scheme));
-          }
-        }
-      }
-    }
-    return all.stream();
+    return Combos.clientStrategySchemes(c -> c.capabilities().seesReuse());
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")

@@ -3,10 +3,9 @@ package netcalls.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import netcalls.server.ServerStats;
+import netcalls.testing.Combos;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,17 +18,7 @@ class StrategyTest extends ServerTest {
   private static final int CALLS = 5;
 
   static Stream<Arguments> supported() {
-    List<Arguments> all = new ArrayList<>();
-    for (ClientKind c : ClientKind.values()) {
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) == null) {
-          for (String scheme : List.of("http", "https")) {
-            all.add(Arguments.of(c, s, scheme));
-          }
-        }
-      }
-    }
-    return all.stream();
+    return Combos.clientStrategySchemes(c -> true);
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -80,15 +69,7 @@ class StrategyTest extends ServerTest {
   }
 
   static Stream<Arguments> unsupported() {
-    List<Arguments> all = new ArrayList<>();
-    for (ClientKind c : ClientKind.values()) {
-      for (Strategy s : Strategy.values()) {
-        if (c.unsupported(s) != null) {
-          all.add(Arguments.of(c, s));
-        }
-      }
-    }
-    return all.stream();
+    return Combos.refusedStrategies();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -97,7 +78,7 @@ class StrategyTest extends ServerTest {
     try (ClientLibrary library = kind.open(ClientOptions.defaults(Servers.trust(server)))) {
       assertThatThrownBy(() -> strategy.open(kind, library))
           .isInstanceOf(UnsupportedCombinationException.class)
-          .hasMessage("unsupported: client=" + kind + " strategy=" + strategy + ": " + kind.unsupported(strategy))
+          .hasMessage("unsupported: client=" + kind + " strategy=" + strategy + ": " + kind.capabilities().refusedStrategies().get(strategy))
           .hasMessageNotContaining("\n");
     }
   }

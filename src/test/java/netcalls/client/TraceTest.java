@@ -67,7 +67,7 @@ class TraceTest extends ServerTest {
       long sum = 0;
       for (Phase p : Phase.ALL) {
         String v = row.get(column(p));
-        if (!kind.phases().contains(p)) {
+        if (!kind.capabilities().phases().contains(p)) {
           // invisible to this client: absent, never made up
           assertThat(v).as(p.column()).isEmpty();
         } else if (!v.isEmpty()) {
@@ -77,18 +77,18 @@ class TraceTest extends ServerTest {
       }
       assertThat(sum).as("phases fit inside the duration").isLessThanOrEqualTo(duration);
       assertThat(row.get("receiving_ns")).as("receiving").isNotEmpty();
-      if (!kind.seesReuse()) {
+      if (!kind.capabilities().seesReuse()) {
         assertThat(row.get("reused")).isEmpty();
       }
     }
-    if (kind.phases().contains(Phase.SENDING)) {
+    if (kind.capabilities().phases().contains(Phase.SENDING)) {
       // a late write notice (AHC) leaves sending absent for that call, its span counted as waiting: not guessed
       assertThat(rows).as("rows with sending").anySatisfy(r -> assertThat(r.get("sending_ns")).isNotEmpty());
     }
-    if (kind.phases().contains(Phase.WAITING)) {
+    if (kind.capabilities().phases().contains(Phase.WAITING)) {
       assertThat(rows).allSatisfy(r -> assertThat(r.get("waiting_ns")).as("waiting").isNotEmpty());
     }
-    if (!kind.phases().contains(Phase.CONNECTING)) {
+    if (!kind.capabilities().phases().contains(Phase.CONNECTING)) {
       return;
     }
     long connected = rows.stream().filter(r -> !r.get("connecting_ns").isEmpty()).count();
@@ -96,7 +96,7 @@ class TraceTest extends ServerTest {
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> row = rows.get(i);
       boolean newConnection = strategy == Strategy.new_client || i == 0;
-      if (kind.seesReuse()) {
+      if (kind.capabilities().seesReuse()) {
         assertThat(row.get("reused")).isEqualTo(newConnection ? "false" : "true");
       }
       assertThat(row.get("connecting_ns").isEmpty()).isEqualTo(!newConnection);
@@ -111,7 +111,7 @@ class TraceTest extends ServerTest {
 
   /** Clients whose hooks see a call wait for a connection. */
   static Stream<ClientKind> seeBlocked() {
-    return Stream.of(ClientKind.values()).filter(k -> k.phases().contains(Phase.BLOCKED));
+    return Stream.of(ClientKind.values()).filter(k -> k.capabilities().phases().contains(Phase.BLOCKED));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,16 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netcalls.cli.SharedRun;
 import netcalls.read.Json;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -64,14 +63,10 @@ class VictoriaMetricsIT {
     waitForHealth();
 
     Path points = tmp.resolve("points.lp");
-    Path log = tmp.resolve("export.log");
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
-    Process p = new ProcessBuilder("java", "-jar", jar.toString(), "export", smoke.dir().toString(), "--influx", url,
-        "--database", DB, "--write-only", "--out", points.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    exportOutput = Files.readString(log);
-    assertThat(p.exitValue()).as(exportOutput).isZero();
+    Processes.Result r = Processes.jar(Duration.ofMinutes(3), "export", smoke.dir().toString(), "--influx", url,
+        "--database", DB, "--write-only", "--out", points.toString());
+    exportOutput = r.out();
+    assertThat(r.exit()).as(exportOutput).isZero();
     written = Files.readAllLines(points).stream().filter(l -> !l.isEmpty()).map(ParsedLine::parse).toList();
     held = readBack(expectedSamples());
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import netcalls.export.Fixtures;
 import netcalls.grafana.Dashboards.Dashboard;
 import netcalls.grafana.Dashboards.Query;
 import netcalls.grafana.GrafanaMacros.Selection;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -94,8 +96,8 @@ class DashboardQueriesIT {
   }
 
   private static void export(Path run, String url) throws IOException, InterruptedException {
-    Jar r = jar("export", run.toString(), "--influx", url, "--database", DATABASE);
-    assertThat(r.exit()).as("export of " + run + ": " + r.output()).isZero();
+    Processes.Result r = jar("export", run.toString(), "--influx", url, "--database", DATABASE);
+    assertThat(r.exit()).as("export of " + run + ": " + r.out()).isZero();
   }
 
   /**
@@ -104,20 +106,12 @@ class DashboardQueriesIT {
    * skipped below (an assumption, reported as skipped).
    */
   private static void compare(Path base, Path cand, String url) throws IOException, InterruptedException {
-    Jar r = jar("compare", base.toString(), cand.toString(), "--influx", url, "--database", DATABASE);
-    compareOutput = r.output();
+    Processes.Result r = jar("compare", base.toString(), cand.toString(), "--influx", url, "--database", DATABASE);
+    compareOutput = r.out();
   }
 
-  private record Jar(int exit, String output) {}
-
-  private static Jar jar(String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
-    Path log = Files.createTempFile("grafana-" + args[0], ".log");
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", cmd)).isTrue();
-    return new Jar(p.exitValue(), Files.readString(log));
+  private static Processes.Result jar(String... args) throws IOException, InterruptedException {
+    return Processes.jar(Duration.ofMinutes(3), args);
   }
 
   @TestFactory

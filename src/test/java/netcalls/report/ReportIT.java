@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netcalls.cli.SharedRun;
@@ -17,6 +17,7 @@ import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.read.JmhResults;
 import netcalls.read.Problems;
+import netcalls.testing.Processes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,14 +107,11 @@ class ReportIT {
 
   /** Runs {@code java -jar benchmarks.jar report RUN [more]}; returns the page it wrote. */
   private static Path report(Path run, String... more) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("netcalls.jar", "target/benchmarks.jar"));
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "report", run.toString()));
-    cmd.addAll(List.of(more));
-    Path log = Files.createTempFile("report", ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    String out = Files.readString(log);
-    assertThat(p.exitValue()).as(out).isZero();
+    List<String> args = new ArrayList<>(List.of("report", run.toString()));
+    args.addAll(List.of(more));
+    Processes.Result r = Processes.jar(Duration.ofMinutes(2), args.toArray(String[]::new));
+    String out = r.out();
+    assertThat(r.exit()).as(out).isZero();
     Path page = run.resolve("report.html");
     assertThat(out).contains(page.toAbsolutePath().normalize().toString());
     return page;

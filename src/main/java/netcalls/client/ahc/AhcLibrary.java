@@ -26,8 +26,6 @@ import org.asynchttpclient.netty.channel.DefaultChannelPool;
  * loop, timer and channel pool that {@code shared_pool} clients share.
  */
 public final class AhcLibrary implements ClientLibrary {
-  /** Why h2 and h2c are left out for this library. */
-  public static final String NO_HTTP2 = "AsyncHttpClient 3 speaks HTTP/1.1 only";
 
   private final ClientOptions options;
   private final SslContext ssl;

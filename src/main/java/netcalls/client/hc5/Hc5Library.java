@@ -27,9 +27,6 @@ import org.apache.hc.core5.util.Timeout;
  * {@code shared_pool} clients share, and the executor that {@code callAsync} runs blocking calls on.
  */
 public final class Hc5Library implements ClientLibrary {
-  /** Why h2 and h2c are left out for this library. */
-  public static final String NO_HTTP2 =
-      "HttpClient 5's classic (blocking) client, the one measured here, speaks HTTP/1.1 only; HTTP/2 needs its async client";
 
   private final ClientOptions options;
   private final DefaultClientTlsStrategy tls;

@@ -11,12 +11,6 @@ import netcalls.client.Request;
 
 /** The JDK's HttpClient. Each client owns its pool; clients cannot share one. */
 public final class JdkLibrary implements ClientLibrary {
-  /** Why {@code shared_pool} is left out for this library. */
-  public static final String NO_SHARED_POOL =
-      "java.net.http.HttpClient keeps its connection pool inside each client and cannot share it between clients";
-  /** Why h2c is left out for this library. */
-  public static final String NO_PRIOR_KNOWLEDGE =
-      "java.net.http.HttpClient has no HTTP/2 prior knowledge: over http it only upgrades from HTTP/1.1 (use h2 over https)";
   /**
    * An experiment, never the default (every client runs its defaults): {@code -Dnetcalls.jdk.executor=direct}
    * builds the client with {@code executor(Runnable::run)}, so its completions run on the selector thread
@@ -50,18 +44,12 @@ public final class JdkLibrary implements ClientLibrary {
     }
     return builder
         // h1: HTTP/2 by default would add an h2c upgrade header to every plain request;
-        // h2: offered by ALPN over https (h2c is refused before this, see NO_PRIOR_KNOWLEDGE)
+        // h2: offered by ALPN over https (h2c is refused before this, see JdkCapabilities)
         .version(options.protocol() == Protocol.h2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
         .connectTimeout(options.connectTimeout())
         .followRedirects(options.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
         .sslContext(options.trust().context())
         .build();
-  }
-
-  /** java.net.http has no per-host connection limit: it opens a connection per request in flight. */
-  @Override
-  public boolean capsConnectionsPerHost() {
-    return false;
   }
 
   @Override
@@ -76,7 +64,7 @@ public final class JdkLibrary implements ClientLibrary {
 
   @Override
   public Client newClientOnSharedPool() {
-    throw new UnsupportedOperationException(NO_SHARED_POOL);
+    throw new UnsupportedOperationException(JdkCapabilities.NO_SHARED_POOL);
   }
 
   @Override

@@ -18,9 +18,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * pools; clients cannot share one.
  */
 public final class JettyLibrary implements ClientLibrary {
-  /** Why {@code shared_pool} is left out for this library. */
-  public static final String NO_SHARED_POOL =
-      "Jetty's HttpClient keeps a connection pool per destination inside each client and cannot share it between clients";
 
   private final ClientOptions options;
 
@@ -70,7 +67,7 @@ public final class JettyLibrary implements ClientLibrary {
 
   @Override
   public Client newClientOnSharedPool() {
-    throw new UnsupportedOperationException(NO_SHARED_POOL);
+    throw new UnsupportedOperationException(JettyCapabilities.NO_SHARED_POOL);
   }
 
   @Override

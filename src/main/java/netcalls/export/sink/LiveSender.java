@@ -1,5 +1,7 @@
 package netcalls.export.sink;
 
+import static netcalls.run.TrialJson.*;
+
 import static netcalls.run.SampleSchema.DURATION;
 import static netcalls.run.SampleSchema.ENDPOINT;
 import static netcalls.run.SampleSchema.LEG;
@@ -38,12 +40,12 @@ public final class LiveSender implements AutoCloseable {
     /** For the trial's JSON ({@code live}); docs/SAMPLES.md. */
     public Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("target", target);
-      m.put("lines", lines);
-      m.put("datagrams", datagrams);
-      m.put("notSent", notSent);
+      m.put(LIVE_TARGET, target);
+      m.put(LIVE_LINES, lines);
+      m.put(LIVE_DATAGRAMS, datagrams);
+      m.put(LIVE_NOT_SENT, notSent);
       if (firstError != null) {
-        m.put("firstError", firstError);
+        m.put(LIVE_FIRST_ERROR, firstError);
       }
       return m;
     }

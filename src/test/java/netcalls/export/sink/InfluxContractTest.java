@@ -3,10 +3,7 @@ package netcalls.export.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netcalls.testing.HttpStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class InfluxContractTest {
   @TempDir
   Path tmp;
 
-  private HttpServer server;
+  private HttpStub server;
   private final Deque<int[]> codes = new ArrayDeque<>();
   private final Deque<String> bodies = new ArrayDeque<>();
   private final List<String> writes = new ArrayList<>();
@@ -47,16 +45,13 @@ class InfluxContractTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/write", this::write);
-    server.createContext("/query", this::query);
-    server.start();
-    url = "http://127.0.0.1:" + server.getAddress().getPort();
+    server = HttpStub.start(Map.of("/write", this::write, "/query", this::query));
+    url = server.url();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   /** The next write answers {@code code} with InfluxDB's error body; afterwards 204. */
@@ -72,9 +67,9 @@ class InfluxContractTest {
       List<String> bad = body.lines().filter(l -> l.contains(refuse)).toList();
       body.lines().filter(l -> !l.contains(refuse)).forEach(stored::add);
       if (bad.isEmpty()) {
-        send(x, 204, "");
+        HttpStub.send(x, 204, "");
       } else {
-        send(x, 400, "{\"error\":\"partial write: " + refuseReason + " dropped=" + bad.size() + "\"}");
+        HttpStub.send(x, 400, "{\"error\":\"partial write: " + refuseReason + " dropped=" + bad.size() + "\"}");
       }
       return;
     }
@@ -84,7 +79,7 @@ class InfluxContractTest {
     if (code == 204) {
       stored.addAll(body.lines().toList());
     }
-    send(x, code, reply);
+    HttpStub.send(x, code, reply);
   }
 
   private synchronized void query(HttpExchange x) throws IOException {
@@ -94,21 +89,11 @@ class InfluxContractTest {
     Matcher m = Pattern.compile("SELECT count\\(\"[^\"]+\"\\) FROM \"([^\"]+)\"").matcher(q);
     if (m.find()) {
       long n = stored.stream().filter(l -> l.startsWith(m.group(1) + ",")).count();
-      send(x, 200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"" + m.group(1)
+      HttpStub.send(x, 200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"" + m.group(1)
           + "\",\"columns\":[\"time\",\"count\"],\"values\":[[0," + n + "]]}]}]}");
       return;
     }
-    send(x, 200, "{\"results\":[{\"statement_id\":0}]}");
-  }
-
-  private static void send(HttpExchange x, int code, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().add("Content-Type", "application/json");
-    x.sendResponseHeaders(code, code == 204 ? -1 : b.length);
-    if (code != 204) {
-      x.getResponseBody().write(b);
-    }
-    x.close();
+    HttpStub.send(x, 200, "{\"results\":[{\"statement_id\":0}]}");
   }
 
   /** A run's points: 30 sample lines, then the completion marker. */

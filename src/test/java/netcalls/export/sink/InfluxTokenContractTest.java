@@ -3,10 +3,7 @@ package netcalls.export.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netcalls.testing.HttpStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class InfluxTokenContractTest {
   @TempDir
   Path tmp;
 
-  private HttpServer server;
+  private HttpStub server;
   private String url;
   private final List<String> stored = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
@@ -43,15 +41,13 @@ class InfluxTokenContractTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
-    url = "http://127.0.0.1:" + server.getAddress().getPort();
+    server = HttpStub.start(this::handle);
+    url = server.url();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private synchronized void handle(HttpExchange x) throws IOException {
@@ -61,20 +57,20 @@ class InfluxTokenContractTest {
     String auth = x.getRequestHeaders().getFirst("Authorization");
     requests.add(x.getRequestMethod() + " " + path + " " + params + " auth=" + auth);
     if (!("Token " + TOKEN).equals(auth)) {
-      send(x, 401, "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}");
+      HttpStub.send(x, 401, "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}");
       return;
     }
     if (!mapped.equals(params.get("db"))) {
-      send(x, 404, "{\"code\":\"not found\",\"message\":\"bucket \\\"" + params.get("db") + "\\\" not found\"}");
+      HttpStub.send(x, 404, "{\"code\":\"not found\",\"message\":\"bucket \\\"" + params.get("db") + "\\\" not found\"}");
       return;
     }
     if (path.equals("/write")) {
       if (!"ns".equals(params.get("precision")) || !"POST".equals(x.getRequestMethod())) {
-        send(x, 400, "{\"code\":\"invalid\",\"message\":\"precision ns and POST expected\"}");
+        HttpStub.send(x, 400, "{\"code\":\"invalid\",\"message\":\"precision ns and POST expected\"}");
         return;
       }
       stored.addAll(body.lines().toList());
-      send(x, 204, "");
+      HttpStub.send(x, 204, "");
       return;
     }
     if (path.equals("/query")) {
@@ -82,15 +78,15 @@ class InfluxTokenContractTest {
       Matcher m = Pattern.compile("SELECT count\\(\"[^\"]+\"\\) FROM \"([^\"]+)\"").matcher(q);
       if (m.find()) {
         long n = stored.stream().filter(l -> l.startsWith(m.group(1) + ",")).count();
-        send(x, 200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"" + m.group(1)
+        HttpStub.send(x, 200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"" + m.group(1)
             + "\",\"columns\":[\"time\",\"count\"],\"values\":[[0," + n + "]]}]}]}");
         return;
       }
       // 2.x's InfluxQL has no CREATE DATABASE
-      send(x, 200, "{\"results\":[{\"statement_id\":0,\"error\":\"not implemented: " + q.replace("\"", "") + "\"}]}");
+      HttpStub.send(x, 200, "{\"results\":[{\"statement_id\":0,\"error\":\"not implemented: " + q.replace("\"", "") + "\"}]}");
       return;
     }
-    send(x, 404, "{\"code\":\"not found\",\"message\":\"path not found\"}");
+    HttpStub.send(x, 404, "{\"code\":\"not found\",\"message\":\"path not found\"}");
   }
 
   private static Map<String, String> params(String raw) {
@@ -103,16 +99,6 @@ class InfluxTokenContractTest {
       }
     }
     return out;
-  }
-
-  private static void send(HttpExchange x, int code, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().add("Content-Type", "application/json");
-    x.sendResponseHeaders(code, code == 204 ? -1 : b.length);
-    if (code != 204) {
-      x.getResponseBody().write(b);
-    }
-    x.close();
   }
 
   private Path points() throws IOException {

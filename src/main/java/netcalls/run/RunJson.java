@@ -1,0 +1,30 @@
+package netcalls.run;
+
+/**
+ * The field names of {@code run.json} (docs/SAMPLES.md): the one place they are spelt, used by the
+ * launcher that writes it and by {@code netcalls.read.RunInfo} that reads it.
+ */
+public final class RunJson {
+  private RunJson() {}
+
+  public static final String RUN_ID = "runId";
+  public static final String START = "start";
+  public static final String END = "end";
+  public static final String GIT_COMMIT = "gitCommit";
+  public static final String GIT_BRANCH = "gitBranch";
+  public static final String GIT_DIRTY = "gitDirty";
+  public static final String JMH_VERSION = "jmhVersion";
+  public static final String NETCALLS_VERSION = "netcallsVersion";
+  public static final String JDK = "jdk";
+  public static final String VM = "vm";
+  public static final String HOST = "host";
+  public static final String CPU_MODEL = "cpuModel";
+  public static final String CORES = "cores";
+  public static final String KERNEL = "kernel";
+  public static final String TESTBED = "testbed";
+  public static final String ARGS = "args";
+  public static final String TARGET = "target";
+  public static final String EXIT_CODE = "exitCode";
+  public static final String RECORDED_SAMPLES = "recordedSamples";
+  public static final String DROPPED_SAMPLES = "droppedSamples";
+}
