@@ -18,7 +18,8 @@
 #                    itself, e.g. "--server-delay-us 2000" (an injected slowdown must exit 1)
 #   --dry-run        print the plan (revisions, commands) and stop: nothing is built or run
 #   --bench ARGS...  everything after it goes to every run: benchmark regexps, -p, JMH options
-#                    (default: RequestLatency; -f 1 is added unless ARGS give -f)
+#                    (default: RequestLatency -p strategy=reuse,new_client, the default suite's rows;
+#                    -f 1 is added unless ARGS give -f)
 # env: MVN (default "mvn"), JAVA (default "java"), NETCALLS_INFLUX_URL (export both sides' runs
 #      and, through compare, the comparison rows), NETCALLS_NIGHTLY_HISTORY.
 #
@@ -77,7 +78,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs $RUNS: give a whole number of rounds >= 1"
-[[ ${#BENCH[@]} -gt 0 ]] || BENCH=(RequestLatency)
+# the default suite's RequestLatency rows: with every trial warmed until steady (up to 10 s each), the full
+# matrix of 36 trials would take 14 x 6 min; these 20 fit the hour
+[[ ${#BENCH[@]} -gt 0 ]] || BENCH=(RequestLatency -p strategy=reuse,new_client)
 has_forks=0
 for a in "${BENCH[@]}"; do [[ "$a" =~ ^-f[0-9]*$ ]] && has_forks=1; done
 [[ $has_forks == 1 ]] || BENCH+=(-f 1)
