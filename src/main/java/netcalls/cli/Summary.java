@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import netcalls.read.JmhResults;
 import netcalls.read.SteadySegments;
+import netcalls.read.Warmups;
 import netcalls.steady.Steadiness;
 import netcalls.read.OpenLoopResult;
 import netcalls.read.Problems;
@@ -36,6 +37,7 @@ final class Summary {
     RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
     latency(s, results);
+    warmups(s, Warmups.read(run, problems));
     openLoop(s, RunReader.openLoop(run, problems));
     List<Trial> trials = RunReader.trials(run, problems);
     List<TrialSummary> summaries = new ArrayList<>();
@@ -201,6 +203,38 @@ final class Summary {
           .append(" not sent, for ").append(recorded).append(" recorded samples (netcalls_request and netcalls_pair"
           + " lines; neither UDP nor TCP confirms delivery: points.lp is the record)\n");
     }
+  }
+
+  /**
+   * One line on how the trials' warm-ups until steady went (warmup/), naming those the cap stopped while they were
+   * still getting faster: their first measured iterations may still be warm-up, which the steady segment then cuts.
+   */
+  static void warmups(StringBuilder s, List<Warmups.Warmup> warmups) {
+    if (warmups.isEmpty()) {
+      return;
+    }
+    List<Warmups.Warmup> capped = warmups.stream().filter(w -> !w.converged() && w.calls() > 0).toList();
+    double[] secs = warmups.stream().mapToDouble(w -> w.elapsedMs() / 1000.0).sorted().toArray();
+    s.append(String.format(java.util.Locale.ROOT, "%nWarm-up at setup: %d of %d trials steady before the cap"
+        + " (median %.1f s, longest %.1f s)", warmups.size() - capped.size() - offCount(warmups), warmups.size(),
+        secs[secs.length / 2], secs[secs.length - 1]));
+    if (offCount(warmups) > 0) {
+      s.append("; ").append(offCount(warmups)).append(" with the warm-up off (--warmup-cap-ms 0)");
+    }
+    if (!capped.isEmpty()) {
+      s.append("; still getting faster at the cap: ");
+      s.append(String.join(", ", capped.stream().limit(PROBLEMS_SHOWN).map(w -> shortName(w.benchmark()) + " "
+          + param(w.params(), "client") + " " + param(w.params(), "strategy") + " " + param(w.params(), "scheme"))
+          .toList()));
+      if (capped.size() > PROBLEMS_SHOWN) {
+        s.append(" and ").append(capped.size() - PROBLEMS_SHOWN).append(" more");
+      }
+    }
+    s.append('\n');
+  }
+
+  private static long offCount(List<Warmups.Warmup> warmups) {
+    return warmups.stream().filter(w -> w.calls() == 0).count();
   }
 
   private static String shortName(String benchmark) {

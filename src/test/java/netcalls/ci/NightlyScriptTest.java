@@ -66,7 +66,7 @@ class NightlyScriptTest {
       assertThat(run.group(3)).as("run %d", i + 1).isEqualTo(side);
       assertThat(run.group(4)).isEqualTo(String.valueOf(i / 2 + 1));
       assertThat(run.group(5)).contains("/" + side + "/target/benchmarks.jar", "--run-id ", "-" + side + "-" + (i / 2 + 1),
-          "--no-export").endsWith(" RequestLatency -p strategy=reuse,new_client -f 1");
+          "--no-export").endsWith(" RequestLatency -p strategy=reuse\\,new_client -f 1"); // printed shell-quoted
     }
     assertThat(r.out()).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3 "
         + "\\S+candidate-1,\\S+candidate-2,\\S+candidate-3 ");
