@@ -170,11 +170,10 @@ measure_netcalls() { # client round
   java ${JAVA_OPTS:-} -jar "$JAR" --results "$WORK/results" --run-id "$id" --no-export --target "$BASE" "${JMH_TIMES[@]}" \
     RequestLatency -p client="$1" -p strategy=reuse -p scheme=http -p size="$SIZE" >"$WORK/$id.log" 2>&1 \
     || { tail -20 "$WORK/$id.log" >&2; fail "RequestLatency of $1 failed in round $2 (log above)"; }
-  p50=$(jq -er '.[0].primaryMetric.scorePercentiles["50.0"]' "$WORK/results/$id/jmh.json") \
-    || fail "$WORK/results/$id/jmh.json: no primaryMetric.scorePercentiles 50.0"
-  [[ "$(jq -r '.[0].primaryMetric.scoreUnit' "$WORK/results/$id/jmh.json")" == "us/op" ]] \
-    || fail "$WORK/results/$id/jmh.json: scoreUnit is not us/op"
-  p50=$(LC_ALL=C printf '%.3f' "$p50") # JMH's JSON double, e.g. 121.34400000000001
+  # the fork's p50 over its steady segment (docs/STEADY.md), as every netcalls output reads it
+  p50=$(java -jar "$JAR" spread --all-forks --json "$WORK/results/$id" | jq -er 'select(.unit == "us/op") | .median') \
+    || fail "$WORK/results/$id: no p50 in us/op (java -jar $JAR spread --all-forks $WORK/results/$id)"
+  p50=$(LC_ALL=C printf '%.3f' "$p50") # a JSON double, e.g. 121.34400000000001
   NETCALLS[$1]+="${NETCALLS[$1]:+,}$p50"
 }
 

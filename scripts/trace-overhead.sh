@@ -9,7 +9,8 @@
 #   --forks N      forks per side (default 8; 4 per side is the least that can bound a ratio at 95 %)
 #   --clients a,b  clients (default: every client RequestLatency lists)
 #   --dry-run      print the commands, run nothing
-# env: JMH_OPTS   per-fork JMH options (default "-wi 2 -w 500ms -i 3 -r 500ms", the suite's defaults)
+# env: JMH_OPTS   per-fork JMH options (default none: the benchmarks' own warm-up until steady and 30 iterations;
+#                 fewer iterations leave the forks unclassified, and compare then says "not gated")
 #      JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
 # The time is about 2 x forks x clients x (warmup + measurement + 2 s of JVM start).
 set -euo pipefail
@@ -28,7 +29,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
-JMH_OPTS=${JMH_OPTS:--wi 2 -w 500ms -i 3 -r 500ms}
+JMH_OPTS=${JMH_OPTS:-}
 [[ " $JMH_OPTS " != *" -f "* ]] || fail "JMH_OPTS: leave out -f; every run is one fork (use --forks)"
 
 cd "$(dirname "$0")/.."
@@ -85,7 +86,8 @@ code=0
 ((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
 cat "$OUT/compare.err" >&2 # compare's warnings (e.g. too few forks), where a person sees them
 echo "RequestLatency reuse http, $FORKS fork(s) per side alternating; per-fork p50, Hodges-Lehmann ratio [95 % CI]"
-jq -r '.rows[] | "\(.params.client): trace on / off = \(.ratio // "?" | if type == "number" then (. * 1000 | round / 1000) else . end)'`
+jq -r '.rows[] | if .verdict == "not gated" then "\(.params.client): not gated: \(.invalidReason)" else'`
+  `' "\(.params.client): trace on / off = \(.ratio // "?" | if type == "number" then (. * 1000 | round / 1000) else . end)'`
   `' [\(.ciLower // 0 | . * 1000 | round / 1000), \(.ciUpper // "inf" | if type == "number" then (. * 1000 | round / 1000) else . end)]'`
-  `' (p50 off \(.baseline.p50 // 0 | . * 10 | round / 10) us, on \(.candidate.p50 // 0 | . * 10 | round / 10) us, \(.nBaseline) vs \(.nCandidate) \(.replicate)s)"' \
+  `' (p50 off \(.baseline.p50 // 0 | . * 10 | round / 10) us, on \(.candidate.p50 // 0 | . * 10 | round / 10) us, \(.nBaseline) vs \(.nCandidate) \(.replicate)s)" end' \
   "$OUT/compare.json"

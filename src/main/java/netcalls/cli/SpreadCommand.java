@@ -20,11 +20,25 @@ final class SpreadCommand implements Callable<Integer> {
       description = "use every fork, steady or not (a setup without steady-state detection)")
   boolean allForks;
 
+  @picocli.CommandLine.Option(names = "--json", description = "one JSON object per row, for scripts")
+  boolean json;
+
   @Override
   public Integer call() {
     try {
-      System.out.print(Spread.render(Spread.of(runs, allForks)));
+      List<Spread.Row> rows = Spread.of(runs, allForks);
+      if (json) {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Spread.Row r : rows) {
+          System.out.println(m.writeValueAsString(r));
+        }
+      } else {
+        System.out.print(Spread.render(rows));
+      }
       return 0;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      System.err.println("netcalls spread: " + e.getOriginalMessage());
+      return 2;
     } catch (CompareException e) {
       System.err.println("netcalls spread: " + e.getMessage());
       return 2;

@@ -33,9 +33,8 @@ class HarnessScriptsIT {
     Processes.Result r = HarnessScriptsTest.run(
         List.of(ENV.get(0), "JMH_OPTS=-wi 0 -i 3 -r 200ms"), "scripts/trace-overhead.sh", "--forks", "1", "--clients", "okhttp");
     assertThat(r.exit()).as(r.err()).isZero();
-    // one fork a side: compare falls back to iterations (3 vs 3), too few to bound the ratio at 95 %
-    assertThat(r.out()).containsPattern("(?m)^okhttp: trace on / off = [0-9.]+ \\[0, inf\\] \\(p50 off [0-9.]+ us,"
-        + " on [0-9.]+ us, 3 vs 3 iterations\\)$");
-    assertThat(r.err()).contains("fork 1/1: trace=on", "fork 1/1: trace=off", "iterations stand in for forks");
+    // three iterations a fork are too few to classify its steady state: compare gates nothing and says why
+    assertThat(r.out()).containsPattern("(?m)^okhttp: not gated: baseline fork 1 of \\S+: not checked \\(3 iterations;");
+    assertThat(r.err()).contains("fork 1/1: trace=on", "fork 1/1: trace=off", "not gated");
   }
 }
