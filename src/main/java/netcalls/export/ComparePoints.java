@@ -95,6 +95,8 @@ public final class ComparePoints {
     if (r.invalidReason() != null) {
       center.field("invalid_reason", r.invalidReason());
     }
+    // for a dashboard's annotation text: InfluxQL cannot join tags into one string, so the row says it whole
+    center.field("params", r.paramsLabel()).field("summary", summary(r));
     if (r.phase() != null) {
       center.field("phase", r.phase().name()).value("phase_delta_ns", r.phase().deltaNs());
     }
@@ -108,6 +110,14 @@ public final class ComparePoints {
     double ratio = r.candidateTail() / r.baselineTail();
     tail.value("ratio", ratio).value("change_pct", (ratio - 1) * 100);
     return List.of(center, tail);
+  }
+
+  /** {@code RequestLatency.request client=okhttp scheme=http: +21.3 % slower (waiting moved most)}. */
+  static String summary(Row r) {
+    String change = Double.isFinite(r.changePercent())
+        ? String.format(Locale.ROOT, "%+.1f %% ", r.changePercent()) : "";
+    String phase = r.phase() == null ? "" : " (" + r.phase().name() + " moved most)";
+    return r.shortName() + " " + r.paramsLabel() + ": " + change + r.verdict().name().toLowerCase(Locale.ROOT) + phase;
   }
 
   private static void values(PointDraft d, Units u, double base, double cand) {
