@@ -193,8 +193,11 @@ public final class RunExporter {
       }
     });
     progress.tick(report.pointsBuilt(), folder.jmhJson().toString());
+    long validOpenLoop = 0;
     if (base != null) {
-      OpenLoopPoints.write(emitter, run, RunReader.openLoop(folder, report), base);
+      List<netcalls.read.OpenLoopResult> openLoop = RunReader.openLoop(folder, report);
+      OpenLoopPoints.write(emitter, run, openLoop, base);
+      validOpenLoop = openLoop.stream().filter(netcalls.read.OpenLoopResult::valid).count();
     }
 
     SampleExporter samples = new SampleExporter(sink, emitter, report, run, window, progress);
@@ -219,7 +222,7 @@ public final class RunExporter {
         : samples.latestStart() == Long.MIN_VALUE ? window.fromNs() : samples.latestStart() + 1;
     samples.writeHistograms(histogramTime);
     // last: its presence in InfluxDB says that every other point of the run was written before it
-    writeRun(run, emitter, base == null ? histogramTime : base, report);
+    writeRun(run, emitter, base == null ? histogramTime : base, report, new Holds(samples.failedCalls(), validOpenLoop));
   }
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
@@ -297,7 +300,11 @@ public final class RunExporter {
         .map(Json::epochNanos).orElse(null);
   }
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report) throws IOException {
+  /** What the marker says of the run's contents beyond its point counts: failed calls, valid open-loop trials. */
+  private record Holds(long failedCalls, long validOpenLoop) {}
+
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report, Holds holds)
+      throws IOException {
     if (!run.known()) {
       return; // no usable run.json: already reported
     }
@@ -319,6 +326,7 @@ public final class RunExporter {
         d.value("n_" + m.measurementName().substring("netcalls_".length()), report.pointsBuilt(m));
       }
     }
+    d.value("n_openloop_valid", holds.validOpenLoop()).value("failed_calls", holds.failedCalls());
     if (run.start() != null && run.end() != null) {
       d.value("duration_ns", Json.epochNanos(run.end()) - Json.epochNanos(run.start()));
       // epoch milliseconds, as a Grafana link's from= and to= take them: the run's own time window
