@@ -79,9 +79,7 @@ class DashboardTimeAndLinksIT {
       }
       assertThat(d.json().path("links").toString()).as(file + ": a link to the run's window")
           .contains("from=${run_start}").contains("to=${run_end}");
-      // probe and resend are constructed from mix's and base's points, with their times
-      String source = Map.of("probe", "mix", "resend", "base").getOrDefault(run, run);
-      JsonNode runJson = JSON.readTree(data.runs().get(source).resolve("run.json").toFile());
+      JsonNode runJson = JSON.readTree(data.runJson(run).toFile());
       long start = Instant.parse(runJson.path("start").asText()).toEpochMilli();
       long end = Instant.parse(runJson.path("end").asText()).toEpochMilli();
       assertThat(far.variables().get("run_start").selection().values()).as(file).containsExactly(Long.toString(start));

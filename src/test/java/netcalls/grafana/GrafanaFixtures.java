@@ -21,20 +21,22 @@ import netcalls.export.Fixtures;
  * <ul>
  *   <li>real runs of the jar: SharedRun's smoke run (every client; RequestLatency, PairedLatency, FailureLatency:
  *       the failure run) and its baseline and 2 ms slowed candidate, and {@code mix}: two forks of two sizes;</li>
- *   <li>{@code base-2}, {@code cand-2}: those two runs again under other ids a minute and two later, so that
+ *   <li>{@code base-2}, {@code cand-2}: those two runs again under other ids, their run.json times 1 s and 2 s later
+ *       (the samples keep theirs, so the run's window still holds them; the pooled comparison is the newest), so that
  *       {@code compare base,base-2 cand,cand-2} stores a pooled comparison {@code base+base-2} vs
  *       {@code cand+cand-2} as scripts/nightly.sh does (two runs a side);</li>
  *   <li>the open-loop fixtures openloop-ok and openloop-bad (small real runs);</li>
  *   <li>constructed from mix's exported lines: {@code probe}, every point four times, with a parameter the repository
  *       never spells ({@code zz_probe=1,2}) times two protocols ({@code h1}, {@code h2}: a real h2 run costs 10 s a
- *       fork); {@code resend}, the baseline's points with its histogram sent twice more 30 s apart with the same
+ *       fork); {@code resend}, the baseline's points 5 s later with its histogram sent twice more 30 s apart with the same
  *       counts, as Telegraf's histogram aggregator re-sends them ({@code reset = false}); {@code cut-before-marker},
- *       the smoke run without its completion marker.</li>
+ *       the smoke run 3 s later without its completion marker.</li>
  * </ul>
  * Every run id is custom (none is a timestamp). The compare steps' exit codes and output are kept for the tests.
  */
 final class GrafanaFixtures {
-  static final String DATABASE = "netcalls_grafana_it";
+  /** A database of this test JVM's own: other tests' points with the same run ids, or an earlier run's, stay out. */
+  static final String DATABASE = "netcalls_grafana_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
   static final String CUT = "cut-before-marker";
   static final String POOLED_BASE = "base+base-2";
   static final String POOLED_CAND = "cand+cand-2";
@@ -42,8 +44,19 @@ final class GrafanaFixtures {
   /** A finished jar command. */
   record Jar(int exit, String output) {}
 
-  /** What the tests get: the database, the run folders by id, and the two compare steps. */
-  record Data(InfluxQl influx, Map<String, Path> runs, Jar compareSingle, Jar comparePooled) {}
+  /** What the tests get: the database, the run folders by name, and the two compare steps. */
+  record Data(InfluxQl influx, Map<String, Path> runs, Jar compareSingle, Jar comparePooled) {
+    /** The run.json of a run id; for a constructed run, its source's (probe: mix, resend: base). */
+    Path runJson(String runId) throws IOException {
+      String id = Map.of("probe", "mix", "resend", "base").getOrDefault(runId, runId);
+      for (Path run : runs.values()) {
+        if (JSON.readTree(run.resolve("run.json").toFile()).path("runId").asText().equals(id)) {
+          return run.resolve("run.json");
+        }
+      }
+      throw new AssertionError("no run folder has run id " + runId);
+    }
+  }
 
   private static Data data;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,8 +81,8 @@ final class GrafanaFixtures {
     runs.put("cand", pair[1].dir());
     runs.put("mix", realRun(root, "mix", "-f", "2", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "client=okhttp",
         "-p", "strategy=reuse", "-p", "scheme=http", "-p", "size=64,1024", "RequestLatency"));
-    runs.put("base-2", shifted(runs.get("base"), root, "base-2", 60));
-    runs.put("cand-2", shifted(runs.get("cand"), root, "cand-2", 120));
+    runs.put("base-2", shifted(runs.get("base"), root, "base-2", 1));
+    runs.put("cand-2", shifted(runs.get("cand"), root, "cand-2", 2));
     for (String fixture : List.of("openloop-ok", "openloop-bad")) {
       runs.put(fixture, Fixtures.copyRun(fixture, Files.createTempDirectory(root, fixture)));
     }
@@ -88,7 +101,7 @@ final class GrafanaFixtures {
     return new Data(influx, runs, single, pooled);
   }
 
-  /** A run folder copied under another run id, its run.json start and end {@code seconds} later. */
+  /** A run folder copied under another run id, its run.json start and end {@code seconds} later (samples as they were). */
   private static Path shifted(Path run, Path root, String id, long seconds) throws IOException {
     Path dst = root.resolve(id);
     try (var files = Files.walk(run)) {
@@ -134,7 +147,7 @@ final class GrafanaFixtures {
   static String resent(List<String> base) {
     StringBuilder out = new StringBuilder();
     for (String line : base) {
-      String l = line.replaceFirst(",run=base([, ])", ",run=resend$1");
+      String l = later(line.replaceFirst(",run=base([, ])", ",run=resend$1"), 5);
       out.append(l).append('\n');
       if (l.startsWith("netcalls_request_histogram,")) {
         int space = l.lastIndexOf(' ');
@@ -152,9 +165,15 @@ final class GrafanaFixtures {
     assertThat(smoke.get(smoke.size() - 1)).startsWith("netcalls_run,");
     StringBuilder out = new StringBuilder();
     for (String line : smoke.subList(0, smoke.size() - 1)) {
-      out.append(line.replaceFirst(",run=smoke([, ])", ",run=" + CUT + "$1")).append('\n');
+      out.append(later(line.replaceFirst(",run=smoke([, ])", ",run=" + CUT + "$1"), 3)).append('\n');
     }
     return out.toString();
+  }
+
+  /** A line {@code seconds} later: a constructed run never shares its source's timestamps, as no two real runs do. */
+  private static String later(String line, long seconds) {
+    int space = line.lastIndexOf(' ');
+    return line.substring(0, space + 1) + (Long.parseLong(line.substring(space + 1)) + seconds * 1_000_000_000L);
   }
 
   private static Path realRun(Path root, String id, String... args) throws IOException, InterruptedException {
