@@ -51,8 +51,29 @@ public final class ComparePoints {
           out.line(InfluxMeasurement.COMPARE, LineProtocol.line(d.toPoint(t)));
         }
       }
+      for (PointDraft d : members(baseline, candidate, c.baseline(), c.candidate())) {
+        out.line(InfluxMeasurement.COMPARE_RUN, LineProtocol.line(d.toPoint(t)));
+      }
     }
     return new Written(Map.of("baseline", baseline, "candidate", candidate), n[0]);
+  }
+
+  /**
+   * One point per run of each side: InfluxQL cannot split a side id {@code A1+A2} into its runs, so a dashboard
+   * that shows the runs of a comparison selects them here.
+   */
+  static List<PointDraft> members(String baseline, String candidate, List<Comparison.RunRef> base,
+      List<Comparison.RunRef> cand) {
+    List<PointDraft> out = new java.util.ArrayList<>();
+    for (String side : List.of("baseline", "candidate")) {
+      List<Comparison.RunRef> refs = side.equals("baseline") ? base : cand;
+      for (Comparison.RunRef ref : refs) {
+        out.add(new PointDraft(InfluxMeasurement.COMPARE_RUN, "compare " + side + " " + ref.runId())
+            .tag("baseline", baseline).tag("candidate", candidate).tag("side", side).tag("run", ref.runId())
+            .field("runs", (long) refs.size()));
+      }
+    }
+    return out;
   }
 
   /** The row's points; values in the schema's unit (ns/op, ops/s), non-finite ones (does not apply) left out. */
@@ -74,6 +95,8 @@ public final class ComparePoints {
     if (r.invalidReason() != null) {
       center.field("invalid_reason", r.invalidReason());
     }
+    // for a dashboard's annotation text: InfluxQL cannot join tags into one string, so the row says it whole
+    center.field("params", r.paramsLabel()).field("summary", summary(r));
     if (r.phase() != null) {
       center.field("phase", r.phase().name()).value("phase_delta_ns", r.phase().deltaNs());
     }
@@ -87,6 +110,14 @@ public final class ComparePoints {
     double ratio = r.candidateTail() / r.baselineTail();
     tail.value("ratio", ratio).value("change_pct", (ratio - 1) * 100);
     return List.of(center, tail);
+  }
+
+  /** {@code RequestLatency.request client=okhttp scheme=http: +21.3 % slower (waiting moved most)}. */
+  static String summary(Row r) {
+    String change = Double.isFinite(r.changePercent())
+        ? String.format(Locale.ROOT, "%+.1f %% ", r.changePercent()) : "";
+    String phase = r.phase() == null ? "" : " (" + r.phase().name() + " moved most)";
+    return r.shortName() + " " + r.paramsLabel() + ": " + change + r.verdict().name().toLowerCase(Locale.ROOT) + phase;
   }
 
   private static void values(PointDraft d, Units u, double base, double cand) {

@@ -193,8 +193,11 @@ public final class RunExporter {
       }
     });
     progress.tick(report.pointsBuilt(), folder.jmhJson().toString());
+    long validOpenLoop = 0;
     if (base != null) {
-      OpenLoopPoints.write(emitter, run, RunReader.openLoop(folder, report), base);
+      List<netcalls.read.OpenLoopResult> openLoop = RunReader.openLoop(folder, report);
+      OpenLoopPoints.write(emitter, run, openLoop, base);
+      validOpenLoop = openLoop.stream().filter(netcalls.read.OpenLoopResult::valid).count();
     }
 
     SampleExporter samples = new SampleExporter(sink, emitter, report, run, window, progress);
@@ -219,7 +222,7 @@ public final class RunExporter {
         : samples.latestStart() == Long.MIN_VALUE ? window.fromNs() : samples.latestStart() + 1;
     samples.writeHistograms(histogramTime);
     // last: its presence in InfluxDB says that every other point of the run was written before it
-    writeRun(run, emitter, base == null ? histogramTime : base, report.pointsBuilt());
+    writeRun(run, emitter, base == null ? histogramTime : base, report, new Holds(samples.failedCalls(), validOpenLoop));
   }
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
@@ -297,10 +300,15 @@ public final class RunExporter {
         .map(Json::epochNanos).orElse(null);
   }
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, long base, long points) throws IOException {
+  /** What the marker says of the run's contents beyond its point counts: failed calls, valid open-loop trials. */
+  private record Holds(long failedCalls, long validOpenLoop) {}
+
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report, Holds holds)
+      throws IOException {
     if (!run.known()) {
       return; // no usable run.json: already reported
     }
+    long points = report.pointsBuilt();
     PointDraft d = new PointDraft(InfluxMeasurement.RUN, run.runId() + "/" + RunFolder.RUN_JSON)
         .tags(Tags.run(run.runId(), run.jdk(), run.host()))
         .field("start", run.start() == null ? null : run.start().toString())
@@ -312,8 +320,17 @@ public final class RunExporter {
         .field("target", run.target())
         .field("args", run.args() == null ? null : Json.MAPPER.writeValueAsString(run.args()))
         .field("points", points);
+    // what the run holds, so a dashboard's run picker offers only the runs with its data (a SELECT WHERE n_x > 0)
+    for (InfluxMeasurement m : InfluxMeasurement.values()) {
+      if (m != InfluxMeasurement.RUN && m != InfluxMeasurement.COMPARE && m != InfluxMeasurement.COMPARE_RUN) {
+        d.value("n_" + m.measurementName().substring("netcalls_".length()), report.pointsBuilt(m));
+      }
+    }
+    d.value("n_openloop_valid", holds.validOpenLoop()).value("failed_calls", holds.failedCalls());
     if (run.start() != null && run.end() != null) {
       d.value("duration_ns", Json.epochNanos(run.end()) - Json.epochNanos(run.start()));
+      // epoch milliseconds, as a Grafana link's from= and to= take them: the run's own time window
+      d.value("start_ms", run.start().toEpochMilli()).value("end_ms", run.end().toEpochMilli());
     }
     if (run.exitCode() != null) {
       d.value("exit_code", run.exitCode());

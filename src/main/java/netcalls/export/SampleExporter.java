@@ -40,6 +40,7 @@ final class SampleExporter {
   private final Progress progress;
   private final SeriesTable series = new SeriesTable(true);
   private long latestStart = Long.MIN_VALUE;
+  private long failedCalls;
   private static final int SHOWN = 5;
 
   private final TimeWindow window;
@@ -113,6 +114,7 @@ final class SampleExporter {
           s.histogram().recordValue(row.number(DURATION));
           summary.add(legIndex, row);
           if (row.has(EXCEPTION) && !lastLeg.equals("pair")) { // a pair row repeats its failed leg's exception
+            failedCalls++;
             failures.add(lastTarget, lastEndpoint, row.text(EXCEPTION),
                 row.has(ROOT_CAUSE) ? row.text(ROOT_CAUSE) : "", row.number(START_NS));
           }
@@ -134,6 +136,11 @@ final class SampleExporter {
     // at the trial's last sample: forks of one parameter set get a point each, in the order they ran
     PhasePoints.write(emitter, trialTags, summary, file, trialLatest);
     return rows;
+  }
+
+  /** The calls that failed, over every trial exported so far (pair totals not counted again). */
+  long failedCalls() {
+    return failedCalls;
   }
 
   /** The latest sample time written, Long.MIN_VALUE when none. */

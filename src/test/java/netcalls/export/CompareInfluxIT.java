@@ -50,7 +50,7 @@ class CompareInfluxIT {
     Comparison c = ComparePointsTest.comparison(tmp);
     Delivery d = write(c);
     assertThat(d.ok()).as(d.summary()).isTrue();
-    assertThat(d.written()).isEqualTo(3);
+    assertThat(d.written()).isEqualTo(5); // 3 netcalls_compare points, and a netcalls_compare_run point per side's run
 
     List<List<Object>> rows = InfluxSupport.rows(influx, database, "SELECT \"change_pct\", \"phase\", \"verdict\""
         + " FROM \"netcalls_compare\" WHERE \"candidate\" = 'b' AND \"baseline\" = 'a' AND \"stat\" = 'p50'");

@@ -43,8 +43,15 @@ class ComparePointsTest {
     ComparePoints.Written w = ComparePoints.write(c, file);
     List<ParsedLine> lines = Files.readAllLines(file).stream().map(ParsedLine::parse).toList();
     assertThat(w.scope()).containsEntry("candidate", "b").containsEntry("baseline", "a");
-    assertThat(w.points()).isEqualTo(3).isEqualTo(lines.size());
+    assertThat(w.points()).isEqualTo(5).isEqualTo(lines.size());
     long end = Json.epochNanos(java.time.Instant.parse("2026-11-20T01:30:00Z"));
+    // one netcalls_compare_run point per run of a side: a dashboard finds a pooled side's runs there
+    List<ParsedLine> members = lines.stream().filter(l -> l.measurement().equals("netcalls_compare_run")).toList();
+    assertThat(members).extracting(l -> l.tags().get("side") + ":" + l.tags().get("run"))
+        .containsExactly("baseline:a", "candidate:b");
+    lines = lines.stream().filter(l -> !l.measurement().equals("netcalls_compare_run")).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(members).allSatisfy(l -> assertThat(l.time()).isEqualTo(end));
     assertThat(lines).allSatisfy(l -> {
       assertThat(l.measurement()).isEqualTo("netcalls_compare");
       assertThat(l.time()).isEqualTo(end);

@@ -13,9 +13,19 @@ import java.util.regex.Pattern;
  * single-select variable is written as its raw value.
  */
 final class GrafanaMacros {
-  /** The values selected for a variable, and whether Grafana formats it as a regex (multi or include-all). */
-  record Selection(List<String> values, boolean regex) {
+  /**
+   * The values selected for a variable, and whether Grafana formats it as a regex (multi or include-all); {@code
+   * allValue} is the variable's custom "All" value, written raw when "All" is selected (null otherwise).
+   */
+  record Selection(List<String> values, boolean regex, String allValue) {
+    Selection(List<String> values, boolean regex) {
+      this(values, regex, null);
+    }
+
     String format() {
+      if (allValue != null) {
+        return allValue;
+      }
       if (!regex) {
         return values.get(0);
       }

@@ -14,6 +14,7 @@ public enum InfluxMeasurement {
   PHASE("netcalls_phase", "count"),
   RUN("netcalls_run", "start"),
   COMPARE("netcalls_compare", "n_base"),
+  COMPARE_RUN("netcalls_compare_run", "runs"),
   OPENLOOP("netcalls_openloop", "scheduled");
 
   private final String measurementName;
