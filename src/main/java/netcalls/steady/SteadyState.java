@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>the noise the cost divides by is estimated from the series itself, robustly (the median absolute
  *       first difference, scaled to a normal sd, as R's changepoint users normalise), floored at
- *       {@link #NOISE_FLOOR}; the penalty is {@link #PENALTY_PER_LOG_N} × ln n (MBIC's order);
+ *       {@link #NOISE_FLOOR}; the penalty is {@link #PENALTY_PER_LOG_N} × ln n, warmup_stats' own (a lower one,
+ *       3 ln n, split a busy machine's ±4 % wander into segments and called flat forks unsteady);
  *   <li>segments whose medians differ by less than {@link #EQUIVALENT} (relative), or by less than
  *       {@link #EQUIVALENT_SDS} noise sds, are one level, as warmup_stats treats segments whose intervals
  *       overlap as equivalent: a 0.5 % step, or a step the size of the machine's own noise, is not a warm-up.
@@ -28,7 +29,7 @@ public final class SteadyState {
   /** Noise sds (of one window's median, in log units) under which two segments are one level. */
   public static final double EQUIVALENT_SDS = 2.0;
   /** Penalty per change point, in units of ln n. */
-  public static final double PENALTY_PER_LOG_N = 3.0;
+  public static final double PENALTY_PER_LOG_N = 15.0;
   /** Shortest segment: one outlying window (a GC pause) is not a segment. */
   public static final int MIN_SEGMENT = 3;
   /** Noise floor in log units: JMH keeps about three significant digits. */
