@@ -25,7 +25,7 @@ import netcalls.server.TargetServer;
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
       "--influx", "--live", "--server-delay-us");
-  static final List<String> FLAGS = List.of("--no-export");
+  static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
 
@@ -39,7 +39,8 @@ final class LaunchOptions {
       "    --pair [NAME=]URL_A [NAME=]URL_B  PairedLatency against these two URLs (the blog's python.org + mozilla.org pair)",
       "    --header 'K: V'   sent with every request by every client (repeatable); values are never printed or kept",
       "    --results DIR     where run folders go (default: results)",
-      "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
+      "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss); an existing one is refused",
+    "    --replace         delete an existing run folder of the same --run-id and run again",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
       "    --no-export       do not write points.lp after the run",
@@ -167,6 +168,11 @@ final class LaunchOptions {
     return repeated.containsKey("--url") || !pair.isEmpty();
   }
 
+  /** {@code --replace}: an existing run folder of the same id may be deleted and run again. */
+  boolean replace() {
+    return own.containsKey("--replace");
+  }
+
   boolean export() {
     return !own.containsKey("--no-export");
   }
@@ -199,6 +205,11 @@ final class LaunchOptions {
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(start));
     if (id.isBlank() || id.contains("/") || id.contains("\\") || id.equals(".") || id.equals("..")) {
       throw new IllegalArgumentException("--run-id '" + id + "': give a folder name, without / or \\");
+    }
+    if (id.contains(",")) {
+      // compare takes a side's runs as a comma-separated list: such a run could never be compared
+      throw new IllegalArgumentException("--run-id '" + id + "': a run id cannot hold a comma (compare separates"
+          + " runs with commas); use '-' or '_' instead");
     }
     return id;
   }

@@ -89,6 +89,42 @@ class LauncherErrorsTest {
     assertThat(stderr()).contains("already exists: choose another --run-id");
   }
 
+  /** Issue 20 item 4: a folder with an older run.json and jmh.json but no samples/ was overwritten. */
+  @Test
+  void anExistingRunFolderWithoutSamplesIsRefusedAndKeptWhole() throws IOException {
+    Path old = Files.createDirectories(tmp.resolve("r2"));
+    Files.writeString(old.resolve("run.json"), "{\"runId\":\"r2\"}");
+    Files.writeString(old.resolve("jmh.json"), "[]");
+    assertThat(run("--results", tmp.toString(), "--run-id", "r2", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: the run folder ")
+        .contains("already exists", "--replace");
+    assertThat(old.resolve("run.json")).hasContent("{\"runId\":\"r2\"}");
+    assertThat(old.resolve("jmh.json")).hasContent("[]");
+  }
+
+  @Test
+  void replaceDeletesAnOldRunButNeverAFolderThatHoldsNoRun() throws IOException {
+    Path other = Files.createDirectories(tmp.resolve("src"));
+    Files.writeString(other.resolve("Main.java"), "x");
+    assertThat(run("--results", tmp.toString(), "--run-id", "src", "--replace", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("holds no run").contains("not deleted");
+    assertThat(other.resolve("Main.java")).exists();
+
+    Path old = Files.createDirectories(tmp.resolve("r3/samples"));
+    Files.writeString(old.resolve("a.csv"), "x");
+    ExistingRun.delete(netcalls.run.RunFolder.of(tmp.resolve("r3")));
+    assertThat(tmp.resolve("r3")).doesNotExist();
+  }
+
+  /** Issue 20 item 18: compare separates runs with commas, so a run id with one could never be compared. */
+  @Test
+  void aRunIdWithACommaIsRefused() {
+    assertThat(run("--results", tmp.toString(), "--run-id", "a,b", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: --run-id 'a,b': a run id cannot hold"
+        + " a comma");
+    assertThat(tmp.resolve("a,b")).doesNotExist();
+  }
+
   @Test
   void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
     String[] u = anUnsupportedCombination();
