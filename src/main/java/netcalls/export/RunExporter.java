@@ -100,6 +100,12 @@ public final class RunExporter {
     if (!readableFolder(runDir, report)) {
       return report;
     }
+    String overwrites = RunFolder.of(runDir).overwrittenInput(out);
+    if (overwrites != null) {
+      report.error(overwrites + "; nothing written");
+      report.refused(true);
+      return report;
+    }
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     building = tmp;
     try {

@@ -45,6 +45,32 @@ class ExportCommandTest {
     assertThat(err()).contains("points built: 157", "netcalls_request=11", "warnings");
   }
 
+  /** Issue 20 item 1: --out onto a file the export reads replaced it with line protocol and exited 0. */
+  @Test
+  void anOutputOntoAFileOfTheRunIsRefusedAndTheFileKept() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path csv;
+    try (var s = Files.list(runDir.resolve("samples"))) {
+      csv = s.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+    Path link = Files.createSymbolicLink(tmp.resolve("link.lp"), runDir.resolve("jmh.json"));
+    for (Path input : new Path[] {runDir.resolve("jmh.json"), runDir.resolve("run.json"), csv, link,
+        runDir.resolve("samples/new.lp")}) {
+      byte[] before = Files.exists(input) ? Files.readAllBytes(input) : null;
+      err.reset();
+      assertThat(run(runDir.toString(), "-q", "--out", input.toString())).as(input.toString()).isEqualTo(1);
+      assertThat(err().lines().filter(l -> l.contains("which this command reads") || l.contains("whose files this"
+          + " command reads")).findFirst()).as(err()).isPresent();
+      assertThat(err()).doesNotContain("Exception");
+      if (before != null) {
+        assertThat(Files.readAllBytes(input)).isEqualTo(before);
+      } else {
+        assertThat(input).doesNotExist();
+      }
+    }
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
   @Test
   void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);
