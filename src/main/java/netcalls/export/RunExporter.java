@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineBuffer;
 import netcalls.export.line.PointDraft;
+import netcalls.read.Completeness;
 import netcalls.read.Json;
 import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
@@ -177,11 +178,8 @@ public final class RunExporter {
     Progress progress = progress();
     RunInfo run = RunReader.runInfo(folder, report);
     report.runId(run.runId());
-    if (run.exitCode() != null && run.exitCode() != 0) {
-      report.error(folder.runJson() + ": exitCode " + run.exitCode() + ": the run failed (a benchmark or parameter"
-          + " set failed, or it was interrupted); fix the cause and re-run, or export --partial to export what is"
-          + " there");
-    }
+    // the one rule of a complete run (end, exitCode 0, every recorded sample there), checked before any point
+    Completeness.recorded(folder).forEach(report::error);
     TimeWindow window = TimeWindow.of(run, Instant.now());
     List<Trial> trials = RunReader.trials(folder, report);
     PointEmitter emitter = new PointEmitter(sink, report);
@@ -225,7 +223,7 @@ public final class RunExporter {
         : samples.latestStart() == Long.MIN_VALUE ? window.fromNs() : samples.latestStart() + 1;
     samples.writeHistograms(histogramTime);
     // last: its presence in InfluxDB says that every other point of the run was written before it
-    writeRun(run, emitter, base == null ? histogramTime : base, report.pointsBuilt());
+    writeRun(run, emitter, base == null ? histogramTime : base, report.pointsBuilt(), report.errorCount());
   }
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
@@ -303,7 +301,8 @@ public final class RunExporter {
         .map(Json::epochNanos).orElse(null);
   }
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, long base, long points) throws IOException {
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base, long points, long errors)
+      throws IOException {
     if (!run.known()) {
       return; // no usable run.json: already reported
     }
@@ -318,6 +317,10 @@ public final class RunExporter {
         .field("target", run.target())
         .field("args", run.args() == null ? null : Json.MAPPER.writeValueAsString(run.args()))
         .field("points", points);
+    if (errors > 0) {
+      // only --partial gets here: the marker says the run is not all there
+      d.field("partial", true).field("errors", errors);
+    }
     if (run.start() != null && run.end() != null) {
       d.value("duration_ns", Json.epochNanos(run.end()) - Json.epochNanos(run.start()));
     }

@@ -98,7 +98,7 @@ class LiveSenderTest {
     // the rows were recorded just now: the run's window must hold them
     java.time.Instant now = java.time.Instant.now();
     Fixtures.write(run.resolve("run.json"), "{\"runId\":\"live-1\",\"start\":\"" + now.minusSeconds(60) + "\","
-        + "\"end\":\"" + now.plusSeconds(60) + "\",\"jdk\":\"17.0.15\",\"host\":\"build-7\"}");
+        + "\"end\":\"" + now.plusSeconds(60) + "\",\"jdk\":\"17.0.15\",\"host\":\"build-7\",\"exitCode\":0}");
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", BENCHMARK);
     describe.put("mode", "avgt");
