@@ -176,6 +176,50 @@ class LiveSenderTest {
     }
   }
 
+  /**
+   * Issue 20 item 5: a receiver that accepts and never reads held the drainer in a blocking write, and the
+   * benchmark's close() waited on its lock forever. Now the write gives up, drops and counts, and close() returns.
+   */
+  @Test
+  void aTcpReceiverThatNeverReadsDoesNotHoldTheBenchmark() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      server.setReceiveBufferSize(4096);
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.accept(); // and never read
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      SampleRecorder recorder = new SampleRecorder(200_000);
+      recorder.measuring(true);
+      CallSite site = new CallSite(Leg.single, "localhost:8080", "bytes");
+      for (int i = 0; i < 200_000; i++) {
+        CallTrace t = recorder.start(site);
+        t.begin(Phase.WAITING);
+        t.end(Phase.WAITING);
+        t.status(200);
+        recorder.finish(t, null);
+      }
+      LiveSender live = start(recorder, "tcp://127.0.0.1:" + server.getLocalPort());
+      // the benchmark thread's close, as Tracing calls it at the trial's end; "never" is what failed before
+      CompletableFuture<LiveSender.Counts> closed = CompletableFuture.supplyAsync(() -> {
+        try {
+          live.close();
+          return live.counts();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      LiveSender.Counts counts = closed.get(60, TimeUnit.SECONDS);
+      assertThat(counts.notSent()).isPositive();
+      assertThat(counts.lines() + counts.notSent()).isEqualTo(200_000);
+      assertThat(counts.firstError()).contains("stopped reading");
+      accepted.get(10, TimeUnit.SECONDS).close();
+    }
+  }
+
   @Test
   void aTcpTargetThatIsNotListeningFailsAtStartNamingIt() throws Exception {
     int closed;
