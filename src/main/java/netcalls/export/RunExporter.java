@@ -52,13 +52,15 @@ public final class RunExporter {
   private final Sleeper sleeper;
   private boolean partial;
   private volatile Path building;
-  private volatile Progress lastProgress;
+  // one for the whole export (building and every sink), so a signal handler hears the latest word
+  private final Progress progress;
 
   RunExporter(PrintStream progressOut, LongSupplier nanoClock, long progressIntervalNs, Sleeper sleeper) {
     this.progressOut = progressOut;
     this.nanoClock = nanoClock;
     this.progressIntervalNs = progressIntervalNs;
     this.sleeper = sleeper;
+    this.progress = new Progress(progressOut, nanoClock, progressIntervalNs);
   }
 
   /** Progress lines every 5 s on {@code out} (stderr for the command). */
@@ -262,9 +264,7 @@ public final class RunExporter {
   }
 
   private Progress progress() {
-    Progress p = new Progress(progressOut, nanoClock, progressIntervalNs);
-    lastProgress = p;
-    return p;
+    return progress;
   }
 
   /**
@@ -272,8 +272,7 @@ public final class RunExporter {
    * being written to, with the last count. Null when it was idle.
    */
   public String doing() {
-    Progress p = lastProgress;
-    String last = p == null ? null : p.last();
+    String last = progress.last();
     Path b = building;
     if (b != null) {
       return "building " + b + (last == null ? "" : ": " + last);

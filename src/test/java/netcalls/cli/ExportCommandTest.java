@@ -71,6 +71,27 @@ class ExportCommandTest {
     assertThat(Files.isSymbolicLink(link)).isTrue();
   }
 
+  /** Issue 20 item 10: a store answering 204 with no body to everything crashed export with a NullPointerException. */
+  @Test
+  void aStoreAnswering204WithNoBodyIsOneLineNamingTheUrl() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/", ex -> {
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    });
+    http.start();
+    try {
+      Path runDir = Fixtures.copyRun("basic", tmp);
+      String url = "http://127.0.0.1:" + http.getAddress().getPort();
+      assertThat(run(runDir.toString(), "-q", "--influx", url)).isEqualTo(1);
+      assertThat(err()).contains(url + "/query", "answered HTTP 204 with no JSON body").doesNotContain("Exception");
+      assertThat(err().lines().filter(l -> l.contains("HTTP 204"))).hasSize(1);
+    } finally {
+      http.stop(0);
+    }
+  }
+
   @Test
   void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);
