@@ -177,8 +177,12 @@ final class LaunchOptions {
     return !own.containsKey("--no-export");
   }
 
+  /** {@code --target}, refused with credentials in it before anything can print or keep it. */
   String target() {
-    return own.get("--target");
+    String t = own.get("--target");
+    netcalls.run.UrlCredentials.refuse("--target", t,
+        "a server that needs credentials is measured with --url and --header 'Authorization: ...'");
+    return t;
   }
 
   /** The InfluxDB URL of {@code --influx} or else {@code NETCALLS_INFLUX_URL}, checked; null when neither is set. */
@@ -290,6 +294,10 @@ final class LaunchOptions {
 
   /** A URL with one of {@code schemes}, a host and a valid port, or a message naming the option and an example. */
   static URI checkUrl(String option, String url, List<String> schemes, String example) {
+    netcalls.run.UrlCredentials.refuse(option, url, option.equals("--target")
+        ? "a server that needs credentials is measured with --url and --header 'Authorization: ...'"
+        : option.contains("INFLUX") || option.equals("--influx") ? "give them in INFLUX_USER and INFLUX_PASSWORD"
+        : "the listener takes none");
     URI uri;
     try {
       uri = new URI(url.trim());

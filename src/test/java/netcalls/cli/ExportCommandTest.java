@@ -92,6 +92,25 @@ class ExportCommandTest {
     }
   }
 
+  /** Issue 20 item 8: credentials in an InfluxDB or Telegraf URL are refused, and never repeated. */
+  @Test
+  void credentialsInAUrlAreRefusedWithoutRepeatingThem() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    for (String[] c : new String[][] {{"--influx", "http://user:s3cret@127.0.0.1:8086"},
+        {"--telegraf", "udp://user:s3cret@127.0.0.1:8094"}, {"--telegraf-check", "http://user:s3cret@127.0.0.1:8086"}}) {
+      err.reset();
+      String[] args = c[0].equals("--telegraf-check")
+          ? new String[] {runDir.toString(), "--telegraf", "udp://127.0.0.1:8094", c[0], c[1]}
+          : new String[] {runDir.toString(), c[0], c[1]};
+      assertThat(run(args)).as(c[0]).isEqualTo(2);
+      assertThat(err()).startsWith("export: ").contains("a user name or password in the URL")
+          .doesNotContain("s3cret").doesNotContain("Exception");
+    }
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    assertThat(Main.run(new String[] {"compare", runDir.toString(), runDir.toString(), "--influx",
+        "http://user:s3cret@127.0.0.1:8086"})).isEqualTo(2);
+  }
+
   @Test
   void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);

@@ -125,6 +125,31 @@ class LauncherErrorsTest {
     assertThat(tmp.resolve("a,b")).doesNotExist();
   }
 
+  /** Issue 20 item 8: --target kept user:password in run.json, jmh.json, the log, points.lp and report.html. */
+  @Test
+  void credentialsInAnyUrlOptionAreRefusedAndNeverPrinted() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = s.getLocalPort();
+      String[][] cases = {
+          {"--target", "http://user:s3cret@127.0.0.1:" + port, "-p", "scheme=https"},
+          {"--target", "http://user:s3cret@127.0.0.1:" + port},
+          {"--influx", "http://user:s3cret@127.0.0.1:" + port},
+          {"--live", "tcp://user:s3cret@127.0.0.1:" + port}};
+      for (String[] c : cases) {
+        err.reset();
+        String[] args = new String[c.length + 5];
+        System.arraycopy(new String[] {"--results", tmp.toString(), "--run-id", "cred"}, 0, args, 0, 4);
+        System.arraycopy(c, 0, args, 4, c.length);
+        args[args.length - 1] = "RequestLatency";
+        assertThat(run(args)).as(String.join(" ", c)).isEqualTo(2);
+        assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: " + c[0] + " "
+            + c[1].replace("user:s3cret@", "") + ": a user name or password in the URL would be stored and printed");
+        assertThat(stderr()).doesNotContain("s3cret").doesNotContain("user:s3cret");
+        assertThat(tmp.resolve("cred")).doesNotExist();
+      }
+    }
+  }
+
   @Test
   void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
     String[] u = anUnsupportedCombination();

@@ -30,6 +30,8 @@ public record InfluxTarget(String url, String database, String user, String pass
   public static final long DEFAULT_RETRY_BUDGET_MILLIS = 60_000;
 
   public InfluxTarget {
+    netcalls.run.UrlCredentials.refuse("InfluxDB URL", url,
+        "give them in INFLUX_USER and INFLUX_PASSWORD (or a token in INFLUX_TOKEN)");
     if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
       throw new IllegalArgumentException("InfluxDB URL must start with http:// or https://, got " + url);
     }
