@@ -14,6 +14,11 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
+  // the one way a value reaches HTML (ECharts' tooltip formatters return HTML); everything else is textContent
+  function esc(v) {
+    return String(v === undefined || v === null ? '' : v).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
   function fmt(v) {
     if (v === null || v === undefined || isNaN(v)) { return ''; }
     var a = Math.abs(v);
@@ -135,11 +140,11 @@
         data: spreadRows.map(function (r, i) {
           return r.spread ? [i, toUs(r.spread.lo, r.unit), toUs(r.spread.hi, r.unit)] : [i, NaN, NaN];
         }),
-        tooltip: { formatter: function (p) { return 'spread ' + fmt(p.value[1]) + ' – ' + fmt(p.value[2]) + ' µs'; } }
+        tooltip: { formatter: function (p) { return 'spread ' + esc(fmt(p.value[1])) + ' – ' + esc(fmt(p.value[2])) + ' µs'; } }
       }, {
         type: 'scatter', name: 'p50', symbolSize: 8, itemStyle: { color: '#2f5fb3' },
         data: spreadRows.map(function (r, i) { return [toUs(r.pct.p50.v, r.unit), i]; }),
-        tooltip: { formatter: function (p) { return names[p.value[1]] + '<br>p50 ' + fmt(p.value[0]) + ' µs'; } }
+        tooltip: { formatter: function (p) { return esc(names[p.value[1]]) + '<br>p50 ' + esc(fmt(p.value[0])) + ' µs'; } }
       }]
     }, 40 + 22 * spreadRows.length);
   } else {
@@ -199,7 +204,8 @@
       grid: { left: 70, right: 30, top: 60, bottom: 50 },
       legend: { top: 0, type: 'scroll' },
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.seriesName + '<br>p' + (100 - 100 / p.value[0]).toPrecision(4) + ': ' + fmt(p.value[1]) + ' µs';
+        return esc(p.seriesName) + '<br>p' + esc((100 - 100 / p.value[0]).toPrecision(4)) + ': ' + esc(fmt(p.value[1])) +
+          ' µs';
       } },
       xAxis: { type: 'log', min: 1, max: 10000, name: 'percentile', nameLocation: 'middle', nameGap: 28,
         axisLabel: { formatter: function (x) { return +(100 - 100 / x).toPrecision(4) + '%'; } } },
@@ -217,8 +223,9 @@
       grid: { left: 170, right: 30, top: 40, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.name + ' · ' + p.seriesName + '<br>mean per call ' + fmt(p.data.value) + ' µs<br>median of the ' +
-          p.data.calls + ' of ' + p.data.all + ' calls that went through it: ' + fmt(p.data.p50) + ' µs';
+        return esc(p.name) + ' · ' + esc(p.seriesName) + '<br>mean per call ' + esc(fmt(p.data.value)) +
+          ' µs<br>median of the ' + esc(p.data.calls) + ' of ' + esc(p.data.all) + ' calls that went through it: ' +
+          esc(fmt(p.data.p50)) + ' µs';
       } },
       xAxis: { type: 'value', name: 'µs per call', nameLocation: 'middle', nameGap: 25 },
       yAxis: { type: 'category', data: groups.map(label), inverse: true },
