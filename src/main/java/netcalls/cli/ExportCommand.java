@@ -124,6 +124,11 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("export: the run folder is \"\": give results/<run-id>; nothing written");
       return 2;
     }
+    String badOut = out == null ? null : netcalls.run.OutputFile.problem("--out", out);
+    if (badOut != null) {
+      err.println("export: " + badOut + "; nothing written");
+      return 2;
+    }
     RunExporter exporter = quiet ? RunExporter.quiet() : RunExporter.withProgress(err);
     if (partial) {
       exporter = exporter.partial();

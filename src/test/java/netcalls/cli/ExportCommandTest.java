@@ -111,6 +111,16 @@ class ExportCommandTest {
         "http://user:s3cret@127.0.0.1:8086"})).isEqualTo(2);
   }
 
+  /** Issue 20 item 12: every file argument is checked up front. */
+  @Test
+  void anOutThatIsAFolderIsAUsageError() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path folder = Files.createDirectories(tmp.resolve("somewhere"));
+    assertThat(run(runDir.toString(), "--out", folder.toString())).isEqualTo(2);
+    assertThat(err()).startsWith("export: --out " + folder + " is a folder").hasLineCount(1);
+    assertThat(folder).isEmptyDirectory();
+  }
+
   @Test
   void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);
