@@ -124,7 +124,9 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("export: the run folder is \"\": give results/<run-id>; nothing written");
       return 2;
     }
-    String badOut = out == null ? null : netcalls.run.OutputFile.problem("--out", out);
+    // a folder is a usage error; a folder that cannot be written is said when writing (exit 1)
+    String badOut = out == null || !java.nio.file.Files.isDirectory(out) ? null
+        : netcalls.run.OutputFile.problem("--out", out);
     if (badOut != null) {
       err.println("export: " + badOut + "; nothing written");
       return 2;
