@@ -1,7 +1,6 @@
 package netcalls.read;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -157,7 +156,9 @@ public final class Completeness {
     }
     long rows;
     try {
-      rows = countRows(t.csv());
+      rows = CsvReader.countRecords(t.csv());
+    } catch (CsvReader.TooLongException e) {
+      return t.csv() + ": " + e.getMessage() + "; restore the trial from a copy of the run, or export --partial";
     } catch (IOException e) {
       return t.csv() + ": cannot be read (" + e.getMessage() + ")";
     }
@@ -167,31 +168,6 @@ public final class Completeness {
     return "trial " + t.name() + ": " + t.csv().getFileName() + " holds " + rows + " rows, but "
         + t.name() + ".json says \"recorded\": " + t.recorded() + ": " + (rows < t.recorded() ? "samples are missing"
         : "the files do not belong together") + "; restore the trial from a copy of the run, or export --partial";
-  }
-
-  /** Data rows of a CSV (records after the header), quoted newlines inside a cell not counted. */
-  static long countRows(Path csv) throws IOException {
-    long records = 0;
-    boolean quoted = false;
-    int last = '\n';
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(csv)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        for (int i = 0; i < n; i++) {
-          byte b = buf[i];
-          if (b == '"') {
-            quoted = !quoted;
-          } else if (b == '\n' && !quoted) {
-            records++;
-          }
-        }
-        last = buf[n - 1];
-      }
-    }
-    if (last != '\n') {
-      records++; // a last record without its newline
-    }
-    return Math.max(0, records - 1);
   }
 
   /** What a samples path is when it is not a folder (a file, a broken link, a link loop); null for a folder or none. */

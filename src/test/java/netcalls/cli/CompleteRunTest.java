@@ -146,6 +146,26 @@ class CompleteRunTest {
     assertThat(stderr()).startsWith("netcalls report: ").contains("jmh.json").doesNotContain("Exception");
   }
 
+  /** Issue 20 item 11: a 2 GB sparse CSV crashed export, summary and report (NegativeArraySizeException). */
+  @Test
+  void aSparseCsvNamesTheFileTheLineAndTheLimit() throws Exception {
+    Path run = damaged("sparse", r -> {
+      try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(r.resolve("samples").resolve(CSV).toFile(), "rw")) {
+        f.setLength(2L << 30); // zeros after the 5 rows: no newline for 2 GB
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    String said = CSV + ": line 7 is longer than 1 MiB, the limit of a CSV line";
+    assertThat(main("export", run.toString(), "-q")).isEqualTo(1);
+    assertThat(stderr()).contains(said).doesNotContain("Exception");
+    assertThat(main("summary", run.toString())).isEqualTo(1);
+    assertThat(stderr()).contains(said).doesNotContain("Exception");
+    assertThat(main("report", run.toString())).isEqualTo(2);
+    assertThat(stderr()).startsWith("netcalls report: ").contains(said).doesNotContain("Exception");
+    assertThat(netcalls.report.ReportWriter.render(run, null)).contains(said);
+  }
+
   @Test
   void theWholeFixtureIsComplete() throws Exception {
     Path run = Fixtures.copyRun("basic", tmp);
