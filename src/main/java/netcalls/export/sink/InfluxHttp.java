@@ -40,9 +40,10 @@ final class InfluxHttp implements Closeable {
     this.base = HttpUrl.get(target.url());
     this.http = new OkHttpClient.Builder()
         .connectTimeout(Math.min(5000, target.requestTimeoutMillis()), TimeUnit.MILLISECONDS)
-        .readTimeout(target.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(target.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
-        // the read timeout restarts with every byte: only a deadline for the whole call bounds a trickling server
+        // a read timeout restarts with every byte: only a deadline for the whole call bounds a trickling server,
+        // and it bounds every read and write too
+        .readTimeout(0, TimeUnit.MILLISECONDS)
+        .writeTimeout(0, TimeUnit.MILLISECONDS)
         .callTimeout(target.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false) // retries are the sink's, counted and paced
         .build();

@@ -411,9 +411,14 @@ public final class InfluxSink implements Sink {
       return false;
     }
     if (held != expected) {
-      delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + InfluxAnswers.where(scope)
-          + ", expected " + expected + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
-          + " rejected): duplicate timestamps in a series, or points written by something else");
+      // what was acknowledged and what was found: the cause is not checked here, so none is named
+      if (held < expected) {
+        delivery.notFound(expected - held);
+      }
+      delivery.error("verify " + m.measurementName() + ": the server acknowledged " + expected + " points of "
+          + InfluxAnswers.where(scope) + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()] + " rejected)"
+          + " and a count now finds " + held + (held < expected ? ": " + (expected - held) + " acknowledged points"
+          + " are not there" : ": " + (held - expected) + " more than were sent"));
       return false;
     }
     return true;

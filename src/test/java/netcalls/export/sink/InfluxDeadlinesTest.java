@@ -157,6 +157,41 @@ class InfluxDeadlinesTest {
     assertThat(t.requestTimeoutMillis() + t.retryBudgetMillis()).isLessThanOrEqualTo(90_000);
   }
 
+  /**
+   * Issue 20 item 15: a store that answers 204 to every write and keeps nothing was reported as "written", and the
+   * count afterwards blamed duplicate timestamps, a cause nobody checked.
+   */
+  @Test
+  void aStoreThatDropsWritesIsSaidAsAcknowledgedAndNotFound() throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/write", ex -> {
+      ex.getRequestBody().readAllBytes();
+      ex.sendResponseHeaders(204, -1); // acknowledged, then dropped
+      ex.close();
+    });
+    http.createContext("/query", ex -> {
+      String q = java.net.URLDecoder.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
+      byte[] body = (q.contains("count(") ? "{\"results\":[{\"statement_id\":0}]}" : "{\"results\":[{}]}")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+    try {
+      String url = "http://127.0.0.1:" + http.getAddress().getPort();
+      Delivery d = new InfluxSink(InfluxTarget.of(url, "netcalls", Map.of()), ms -> { }).deliver(points(), "r");
+      assertThat(d.ok()).isFalse();
+      assertThat(d.summary()).contains("1 acknowledged by the server, 0 of them found when counted back")
+          .doesNotContain(" written,");
+      assertThat(d.errors()).anySatisfy(e -> assertThat(e).contains("the server acknowledged 1 points",
+          "a count now finds 0: 1 acknowledged points are not there")).noneMatch(e -> e.contains("duplicate"));
+    } finally {
+      http.stop(0);
+    }
+  }
+
   @Test
   void a204WithNoBodyToAQueryIsOneLineNamingTheUrl() throws Exception {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
