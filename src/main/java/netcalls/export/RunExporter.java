@@ -109,7 +109,21 @@ public final class RunExporter {
       report.refused(true);
       return report;
     }
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    OutputLock lock = OutputLock.tryAcquire(out);
+    if (lock == null) {
+      report.error(out + " is being written by another export (" + OutputLock.holder(out) + "): wait for it to"
+          + " finish, or stop it; nothing written");
+      report.refused(true);
+      return report;
+    }
+    try (lock) {
+      return writeFile(runDir, out, report);
+    }
+  }
+
+  private ExportReport writeFile(Path runDir, Path out, ExportReport report) throws IOException {
+    // a name of its own: a second export (or a left-over of a killed one) never shares it
+    Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".tmp");
     building = tmp;
     try {
       try (OutputStream os = Files.newOutputStream(tmp); LineBuffer sink = new LineBuffer(os, report::built)) {

@@ -178,6 +178,7 @@ class RunExporterTest {
     // validated before the first write: the old file stays, no temp file is left
     assertThat(run.resolve("points.lp")).hasContent("old");
     assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+    assertThat(tmpFiles(run)).isEmpty();
     assertThat(r.summary()).contains("refused", "nothing written or sent");
     // --partial keeps every other point
     ExportReport p = partial(run);
@@ -443,6 +444,7 @@ class RunExporterTest {
         .contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(5);
     assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+    assertThat(tmpFiles(run)).isEmpty();
   }
 
   @Test
@@ -475,5 +477,29 @@ class RunExporterTest {
         () -> clock.addAndGet(6_000_000_000L), 5_000_000_000L, ms -> { });
     exporter.exportToFile(run, run.resolve("points.lp"));
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: ", " points so far (", "jmh.json)");
+  }
+
+  /** Issue 20 item 16: two exports of one run both wrote points.lp.tmp; the second now stops, naming the first. */
+  @Test
+  void aSecondExportOfTheSameFileIsRefusedNamingTheFirstsProcess() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Files.writeString(run.resolve("points.lp"), "old\n");
+    try (OutputLock first = OutputLock.tryAcquire(run.resolve("points.lp"))) {
+      assertThat(first).isNotNull();
+      ExportReport second = RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+      assertThat(second.refused()).isTrue();
+      assertThat(second.errors()).singleElement().asString().contains("points.lp is being written by another export"
+          + " (process " + ProcessHandle.current().pid() + ")");
+      assertThat(run.resolve("points.lp")).hasContent("old");
+      assertThat(tmpFiles(run)).isEmpty();
+    }
+    // the lock is the OS's: released, the next export runs
+    assertThat(RunExporter.quiet().exportToFile(run, run.resolve("points.lp")).ok()).isTrue();
+  }
+
+  private static java.util.List<Path> tmpFiles(Path run) throws java.io.IOException {
+    try (var files = Files.list(run)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+    }
   }
 }
