@@ -108,6 +108,7 @@ final class RunCommand {
     RunFolder folder = RunFolder.of(options.results().resolve(runId));
     Map<String, List<String>> forced = forcedParams(cmd, options.target(), user);
     Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd, user);
+    ParamNames.check(ParamNames.given(options.jmhArgs), declared, k -> cmd.getParameter(k).orElse(List.of()));
     ForkProperties fork = options.forkProperties(folder.dir());
     try {
       return runBenchmarks(cmd, options, args, influx, start, folder, fork, forced, declared, user);

@@ -150,6 +150,20 @@ class LauncherErrorsTest {
     }
   }
 
+  /** Issue 20 item 13: an unknown -p name was ignored (every strategy ran), a bad number failed inside the fork. */
+  @Test
+  void anUnknownParameterNameOrANonNumberIsRefusedBeforeAnyFork() {
+    assertThat(run("--results", tmp.toString(), "--run-id", "p1", "-p", "stratgey=new_client", "RequestLatency"))
+        .isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: -p stratgey: no chosen benchmark has"
+        + " this parameter (did you mean strategy?); they have [").contains("client", "strategy", "size");
+    err.reset();
+    assertThat(run("--results", tmp.toString(), "--run-id", "p2", "-p", "size=abc", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: -p size=abc: give a number");
+    assertThat(tmp.resolve("p1")).doesNotExist();
+    assertThat(tmp.resolve("p2")).doesNotExist();
+  }
+
   @Test
   void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
     String[] u = anUnsupportedCombination();
