@@ -76,7 +76,17 @@
   table.appendChild(thead);
   var tbody = el('tbody');
   table.appendChild(tbody);
-  data.results.forEach(function (r) {
+  // a page of 10,000 parameter sets never finished rendering: what is drawn is capped, and the page says so
+  var MAX_ROWS = 2000, MAX_SPREAD = 300;
+  function capped(list, max, what, after) {
+    if (list.length > max) {
+      after.parentNode.insertBefore(el('p', { 'class': 'note capped' }, 'Showing the first ' + max + ' of ' +
+        list.length + ' ' + what + ' (java -jar target/benchmarks.jar summary RUN_DIR prints them all).'),
+        after.nextSibling);
+    }
+    return list.slice(0, max);
+  }
+  capped(data.results, MAX_ROWS, 'results', table.parentNode).forEach(function (r) {
     var tr = el('tr', { 'data-key': r.key });
     if (r.failed) { tr.className = 'failed'; }
     COLS.forEach(function (c) {
@@ -117,9 +127,9 @@
   }
 
   // ---- p50 with its spread ----
-  var spreadRows = data.results.filter(function (r) {
+  var spreadRows = capped(data.results.filter(function (r) {
     return r.pct && r.pct.p50 && r.pct.p50.v !== undefined && !isNaN(toUs(r.pct.p50.v, r.unit));
-  });
+  }), MAX_SPREAD, 'results in this chart', document.getElementById('chart-spread'));
   if (spreadRows.length) {
     var names = spreadRows.map(function (r) { return r.bench + ' ' + r.client + ' ' + r.strategy + ' ' + r.scheme; });
     chart('chart-spread', {
@@ -162,7 +172,9 @@
   } else {
     var ul = el('ul', { id: 'missing-list' });
     failed.forEach(function (r) { ul.appendChild(el('li', {}, r.key + ': failed (JMH wrote no percentiles)')); });
-    data.missing.forEach(function (m) { ul.appendChild(el('li', {}, m.key + ': ' + m.why)); });
+    capped(data.missing, MAX_ROWS, 'missing parameter sets', missing).forEach(function (m) {
+      ul.appendChild(el('li', {}, m.key + ': ' + m.why));
+    });
     missing.appendChild(ul);
   }
   if (run.exitCode) {
