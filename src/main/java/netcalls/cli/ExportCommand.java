@@ -62,6 +62,15 @@ public final class ExportCommand implements Callable<Integer> {
       description = "retries when InfluxDB cannot be reached, waiting 0.5 s, 1 s, 2 s... (default: ${DEFAULT-VALUE})")
   int retries;
 
+  @Option(names = "--request-timeout", paramLabel = "SECONDS",
+      defaultValue = "" + InfluxTarget.DEFAULT_REQUEST_TIMEOUT_MILLIS / 1000,
+      description = "deadline of one whole InfluxDB request, answer included (default: ${DEFAULT-VALUE})")
+  long requestTimeout;
+
+  @Option(names = "--retry-budget", paramLabel = "SECONDS", defaultValue = "" + InfluxTarget.DEFAULT_RETRY_BUDGET_MILLIS / 1000,
+      description = "no InfluxDB retry starts later than this after a request's first failure (default: ${DEFAULT-VALUE})")
+  long retryBudget;
+
   @Option(names = "--telegraf", paramLabel = "udp://HOST:PORT|tcp://HOST:PORT",
       description = "also send to a Telegraf socket_listener; telegraf.conf listens on " + TelegrafTarget.DEFAULT)
   String telegraf;
@@ -102,7 +111,8 @@ public final class ExportCommand implements Callable<Integer> {
     Export.Targets targets;
     try {
       InfluxTarget to = influx == null ? null
-          : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500).withToken(influxToken);
+          : InfluxTarget.of(influx, database).withMaxBatchBytes(batchBytes).withRetries(retries, 500).withToken(influxToken)
+          .withDeadlines(requestTimeout * 1000, retryBudget * 1000);
       targets = new Export.Targets(to == null || !writeOnly ? to : to.withWriteOnly(),
           telegraf == null ? null : TelegrafTarget.parse(telegraf),
           telegrafCheck == null ? null : InfluxTarget.of(telegrafCheck, telegrafDatabase));
@@ -112,6 +122,13 @@ public final class ExportCommand implements Callable<Integer> {
     }
     if (runDir.toString().isEmpty()) {
       err.println("export: the run folder is \"\": give results/<run-id>; nothing written");
+      return 2;
+    }
+    // a folder is a usage error; a folder that cannot be written is said when writing (exit 1)
+    String badOut = out == null || !java.nio.file.Files.isDirectory(out) ? null
+        : netcalls.run.OutputFile.problem("--out", out);
+    if (badOut != null) {
+      err.println("export: " + badOut + "; nothing written");
       return 2;
     }
     RunExporter exporter = quiet ? RunExporter.quiet() : RunExporter.withProgress(err);

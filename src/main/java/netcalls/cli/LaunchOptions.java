@@ -25,7 +25,7 @@ import netcalls.server.TargetServer;
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
       "--influx", "--live", "--server-delay-us", "--warmup-cap-ms");
-  static final List<String> FLAGS = List.of("--no-export");
+  static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
 
@@ -39,7 +39,8 @@ final class LaunchOptions {
       "    --pair [NAME=]URL_A [NAME=]URL_B  PairedLatency against these two URLs (the blog's python.org + mozilla.org pair)",
       "    --header 'K: V'   sent with every request by every client (repeatable); values are never printed or kept",
       "    --results DIR     where run folders go (default: results)",
-      "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss)",
+      "    --run-id ID       name of the run folder (default: UTC start time, yyyyMMdd-HHmmss); an existing one is refused",
+    "    --replace         delete an existing run folder of the same --run-id and run again",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
@@ -168,12 +169,21 @@ final class LaunchOptions {
     return repeated.containsKey("--url") || !pair.isEmpty();
   }
 
+  /** {@code --replace}: an existing run folder of the same id may be deleted and run again. */
+  boolean replace() {
+    return own.containsKey("--replace");
+  }
+
   boolean export() {
     return !own.containsKey("--no-export");
   }
 
+  /** {@code --target}, refused with credentials in it before anything can print or keep it. */
   String target() {
-    return own.get("--target");
+    String t = own.get("--target");
+    netcalls.run.UrlCredentials.refuse("--target", t,
+        "a server that needs credentials is measured with --url and --header 'Authorization: ...'");
+    return t;
   }
 
   /** The InfluxDB URL of {@code --influx} or else {@code NETCALLS_INFLUX_URL}, checked; null when neither is set. */
@@ -200,6 +210,11 @@ final class LaunchOptions {
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(start));
     if (id.isBlank() || id.contains("/") || id.contains("\\") || id.equals(".") || id.equals("..")) {
       throw new IllegalArgumentException("--run-id '" + id + "': give a folder name, without / or \\");
+    }
+    if (id.contains(",")) {
+      // compare takes a side's runs as a comma-separated list: such a run could never be compared
+      throw new IllegalArgumentException("--run-id '" + id + "': a run id cannot hold a comma (compare separates"
+          + " runs with commas); use '-' or '_' instead");
     }
     return id;
   }
@@ -283,6 +298,10 @@ final class LaunchOptions {
 
   /** A URL with one of {@code schemes}, a host and a valid port, or a message naming the option and an example. */
   static URI checkUrl(String option, String url, List<String> schemes, String example) {
+    netcalls.run.UrlCredentials.refuse(option, url, option.equals("--target")
+        ? "a server that needs credentials is measured with --url and --header 'Authorization: ...'"
+        : option.contains("INFLUX") || option.equals("--influx") ? "give them in INFLUX_USER and INFLUX_PASSWORD"
+        : "the listener takes none");
     URI uri;
     try {
       uri = new URI(url.trim());

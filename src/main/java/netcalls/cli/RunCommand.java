@@ -111,6 +111,7 @@ final class RunCommand {
     RunFolder folder = RunFolder.of(options.results().resolve(runId));
     Map<String, List<String>> forced = forcedParams(cmd, options.target(), user);
     Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd, user);
+    ParamNames.check(ParamNames.given(options.jmhArgs), declared, k -> cmd.getParameter(k).orElse(List.of()));
     ForkProperties fork = options.forkProperties(folder.dir());
     try {
       return runBenchmarks(cmd, options, args, influx, start, folder, fork, forced, declared, user);
@@ -135,7 +136,7 @@ final class RunCommand {
     if (plan.runs.isEmpty()) {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
-    prepare(folder);
+    prepare(folder, options.replace());
     Runnable restore = fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
     out.println("# netcalls run " + runId + " -> " + folder.dir());
 
@@ -219,11 +220,19 @@ final class RunCommand {
     return declared;
   }
 
-  /** Refuses an existing run (its samples would mix with this one's) and proves the folder writable. */
-  private static void prepare(RunFolder folder) {
-    if (Files.isDirectory(folder.samples())) {
-      throw new IllegalArgumentException("the run folder " + folder.dir() + " already exists: choose another --run-id"
-          + " (its samples would mix with this run's)");
+  /**
+   * Refuses an existing run folder, whatever it holds (an older run's run.json or jmh.json would be overwritten,
+   * its samples mixed with this run's), unless {@code replace}: then an old run folder is deleted first. Proves the
+   * folder writable.
+   */
+  private static void prepare(RunFolder folder, boolean replace) {
+    Path dir = folder.dir();
+    if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!replace) {
+        throw new IllegalArgumentException("the run folder " + dir + " already exists: choose another --run-id, or"
+            + " add --replace to delete it and run again (its files would be overwritten or mixed with this run's)");
+      }
+      ExistingRun.delete(folder);
     }
     try {
       Files.createDirectories(folder.samples());

@@ -19,6 +19,13 @@ final class SummaryCommand implements Callable<Integer> {
       return 2;
     }
     System.out.print(Summary.render(runDir));
+    // the tables show what could be read; an incomplete run is said once more, last, and exits 1 as export does
+    java.util.List<String> incomplete = netcalls.read.Completeness.problems(netcalls.run.RunFolder.of(runDir));
+    if (!incomplete.isEmpty()) {
+      System.err.println("netcalls summary: " + incomplete.get(0)
+          + (incomplete.size() > 1 ? " (and " + (incomplete.size() - 1) + " more)" : ""));
+      return 1;
+    }
     return 0;
   }
 }

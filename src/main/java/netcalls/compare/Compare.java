@@ -41,6 +41,7 @@ public final class Compare {
     }
     noDuplicates(baseline);
     noDuplicates(candidate);
+    String sameRun = SameRuns.check(baseline, candidate);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     List<ComparedRun> base = new ArrayList<>();
@@ -89,6 +90,10 @@ public final class Compare {
       warnings.add(order);
     }
     List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
+    if (sameRun != null) {
+      warnings.add(sameRun);
+      rows.replaceAll(r -> r.compared() ? SameRuns.noVerdict(r, "the same run on both sides") : r);
+    }
     if (rows.stream().noneMatch(r -> r.compared() || r.verdict() == Verdict.INVALID
         || r.verdict() == Verdict.NOT_GATED)) {
       errors.add("no benchmark × parameter set was measured by both sides: nothing to compare; run the same"

@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineBuffer;
 import netcalls.export.line.PointDraft;
+import netcalls.read.Completeness;
 import netcalls.read.Json;
 import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
@@ -51,13 +52,15 @@ public final class RunExporter {
   private final Sleeper sleeper;
   private boolean partial;
   private volatile Path building;
-  private volatile Progress lastProgress;
+  // one for the whole export (building and every sink), so a signal handler hears the latest word
+  private final Progress progress;
 
   RunExporter(PrintStream progressOut, LongSupplier nanoClock, long progressIntervalNs, Sleeper sleeper) {
     this.progressOut = progressOut;
     this.nanoClock = nanoClock;
     this.progressIntervalNs = progressIntervalNs;
     this.sleeper = sleeper;
+    this.progress = new Progress(progressOut, nanoClock, progressIntervalNs);
   }
 
   /** Progress lines every 5 s on {@code out} (stderr for the command). */
@@ -100,7 +103,27 @@ public final class RunExporter {
     if (!readableFolder(runDir, report)) {
       return report;
     }
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    String overwrites = RunFolder.of(runDir).overwrittenInput(out);
+    if (overwrites != null) {
+      report.error(overwrites + "; nothing written");
+      report.refused(true);
+      return report;
+    }
+    OutputLock lock = OutputLock.tryAcquire(out);
+    if (lock == null) {
+      report.error(out + " is being written by another export (" + OutputLock.holder(out) + "): wait for it to"
+          + " finish, or stop it; nothing written");
+      report.refused(true);
+      return report;
+    }
+    try (lock) {
+      return writeFile(runDir, out, report);
+    }
+  }
+
+  private ExportReport writeFile(Path runDir, Path out, ExportReport report) throws IOException {
+    // a name of its own: a second export (or a left-over of a killed one) never shares it
+    Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName() + ".", ".tmp");
     building = tmp;
     try {
       try (OutputStream os = Files.newOutputStream(tmp); LineBuffer sink = new LineBuffer(os, report::built)) {
@@ -171,11 +194,8 @@ public final class RunExporter {
     Progress progress = progress();
     RunInfo run = RunReader.runInfo(folder, report);
     report.runId(run.runId());
-    if (run.exitCode() != null && run.exitCode() != 0) {
-      report.error(folder.runJson() + ": exitCode " + run.exitCode() + ": the run failed (a benchmark or parameter"
-          + " set failed, or it was interrupted); fix the cause and re-run, or export --partial to export what is"
-          + " there");
-    }
+    // the one rule of a complete run (end, exitCode 0, every recorded sample there), checked before any point
+    Completeness.recorded(folder).forEach(report::error);
     TimeWindow window = TimeWindow.of(run, Instant.now());
     List<Trial> trials = RunReader.trials(folder, report);
     PointEmitter emitter = new PointEmitter(sink, report);
@@ -222,7 +242,8 @@ public final class RunExporter {
         : samples.latestStart() == Long.MIN_VALUE ? window.fromNs() : samples.latestStart() + 1;
     samples.writeHistograms(histogramTime);
     // last: its presence in InfluxDB says that every other point of the run was written before it
-    writeRun(run, emitter, base == null ? histogramTime : base, report, new Holds(samples.failedCalls(), validOpenLoop));
+    writeRun(run, emitter, base == null ? histogramTime : base, report,
+        new Holds(samples.failedCalls(), validOpenLoop), report.errorCount());
   }
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
@@ -261,9 +282,7 @@ public final class RunExporter {
   }
 
   private Progress progress() {
-    Progress p = new Progress(progressOut, nanoClock, progressIntervalNs);
-    lastProgress = p;
-    return p;
+    return progress;
   }
 
   /**
@@ -271,8 +290,7 @@ public final class RunExporter {
    * being written to, with the last count. Null when it was idle.
    */
   public String doing() {
-    Progress p = lastProgress;
-    String last = p == null ? null : p.last();
+    String last = progress.last();
     Path b = building;
     if (b != null) {
       return "building " + b + (last == null ? "" : ": " + last);
@@ -303,7 +321,8 @@ public final class RunExporter {
   /** What the marker says of the run's contents beyond its point counts: failed calls, valid open-loop trials. */
   private record Holds(long failedCalls, long validOpenLoop) {}
 
-  private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report, Holds holds)
+  private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report, Holds holds,
+      long errors)
       throws IOException {
     if (!run.known()) {
       return; // no usable run.json: already reported
@@ -327,6 +346,10 @@ public final class RunExporter {
       }
     }
     d.value("n_openloop_valid", holds.validOpenLoop()).value("failed_calls", holds.failedCalls());
+    if (errors > 0) {
+      // only --partial gets here: the marker says the run is not all there
+      d.field("partial", true).field("errors", errors);
+    }
     if (run.start() != null && run.end() != null) {
       d.value("duration_ns", Json.epochNanos(run.end()) - Json.epochNanos(run.start()));
       // epoch milliseconds, as a Grafana link's from= and to= take them: the run's own time window

@@ -24,6 +24,23 @@ final class CsvReader implements Closeable {
     }
   }
 
+  /**
+   * The longest record (line) read: a sample row is well under 1 KiB, so a longer one is a damaged file (a sparse
+   * or binary file, a missing newline), never a row; without a limit the buffer doubled until the array overflowed.
+   */
+  static final int MAX_RECORD_BYTES = 1 << 20;
+
+  /** A record longer than {@link #MAX_RECORD_BYTES}: the file cannot be read past it. */
+  static final class TooLongException extends IOException {
+    final long line;
+
+    TooLongException(long line) {
+      super("line " + line + " is longer than " + (MAX_RECORD_BYTES >> 20) + " MiB, the limit of a CSV line (a"
+          + " sample row is under 1 KiB): the file is damaged (a sparse or binary file, or newlines lost)");
+      this.line = line;
+    }
+  }
+
   private final InputStream in;
   /** Input; the current record's cells are ranges of it (quoted cells unescaped in place). */
   private byte[] buf = new byte[1 << 16];
@@ -65,7 +82,10 @@ final class CsvReader implements Closeable {
       recStart = 0;
     }
     if (lim == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      if (buf.length >= MAX_RECORD_BYTES) {
+        throw new TooLongException(recordLine);
+      }
+      buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_BYTES, buf.length * 2));
     }
     int n = in.read(buf, lim, buf.length - lim);
     if (n <= 0) {
@@ -73,6 +93,33 @@ final class CsvReader implements Closeable {
     }
     lim += n;
     return true;
+  }
+
+  /**
+   * The records of a CSV file after its header, quoted newlines not counted, without parsing a cell: what the
+   * completeness check compares with a trial's "recorded". Reads nothing past a line longer than the limit.
+   */
+  static long countRecords(java.nio.file.Path csv) throws IOException {
+    long records = 0;
+    long since = 0; // bytes since the last record's end
+    boolean quoted = false;
+    byte[] b = new byte[1 << 16];
+    try (InputStream input = java.nio.file.Files.newInputStream(csv)) {
+      for (int n; (n = input.read(b)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (b[i] == '"') {
+            quoted = !quoted;
+          } else if (b[i] == '\n' && !quoted) {
+            records++;
+            since = -1;
+          }
+          if (++since > MAX_RECORD_BYTES) {
+            throw new TooLongException(records + 1);
+          }
+        }
+      }
+    }
+    return Math.max(0, records + (since > 0 ? 1 : 0) - 1); // a last record without its newline counts
   }
 
   /** Reads the next record; false at the end of the input. */

@@ -127,34 +127,11 @@ public final class RunReader {
   }
 
   /**
-   * Why a run folder is not a finished run, or null. A run is complete when the folder holds a jmh.json that
-   * is not empty and a run.json with an {@code end} (the launcher writes it last, after JMH exited); whether
-   * jmh.json parses whole is known once it is read ({@link #jmhResults} returns it).
+   * Why a run folder is not a complete run ({@link Completeness}, the one rule), the first reason; null when it is
+   * complete. Whether jmh.json parses whole is known once it is read ({@link #jmhResults} returns it).
    */
   public static String incomplete(RunFolder run) {
-    if (!Files.isDirectory(run.dir())) {
-      return run.dir() + ": no such run folder: give results/<run-id> (a folder holding jmh.json)";
-    }
-    Path jmh = run.jmhJson();
-    if (!Files.isRegularFile(jmh)) {
-      return jmh + ": missing: the run did not finish (or this is not a run folder); re-run it";
-    }
-    try {
-      if (Files.size(jmh) == 0) {
-        return jmh + ": empty (0 bytes): JMH was killed before it wrote its results; the run is incomplete, re-run it";
-      }
-    } catch (IOException e) {
-      return jmh + ": cannot be read (" + e.getMessage() + ")";
-    }
-    Path runJson = run.runJson();
-    if (!Files.isRegularFile(runJson)) {
-      return runJson + ": missing: the launcher writes it when the run ends, so the run did not finish (or was not"
-          + " made by the launcher); re-run it, or write run.json by hand with an end (docs/SAMPLES.md)";
-    }
-    RunInfo info = RunInfo.read(run.dir(), Problems.IGNORE);
-    if (info.end() == null) {
-      return runJson + ": no valid \"end\": the run did not finish; re-run it, or add the end time (docs/SAMPLES.md)";
-    }
-    return null;
+    List<String> why = Completeness.problems(run);
+    return why.isEmpty() ? null : why.get(0);
   }
 }

@@ -98,6 +98,9 @@ public final class SampleCsv implements Closeable, SampleRow {
         rows++;
         rowError(file + ":" + e.line + ": " + e.getMessage() + "; row left out");
         continue;
+      } catch (CsvReader.TooLongException e) {
+        problems.error(file + ": " + e.getMessage() + "; the " + rows + " rows before it were read, none after");
+        return false;
       }
       rows++;
       String problem = parse();
@@ -174,6 +177,9 @@ public final class SampleCsv implements Closeable, SampleRow {
       }
     } catch (CsvReader.MalformedException e) {
       problems.error(file + ":" + e.line + ": header: " + e.getMessage() + "; file not exported");
+      return false;
+    } catch (CsvReader.TooLongException e) {
+      problems.error(file + ": " + e.getMessage() + "; file not read");
       return false;
     }
     Map<String, Integer> byName = new HashMap<>();

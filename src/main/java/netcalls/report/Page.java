@@ -22,13 +22,40 @@ final class Page {
   private Page() {}
 
   static String render(JsonNode data) throws IOException {
+    String errors = script(resource(DIR + "errors.js"));
+    String echarts = script(resource(ECHARTS));
+    String app = script(resource(DIR + "report.js"));
     // markers in template order, each searched after the text put before it: no inlined text is read as one
     return fill(resource(DIR + "report.html"),
+        "@CSP@", csp(errors, echarts, app),
         "@TITLE@", text(data.path("run").path("id").asText("")),
+        "/*@ERRORS@*/", errors,
         "/*@CSS@*/", resource(DIR + "report.css"),
         "@DATA@", json(data),
-        "/*@ECHARTS@*/", script(resource(ECHARTS)),
-        "/*@APP@*/", script(resource(DIR + "report.js")));
+        "/*@ECHARTS@*/", echarts,
+        "/*@APP@*/", app);
+  }
+
+  /**
+   * The page's Content-Security-Policy: nothing loaded from anywhere, and only these inline scripts run, named by
+   * their SHA-256 (so an event handler attribute or a script element that a value smuggled in is refused).
+   */
+  static String csp(String... inlineScripts) {
+    StringBuilder hashes = new StringBuilder();
+    for (String s : inlineScripts) {
+      hashes.append(" 'sha256-").append(sha256(s)).append('\'');
+    }
+    return "default-src 'none'; script-src" + hashes + "; style-src 'unsafe-inline'; img-src data: blob:;"
+        + " base-uri 'none'; form-action 'none'";
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().encodeToString(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
   }
 
   /**

@@ -1,6 +1,9 @@
 package netcalls.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The layout of a run folder, {@code results/<run-id>/}: the one place that names its files
@@ -100,5 +103,38 @@ public record RunFolder(Path dir) {
   /** A part file of the JMH results while the launcher runs one benchmark at a time. */
   public Path jmhPart(int index) {
     return dir.resolve(".jmh-part-" + index + ".json");
+  }
+
+  /**
+   * Why writing {@code out} would destroy a file this run is read from (jmh.json, run.json, anything under samples/
+   * or openloop/, or the folder itself), links resolved; null when it would not. Every command that writes while it
+   * reads a run asks this before it writes.
+   */
+  public String overwrittenInput(Path out) {
+    Path target = real(out);
+    for (Path input : List.of(jmhJson(), runJson(), dir)) {
+      if (Files.exists(input) && real(input).equals(target)) {
+        return out + " is " + input + ", which this command reads: write elsewhere (e.g. --out " + dir.resolve(POINTS)
+            + ")";
+      }
+    }
+    for (Path inputs : List.of(samples(), openloop())) {
+      if (Files.exists(inputs) && target.startsWith(real(inputs))) {
+        return out + " is inside " + inputs + ", whose files this command reads: write elsewhere (e.g. --out "
+            + dir.resolve(POINTS) + ")";
+      }
+    }
+    return null;
+  }
+
+  /** The file's real path, links resolved; for a file not there yet, its folder's real path and its name. */
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      Path parent = abs.getParent();
+      return parent == null || abs.getFileName() == null ? abs : real(parent).resolve(abs.getFileName());
+    }
   }
 }

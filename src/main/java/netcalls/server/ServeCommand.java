@@ -56,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    String badCert = certOut == null ? null : netcalls.run.OutputFile.problem("--cert-out", certOut);
+    if (badCert != null) {
+      spec.commandLine().getErr().println("serve: " + badCert); // before a port is bound
+      return 2;
+    }
     TargetServer server;
     try {
       server = TargetServer.start(config);

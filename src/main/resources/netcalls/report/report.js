@@ -14,6 +14,11 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
+  // the one way a value reaches HTML (ECharts' tooltip formatters return HTML); everything else is textContent
+  function esc(v) {
+    return String(v === undefined || v === null ? '' : v).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
   function fmt(v) {
     if (v === null || v === undefined || isNaN(v)) { return ''; }
     var a = Math.abs(v);
@@ -71,7 +76,17 @@
   table.appendChild(thead);
   var tbody = el('tbody');
   table.appendChild(tbody);
-  data.results.forEach(function (r) {
+  // a page of 10,000 parameter sets never finished rendering: what is drawn is capped, and the page says so
+  var MAX_ROWS = 2000, MAX_SPREAD = 300;
+  function capped(list, max, what, after) {
+    if (list.length > max) {
+      after.parentNode.insertBefore(el('p', { 'class': 'note capped' }, 'Showing the first ' + max + ' of ' +
+        list.length + ' ' + what + ' (java -jar target/benchmarks.jar summary RUN_DIR prints them all).'),
+        after.nextSibling);
+    }
+    return list.slice(0, max);
+  }
+  capped(data.results, MAX_ROWS, 'results', table.parentNode).forEach(function (r) {
     var tr = el('tr', { 'data-key': r.key });
     if (r.failed) { tr.className = 'failed'; }
     COLS.forEach(function (c) {
@@ -112,9 +127,9 @@
   }
 
   // ---- p50 with its spread ----
-  var spreadRows = data.results.filter(function (r) {
+  var spreadRows = capped(data.results.filter(function (r) {
     return r.pct && r.pct.p50 && r.pct.p50.v !== undefined && !isNaN(toUs(r.pct.p50.v, r.unit));
-  });
+  }), MAX_SPREAD, 'results in this chart', document.getElementById('chart-spread'));
   if (spreadRows.length) {
     var names = spreadRows.map(function (r) { return r.bench + ' ' + r.client + ' ' + r.strategy + ' ' + r.scheme; });
     chart('chart-spread', {
@@ -135,11 +150,11 @@
         data: spreadRows.map(function (r, i) {
           return r.spread ? [i, toUs(r.spread.lo, r.unit), toUs(r.spread.hi, r.unit)] : [i, NaN, NaN];
         }),
-        tooltip: { formatter: function (p) { return 'spread ' + fmt(p.value[1]) + ' – ' + fmt(p.value[2]) + ' µs'; } }
+        tooltip: { formatter: function (p) { return 'spread ' + esc(fmt(p.value[1])) + ' – ' + esc(fmt(p.value[2])) + ' µs'; } }
       }, {
         type: 'scatter', name: 'p50', symbolSize: 8, itemStyle: { color: '#2f5fb3' },
         data: spreadRows.map(function (r, i) { return [toUs(r.pct.p50.v, r.unit), i]; }),
-        tooltip: { formatter: function (p) { return names[p.value[1]] + '<br>p50 ' + fmt(p.value[0]) + ' µs'; } }
+        tooltip: { formatter: function (p) { return esc(names[p.value[1]]) + '<br>p50 ' + esc(fmt(p.value[0])) + ' µs'; } }
       }]
     }, 40 + 22 * spreadRows.length);
   } else {
@@ -157,7 +172,9 @@
   } else {
     var ul = el('ul', { id: 'missing-list' });
     failed.forEach(function (r) { ul.appendChild(el('li', {}, r.key + ': failed (JMH wrote no percentiles)')); });
-    data.missing.forEach(function (m) { ul.appendChild(el('li', {}, m.key + ': ' + m.why)); });
+    capped(data.missing, MAX_ROWS, 'missing parameter sets', missing).forEach(function (m) {
+      ul.appendChild(el('li', {}, m.key + ': ' + m.why));
+    });
     missing.appendChild(ul);
   }
   if (run.exitCode) {
@@ -199,7 +216,8 @@
       grid: { left: 70, right: 30, top: 60, bottom: 50 },
       legend: { top: 0, type: 'scroll' },
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.seriesName + '<br>p' + (100 - 100 / p.value[0]).toPrecision(4) + ': ' + fmt(p.value[1]) + ' µs';
+        return esc(p.seriesName) + '<br>p' + esc((100 - 100 / p.value[0]).toPrecision(4)) + ': ' + esc(fmt(p.value[1])) +
+          ' µs';
       } },
       xAxis: { type: 'log', min: 1, max: 10000, name: 'percentile', nameLocation: 'middle', nameGap: 28,
         axisLabel: { formatter: function (x) { return +(100 - 100 / x).toPrecision(4) + '%'; } } },
@@ -217,8 +235,9 @@
       grid: { left: 170, right: 30, top: 40, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.name + ' · ' + p.seriesName + '<br>mean per call ' + fmt(p.data.value) + ' µs<br>median of the ' +
-          p.data.calls + ' of ' + p.data.all + ' calls that went through it: ' + fmt(p.data.p50) + ' µs';
+        return esc(p.name) + ' · ' + esc(p.seriesName) + '<br>mean per call ' + esc(fmt(p.data.value)) +
+          ' µs<br>median of the ' + esc(p.data.calls) + ' of ' + esc(p.data.all) + ' calls that went through it: ' +
+          esc(fmt(p.data.p50)) + ' µs';
       } },
       xAxis: { type: 'value', name: 'µs per call', nameLocation: 'middle', nameGap: 25 },
       yAxis: { type: 'category', data: groups.map(label), inverse: true },

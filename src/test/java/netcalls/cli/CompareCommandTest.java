@@ -100,6 +100,26 @@ class CompareCommandTest {
     assertThat(rows.get(0).path("nCandidate").asInt()).isEqualTo(5);
   }
 
+  /** Issue 20 item 14: byte-identical copies counted as independent forks; one run on both sides went unremarked. */
+  @Test
+  void theSameRunTwiceOnASideIsAnErrorAndOnBothSidesGetsNoVerdict() throws Exception {
+    Path copy = tmp.resolve("copy");
+    try (var files = java.nio.file.Files.walk(base)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, copy.resolve(base.relativize(f).toString()));
+      }
+    }
+    assertThat(Main.run(new String[] {"compare", base + "," + copy, slower.toString()})).isEqualTo(2);
+    assertThat(stderr()).contains("are the same run (jmh.json and run.json the same, byte for byte)",
+        "list each run once").hasLineCount(1);
+    err.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString(), copy.toString(), "--format", "json"})).isZero();
+    com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.path("warnings").toString()).contains("the same run (identical jmh.json and run.json) on both sides:",
+        "no verdict");
+    assertThat(json.path("rows")).isNotEmpty().allSatisfy(r -> assertThat(r.path("verdict").asText()).isEqualTo("invalid"));
+  }
+
   @Test
   void markdownForTheJobSummary() {
     Main.run(new String[] {"compare", base.toString(), same.toString(), "--format", "md"});

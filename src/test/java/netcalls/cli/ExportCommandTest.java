@@ -46,6 +46,82 @@ class ExportCommandTest {
     assertThat(err()).contains("points built: 157", "netcalls_request=11", "warnings");
   }
 
+  /** Issue 20 item 1: --out onto a file the export reads replaced it with line protocol and exited 0. */
+  @Test
+  void anOutputOntoAFileOfTheRunIsRefusedAndTheFileKept() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path csv;
+    try (var s = Files.list(runDir.resolve("samples"))) {
+      csv = s.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+    Path link = Files.createSymbolicLink(tmp.resolve("link.lp"), runDir.resolve("jmh.json"));
+    for (Path input : new Path[] {runDir.resolve("jmh.json"), runDir.resolve("run.json"), csv, link,
+        runDir.resolve("samples/new.lp")}) {
+      byte[] before = Files.exists(input) ? Files.readAllBytes(input) : null;
+      err.reset();
+      assertThat(run(runDir.toString(), "-q", "--out", input.toString())).as(input.toString()).isEqualTo(1);
+      assertThat(err().lines().filter(l -> l.contains("which this command reads") || l.contains("whose files this"
+          + " command reads")).findFirst()).as(err()).isPresent();
+      assertThat(err()).doesNotContain("Exception");
+      if (before != null) {
+        assertThat(Files.readAllBytes(input)).isEqualTo(before);
+      } else {
+        assertThat(input).doesNotExist();
+      }
+    }
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
+  /** Issue 20 item 10: a store answering 204 with no body to everything crashed export with a NullPointerException. */
+  @Test
+  void aStoreAnswering204WithNoBodyIsOneLineNamingTheUrl() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/", ex -> {
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    });
+    http.start();
+    try {
+      Path runDir = Fixtures.copyRun("basic", tmp);
+      String url = "http://127.0.0.1:" + http.getAddress().getPort();
+      assertThat(run(runDir.toString(), "-q", "--influx", url)).isEqualTo(1);
+      assertThat(err()).contains(url + "/query", "answered HTTP 204 with no JSON body").doesNotContain("Exception");
+      assertThat(err().lines().filter(l -> l.contains("HTTP 204"))).hasSize(1);
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  /** Issue 20 item 8: credentials in an InfluxDB or Telegraf URL are refused, and never repeated. */
+  @Test
+  void credentialsInAUrlAreRefusedWithoutRepeatingThem() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    for (String[] c : new String[][] {{"--influx", "http://user:s3cret@127.0.0.1:8086"},
+        {"--telegraf", "udp://user:s3cret@127.0.0.1:8094"}, {"--telegraf-check", "http://user:s3cret@127.0.0.1:8086"}}) {
+      err.reset();
+      String[] args = c[0].equals("--telegraf-check")
+          ? new String[] {runDir.toString(), "--telegraf", "udp://127.0.0.1:8094", c[0], c[1]}
+          : new String[] {runDir.toString(), c[0], c[1]};
+      assertThat(run(args)).as(c[0]).isEqualTo(2);
+      assertThat(err()).startsWith("export: ").contains("a user name or password in the URL")
+          .doesNotContain("s3cret").doesNotContain("Exception");
+    }
+    assertThat(runDir.resolve("points.lp")).doesNotExist();
+    assertThat(Main.run(new String[] {"compare", runDir.toString(), runDir.toString(), "--influx",
+        "http://user:s3cret@127.0.0.1:8086"})).isEqualTo(2);
+  }
+
+  /** Issue 20 item 12: every file argument is checked up front. */
+  @Test
+  void anOutThatIsAFolderIsAUsageError() throws Exception {
+    Path runDir = Fixtures.copyRun("basic", tmp);
+    Path folder = Files.createDirectories(tmp.resolve("somewhere"));
+    assertThat(run(runDir.toString(), "--out", folder.toString())).isEqualTo(2);
+    assertThat(err()).startsWith("export: --out " + folder + " is a folder").hasLineCount(1);
+    assertThat(folder).isEmptyDirectory();
+  }
+
   @Test
   void zeroByteJmhJsonExitsNonZeroWithThePlainReasonAndWritesNothingUnlessPartial() throws Exception {
     Path runDir = Fixtures.copyRun("basic", tmp);

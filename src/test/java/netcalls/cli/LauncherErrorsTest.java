@@ -89,6 +89,81 @@ class LauncherErrorsTest {
     assertThat(stderr()).contains("already exists: choose another --run-id");
   }
 
+  /** Issue 20 item 4: a folder with an older run.json and jmh.json but no samples/ was overwritten. */
+  @Test
+  void anExistingRunFolderWithoutSamplesIsRefusedAndKeptWhole() throws IOException {
+    Path old = Files.createDirectories(tmp.resolve("r2"));
+    Files.writeString(old.resolve("run.json"), "{\"runId\":\"r2\"}");
+    Files.writeString(old.resolve("jmh.json"), "[]");
+    assertThat(run("--results", tmp.toString(), "--run-id", "r2", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: the run folder ")
+        .contains("already exists", "--replace");
+    assertThat(old.resolve("run.json")).hasContent("{\"runId\":\"r2\"}");
+    assertThat(old.resolve("jmh.json")).hasContent("[]");
+  }
+
+  @Test
+  void replaceDeletesAnOldRunButNeverAFolderThatHoldsNoRun() throws IOException {
+    Path other = Files.createDirectories(tmp.resolve("src"));
+    Files.writeString(other.resolve("Main.java"), "x");
+    assertThat(run("--results", tmp.toString(), "--run-id", "src", "--replace", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("holds no run").contains("not deleted");
+    assertThat(other.resolve("Main.java")).exists();
+
+    Path old = Files.createDirectories(tmp.resolve("r3/samples"));
+    Files.writeString(old.resolve("a.csv"), "x");
+    ExistingRun.delete(netcalls.run.RunFolder.of(tmp.resolve("r3")));
+    assertThat(tmp.resolve("r3")).doesNotExist();
+  }
+
+  /** Issue 20 item 18: compare separates runs with commas, so a run id with one could never be compared. */
+  @Test
+  void aRunIdWithACommaIsRefused() {
+    assertThat(run("--results", tmp.toString(), "--run-id", "a,b", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: --run-id 'a,b': a run id cannot hold"
+        + " a comma");
+    assertThat(tmp.resolve("a,b")).doesNotExist();
+  }
+
+  /** Issue 20 item 8: --target kept user:password in run.json, jmh.json, the log, points.lp and report.html. */
+  @Test
+  void credentialsInAnyUrlOptionAreRefusedAndNeverPrinted() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = s.getLocalPort();
+      String[][] cases = {
+          {"--target", "http://user:s3cret@127.0.0.1:" + port, "-p", "scheme=https"},
+          {"--target", "http://user:s3cret@127.0.0.1:" + port},
+          {"--influx", "http://user:s3cret@127.0.0.1:" + port},
+          {"--live", "tcp://user:s3cret@127.0.0.1:" + port}};
+      for (String[] c : cases) {
+        err.reset();
+        String[] args = new String[c.length + 5];
+        System.arraycopy(new String[] {"--results", tmp.toString(), "--run-id", "cred"}, 0, args, 0, 4);
+        System.arraycopy(c, 0, args, 4, c.length);
+        args[args.length - 1] = "RequestLatency";
+        assertThat(run(args)).as(String.join(" ", c)).isEqualTo(2);
+        assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: " + c[0] + " "
+            + c[1].replace("user:s3cret@", "") + ": a user name or password in the URL would be stored and printed");
+        assertThat(stderr()).doesNotContain("s3cret").doesNotContain("user:s3cret");
+        assertThat(tmp.resolve("cred")).doesNotExist();
+      }
+    }
+  }
+
+  /** Issue 20 item 13: an unknown -p name was ignored (every strategy ran), a bad number failed inside the fork. */
+  @Test
+  void anUnknownParameterNameOrANonNumberIsRefusedBeforeAnyFork() {
+    assertThat(run("--results", tmp.toString(), "--run-id", "p1", "-p", "stratgey=new_client", "RequestLatency"))
+        .isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: -p stratgey: no chosen benchmark has"
+        + " this parameter (did you mean strategy?); they have [").contains("client", "strategy", "size");
+    err.reset();
+    assertThat(run("--results", tmp.toString(), "--run-id", "p2", "-p", "size=abc", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr().lines().findFirst().orElseThrow()).startsWith("netcalls: -p size=abc: give a number");
+    assertThat(tmp.resolve("p1")).doesNotExist();
+    assertThat(tmp.resolve("p2")).doesNotExist();
+  }
+
   @Test
   void nothingIsLeftBehindWhenNothingCanRun() throws IOException {
     String[] u = anUnsupportedCombination();

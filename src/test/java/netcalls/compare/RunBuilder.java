@@ -30,7 +30,7 @@ public final class RunBuilder {
     this.dir = dir;
     run.put("runId", dir.getFileName().toString());
     // a finished run: the launcher writes end last
-    run.put("start", "2026-11-20T01:00:00Z").put("end", "2026-11-20T01:30:00Z");
+    run.put("start", "2026-11-20T01:00:00Z").put("end", "2026-11-20T01:30:00Z").put("exitCode", 0);
     testbed("AMD EPYC", 2, "6.1.0", "17.0.15");
   }
 
@@ -150,7 +150,7 @@ public final class RunBuilder {
   /** One trial whose JSON has no digest, so its CSV is read. */
   public RunBuilder trialCsv(String benchmark, Map<String, String> params, String csv) {
     ObjectNode t = JSON.createObjectNode();
-    t.put("benchmark", benchmark).put("mode", "sample");
+    t.put("benchmark", benchmark).put("mode", "sample").put("recorded", csv.lines().count() - 1);
     ObjectNode p = t.putObject("params");
     params.forEach(p::put);
     String name = "samples/" + shortName(benchmark) + "-0000000" + trials + "-" + (4000 + trials++);

@@ -38,7 +38,7 @@ class LineProtocolEquivalenceTest {
     params.put("target", "clashes with the target tag");
     Path run = tmp.resolve("run");
     Fixtures.write(run.resolve("run.json"), "{\"runId\":\"eq test\",\"start\":\"2026-11-23T09:21:00Z\","
-        + "\"end\":\"2026-11-23T09:22:00Z\",\"jdk\":\"17\",\"host\":\"h,1\"}");
+        + "\"end\":\"2026-11-23T09:22:00Z\",\"jdk\":\"17\",\"host\":\"h,1\",\"exitCode\":0}");
     StringBuilder json = new StringBuilder("{\"benchmark\":\"netcalls.bench.X.y\",\"mode\":\"sample\",\"params\":{");
     params.forEach((k, v) -> json.append(Json.MAPPER.valueToTree(k).toString()).append(':')
         .append(Json.MAPPER.valueToTree(v).toString()).append(','));

@@ -53,7 +53,7 @@ class RunExporterTest {
         + "\"scorePercentiles\":{\"50.0\":5.0},\"scoreUnit\":\"us/op\",\"rawData\":[[5.0]]}";
     String gc = "{\"score\":12.5,\"scoreError\":\"NaN\",\"scoreConfidence\":[\"NaN\",\"NaN\"],"
         + "\"scorePercentiles\":{\"50.0\":12.5},\"scoreUnit\":\"MB/sec\",\"rawData\":[[12.5]]}";
-    Fixtures.write(run.resolve("run.json"), "{\"runId\":\"pct\",\"start\":\"2026-11-23T09:21:00Z\",\"end\":\"2026-11-23T09:22:00Z\"}");
+    Fixtures.write(run.resolve("run.json"), "{\"runId\":\"pct\",\"start\":\"2026-11-23T09:21:00Z\",\"end\":\"2026-11-23T09:22:00Z\",\"exitCode\":0}");
     Fixtures.write(run.resolve("jmh.json"), "[{\"jmhVersion\":\"1.37\",\"benchmark\":\"netcalls.bench.RequestLatency.request\","
         + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"params\":{\"client\":\"okhttp\"},"
         + "\"primaryMetric\":{\"score\":5.0,\"scoreError\":1.0,\"scoreConfidence\":[4.0,6.0],"
@@ -178,6 +178,7 @@ class RunExporterTest {
     // validated before the first write: the old file stays, no temp file is left
     assertThat(run.resolve("points.lp")).hasContent("old");
     assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+    assertThat(tmpFiles(run)).isEmpty();
     assertThat(r.summary()).contains("refused", "nothing written or sent");
     // --partial keeps every other point
     ExportReport p = partial(run);
@@ -402,7 +403,10 @@ class RunExporterTest {
     Fixtures.write(csv, bad.toString());
     ExportReport r = partial(run);
     assertThat(r.rowsNotExported()).isEqualTo(8);
-    assertThat(r.errors()).hasSize(6).last().asString().contains("8 rows in all could not be read");
+    // the rows added make the CSV disagree with its trial's "recorded" (said first, before any row is read)
+    assertThat(r.errors().get(0)).contains("holds 13 rows, but", "\"recorded\": 5");
+    assertThat(r.errors().subList(1, r.errors().size())).hasSize(6).last().asString()
+        .contains("8 rows in all could not be read");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(11);
   }
 
@@ -436,9 +440,11 @@ class RunExporterTest {
     Path json = run.resolve("samples/PairedLatency.sequential-5e6f7a8b-4243.json");
     Fixtures.write(json, "{\n  \"benchmark\": \"netcalls.bench.PairedLatency.sequential\",\n  \"params\": {\"client\": }\n}");
     ExportReport r = partial(run);
-    assertThat(r.errors()).singleElement().asString().contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
+    assertThat(r.errors()).filteredOn(e -> !e.contains("recordedSamples")).singleElement().asString()
+        .contains(json + ": line 3", "PairedLatency.sequential-5e6f7a8b-4243.csv not exported");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(5);
     assertThat(run.resolve("points.lp.tmp")).doesNotExist();
+    assertThat(tmpFiles(run)).isEmpty();
   }
 
   @Test
@@ -446,7 +452,8 @@ class RunExporterTest {
     Path run = Fixtures.copyRun("basic", tmp);
     Files.delete(run.resolve("samples/RequestLatency.request-1a2b3c4d-4242.json"));
     ExportReport r = partial(run);
-    assertThat(r.errors()).singleElement().asString().contains("RequestLatency.request-1a2b3c4d-4242.csv",
+    assertThat(r.errors()).filteredOn(e -> !e.contains("recordedSamples"))
+        .singleElement().asString().contains("RequestLatency.request-1a2b3c4d-4242.csv",
         "no RequestLatency.request-1a2b3c4d-4242.json");
     assertThat(r.pointsBuilt(InfluxMeasurement.REQUEST)).isEqualTo(6);
   }
@@ -470,5 +477,29 @@ class RunExporterTest {
         () -> clock.addAndGet(6_000_000_000L), 5_000_000_000L, ms -> { });
     exporter.exportToFile(run, run.resolve("points.lp"));
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: ", " points so far (", "jmh.json)");
+  }
+
+  /** Issue 20 item 16: two exports of one run both wrote points.lp.tmp; the second now stops, naming the first. */
+  @Test
+  void aSecondExportOfTheSameFileIsRefusedNamingTheFirstsProcess() throws Exception {
+    Path run = Fixtures.copyRun("basic", tmp);
+    Files.writeString(run.resolve("points.lp"), "old\n");
+    try (OutputLock first = OutputLock.tryAcquire(run.resolve("points.lp"))) {
+      assertThat(first).isNotNull();
+      ExportReport second = RunExporter.quiet().exportToFile(run, run.resolve("points.lp"));
+      assertThat(second.refused()).isTrue();
+      assertThat(second.errors()).singleElement().asString().contains("points.lp is being written by another export"
+          + " (process " + ProcessHandle.current().pid() + ")");
+      assertThat(run.resolve("points.lp")).hasContent("old");
+      assertThat(tmpFiles(run)).isEmpty();
+    }
+    // the lock is the OS's: released, the next export runs
+    assertThat(RunExporter.quiet().exportToFile(run, run.resolve("points.lp")).ok()).isTrue();
+  }
+
+  private static java.util.List<Path> tmpFiles(Path run) throws java.io.IOException {
+    try (var files = Files.list(run)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+    }
   }
 }

@@ -72,6 +72,20 @@ class ServeCommandTest {
     assertThat(serving.isAlive()).isFalse();
   }
 
+  /** Issue 20 item 12: --cert-out DIR crashed with a stack trace after the server had started. */
+  @Test
+  void aCertOutThatCannotBeAFileIsOneLineBeforeAnyPortIsBound(@TempDir Path dir) {
+    for (Path bad : new Path[] {dir, dir.resolve("missing/server.pem")}) {
+      StringWriter err = new StringWriter();
+      StringWriter out = new StringWriter();
+      int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).setOut(new PrintWriter(out, true))
+          .execute("--http-port", "0", "--https-port", "0", "--cert-out", bad.toString());
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString()).startsWith("serve: --cert-out " + bad).hasLineCount(1).doesNotContain("Exception");
+      assertThat(out.toString()).isEmpty();
+    }
+  }
+
   @Test
   void servesUntilInterruptedAndWritesATrustableCertificate(@TempDir Path dir) throws Exception {
     Path cert = dir.resolve("server.pem");

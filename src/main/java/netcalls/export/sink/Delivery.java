@@ -20,6 +20,7 @@ public final class Delivery {
   private long requests;
   private long lines;
   private long written;
+  private long notFound;
   private long notWritten;
   private long rejectedCount;
   private final List<Rejection> rejected = new ArrayList<>();
@@ -47,6 +48,11 @@ public final class Delivery {
 
   void line() {
     lines++;
+  }
+
+  /** Acknowledged lines that a count afterwards did not find. */
+  void notFound(long n) {
+    notFound += n;
   }
 
   void written(long n) {
@@ -118,7 +124,9 @@ public final class Delivery {
 
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    String done = confirmed ? " written, " : " sent (UDP/TCP cannot confirm that they arrived), ";
+    String done = !confirmed ? " sent (UDP/TCP cannot confirm that they arrived), "
+        : notFound > 0 ? " acknowledged by the server, " + (written - notFound) + " of them found when counted back, "
+        : " written, ";
     sb.append(target).append(": ").append(lines).append(" lines, ").append(written).append(done)
         .append(rejectedCount).append(" rejected, ").append(notWritten).append(confirmed ? " not written" : " not sent");
     for (Rejection r : rejected) {

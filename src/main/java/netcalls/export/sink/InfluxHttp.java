@@ -39,9 +39,12 @@ final class InfluxHttp implements Closeable {
     this.target = target;
     this.base = HttpUrl.get(target.url());
     this.http = new OkHttpClient.Builder()
-        .connectTimeout(5, TimeUnit.SECONDS)
-        .readTimeout(60, TimeUnit.SECONDS)
-        .writeTimeout(60, TimeUnit.SECONDS)
+        .connectTimeout(Math.min(5000, target.requestTimeoutMillis()), TimeUnit.MILLISECONDS)
+        // a read timeout restarts with every byte: only a deadline for the whole call bounds a trickling server,
+        // and it bounds every read and write too
+        .readTimeout(0, TimeUnit.MILLISECONDS)
+        .writeTimeout(0, TimeUnit.MILLISECONDS)
+        .callTimeout(target.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false) // retries are the sink's, counted and paced
         .build();
   }
@@ -60,6 +63,13 @@ final class InfluxHttp implements Closeable {
   Answer query(String statement) throws IOException {
     HttpUrl url = url("query").addQueryParameter("db", target.database()).addQueryParameter("epoch", "ns").build();
     Answer a = call(new Request.Builder().url(url).post(new FormBody.Builder().add("q", statement).build()));
+    if (a.ok() && (a.body() == null || !a.body().path("results").isArray())) {
+      // not what InfluxQL promises (200 with {"results": [...]}): say what came back, never guess on
+      return new Answer(a.code(), url("query").build() + " answered HTTP " + a.code() + " with "
+          + (a.body() == null ? "no JSON body" : "JSON without \"results\"") + ", where InfluxDB answers 200 with"
+          + " InfluxQL results: is this InfluxDB 1.x or its 1.x-compatible API (a store without InfluxQL needs"
+          + " --write-only)?", null);
+    }
     if (a.error() == null && a.body() != null) {
       // a statement's own error comes with 200, inside results[0]
       String inner = a.body().path("results").path(0).path("error").asText(null);

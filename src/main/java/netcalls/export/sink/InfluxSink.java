@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.line.LineProtocol;
 
@@ -169,28 +170,59 @@ public final class InfluxSink implements Sink {
 
   /** A statement, retried while the server cannot be reached or answers 5xx; null when given up (then stopped). */
   private InfluxHttp.Answer withRetries(String statement) {
-    for (int attempt = 0; ; attempt++) {
+    long since = 0;
+    for (int attempt = 1; ; attempt++) {
+      String why;
       try {
+        progress.waitingFor("waiting for " + target + " to answer " + statement + " (attempt " + attempt + "; "
+            + delivery.written() + " points written so far)");
         InfluxHttp.Answer a = http.query(statement);
-        if (a.code() / 100 != 5 || attempt >= target.maxRetries()) {
-          if (a.code() / 100 == 5) {
-            stop(InfluxAnswers.shorten(a.error()) + " (HTTP " + a.code() + ", gave up after " + (attempt + 1) + " attempts)"
-                + notWrittenAdvice());
-            return null;
-          }
+        if (a.code() / 100 != 5) {
           return a;
         }
+        why = InfluxAnswers.shorten(a.error()) + " (HTTP " + a.code() + ")";
       } catch (IOException e) {
-        if (attempt >= target.maxRetries()) {
-          stop(unreachable(e) + " (gave up after " + (attempt + 1) + " attempts)" + notWrittenAdvice());
-          return null;
-        }
+        why = unreachable(e);
+      } finally {
+        progress.waitingFor(null);
       }
-      if (!pause(attempt + 1)) {
-        stop("interrupted" + notWrittenAdvice());
+      since = since == 0 ? System.nanoTime() : since;
+      String end = retry(attempt, since, why);
+      if (end != null) {
+        stop(why + " (" + end + ")" + notWrittenAdvice());
         return null;
       }
     }
+  }
+
+  /**
+   * Before retry number {@code attempt} (1-based, after that many failed attempts): null once the wait is over, or
+   * why there is no retry (--retries used up, the retry budget spent since the first failure {@code since}, an
+   * interrupt). Each retry is announced at once, with what failed and when it is given up.
+   */
+  private String retry(int attempt, long since, String why) {
+    long spentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+    if (attempt > target.maxRetries()) {
+      return "gave up after " + attempt + " attempts";
+    }
+    long wait = backoff(attempt);
+    if (spentMs + wait > target.retryBudgetMillis()) {
+      return "gave up after " + attempt + " attempts in " + seconds(spentMs) + ": the retry budget is "
+          + seconds(target.retryBudgetMillis()) + " from the first failure";
+    }
+    progress.say(target + ": " + why + "; retry " + attempt + " of " + target.maxRetries() + " in "
+        + seconds(wait) + " (given up " + seconds(target.retryBudgetMillis()) + " after the first failure)");
+    try {
+      sleeper.sleep(wait);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static String seconds(long ms) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   /** Sends lines, by the server's answer (see the class comment); {@code whole}: a batch as read, not a half. */
@@ -200,17 +232,24 @@ public final class InfluxSink implements Sink {
       return;
     }
     boolean createdDatabase = false;
+    long since = 0;
     for (int attempt = 0; ; ) {
       InfluxHttp.Answer a;
       try {
         delivery.request();
+        progress.waitingFor("waiting for " + target + " to answer the write of lines " + batch.get(0).number() + "-"
+            + batch.get(batch.size() - 1).number() + " (" + delivery.written() + " points written so far)");
         a = http.write(texts(batch));
       } catch (IOException e) {
-        if (++attempt > target.maxRetries() || !pause(attempt)) {
-          giveUp(unreachable(e), attempt, batch);
+        since = since == 0 ? System.nanoTime() : since;
+        String end = retry(++attempt, since, unreachable(e));
+        if (end != null) {
+          giveUp(unreachable(e), end, batch);
           return;
         }
         continue;
+      } finally {
+        progress.waitingFor(null);
       }
       if (a.ok()) {
         delivery.written(batch.size());
@@ -240,8 +279,11 @@ public final class InfluxSink implements Sink {
         badData(batch, error, whole);
         return;
       }
-      if (++attempt > target.maxRetries() || !pause(attempt)) {
-        giveUp(InfluxAnswers.shorten(error) + " (HTTP " + a.code() + ")", attempt, batch);
+      since = since == 0 ? System.nanoTime() : since;
+      String why = InfluxAnswers.shorten(error) + " (HTTP " + a.code() + ")";
+      String end = retry(++attempt, since, why);
+      if (end != null) {
+        giveUp(why, end, batch);
         return;
       }
     }
@@ -312,9 +354,9 @@ public final class InfluxSink implements Sink {
     }
   }
 
-  private void giveUp(String reason, int attempts, List<LineBatcher.Line> batch) {
+  private void giveUp(String reason, String end, List<LineBatcher.Line> batch) {
     delivery.notWritten(batch.size());
-    stop(reason + " (gave up after " + attempts + " attempts)" + notWrittenAdvice());
+    stop(reason + " (" + end + ")" + notWrittenAdvice());
   }
 
   private static String notWrittenAdvice() {
@@ -334,21 +376,18 @@ public final class InfluxSink implements Sink {
     if (e instanceof UnknownHostException) {
       return "host " + java.net.URI.create(target.url()).getHost() + " does not resolve (DNS): check the URL";
     }
+    if (e instanceof java.io.InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
+      // OkHttp's call timeout: the whole request's deadline, which a trickling answer cannot stretch
+      return "no whole answer within " + seconds(target.requestTimeoutMillis()) + " (the deadline of one request)";
+    }
     return "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
   }
 
-  /** Waits before retry {@code attempt} (1-based): doubling from the target's backoff, at most 8 s, ±50 % jitter. */
-  private boolean pause(int attempt) {
+  /** The wait before retry {@code attempt} (1-based): doubling from the target's backoff, at most 8 s, ±50 % jitter. */
+  private long backoff(int attempt) {
     long base = Math.min(8000, target.backoffMillis() << Math.min(attempt - 1, 10));
     // jitter: exports retrying after one outage do not hit the server in step
-    long wait = base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
-    try {
-      sleeper.sleep(wait);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
   }
 
   /** Checks per measurement (the marker apart) that InfluxDB holds every line that was not rejected. */
@@ -372,9 +411,14 @@ public final class InfluxSink implements Sink {
       return false;
     }
     if (held != expected) {
-      delivery.error("verify " + m.measurementName() + ": InfluxDB holds " + held + " points of " + InfluxAnswers.where(scope)
-          + ", expected " + expected + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()]
-          + " rejected): duplicate timestamps in a series, or points written by something else");
+      // what was acknowledged and what was found: the cause is not checked here, so none is named
+      if (held < expected) {
+        delivery.notFound(expected - held);
+      }
+      delivery.error("verify " + m.measurementName() + ": the server acknowledged " + expected + " points of "
+          + InfluxAnswers.where(scope) + " (" + lines[m.ordinal()] + " lines, " + rejected[m.ordinal()] + " rejected)"
+          + " and a count now finds " + held + (held < expected ? ": " + (expected - held) + " acknowledged points"
+          + " are not there" : ": " + (held - expected) + " more than were sent"));
       return false;
     }
     return true;

@@ -15,13 +15,23 @@ import java.util.Optional;
  * @param backoffMillis  wait before the first retry, doubled each time, at most 8 s
  * @param writeOnly      only /write is used: no CREATE DATABASE and no counting back, for a store that takes line
  *                       protocol but has no InfluxQL (VictoriaMetrics); its 204s are trusted
+ * @param requestTimeoutMillis the deadline of one whole request, answer included (a server that trickles a byte a
+ *                       second cannot stretch it)
+ * @param retryBudgetMillis no retry starts later than this after a request's first failure, whatever maxRetries
  */
 public record InfluxTarget(String url, String database, String user, String password, String token,
-    long maxBatchBytes, int maxRetries, long backoffMillis, boolean writeOnly) {
+    long maxBatchBytes, int maxRetries, long backoffMillis, boolean writeOnly, long requestTimeoutMillis,
+    long retryBudgetMillis) {
   public static final String DEFAULT_DATABASE = "netcalls";
   public static final long DEFAULT_MAX_BATCH_BYTES = 4L << 20;
+  /** A 4 MiB batch takes well under a second on a LAN; 30 s is a server that is not answering. */
+  public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
+  /** A silent server is given up about a minute after its first failure (it was 376 s). */
+  public static final long DEFAULT_RETRY_BUDGET_MILLIS = 60_000;
 
   public InfluxTarget {
+    netcalls.run.UrlCredentials.refuse("InfluxDB URL", url,
+        "give them in INFLUX_USER and INFLUX_PASSWORD (or a token in INFLUX_TOKEN)");
     if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
       throw new IllegalArgumentException("InfluxDB URL must start with http:// or https://, got " + url);
     }
@@ -35,6 +45,9 @@ public record InfluxTarget(String url, String database, String user, String pass
     }
     if (maxBatchBytes < 1024) {
       throw new IllegalArgumentException("maxBatchBytes below 1024: " + maxBatchBytes);
+    }
+    if (requestTimeoutMillis < 1 || retryBudgetMillis < 0) {
+      throw new IllegalArgumentException("the request timeout must be positive and the retry budget not negative");
     }
   }
 
@@ -63,7 +76,7 @@ public record InfluxTarget(String url, String database, String user, String pass
   public static InfluxTarget of(String url, String database, Map<String, String> env) {
     return new InfluxTarget(url, database, blankToNull(env.get("INFLUX_USER")),
         blankToNull(env.get("INFLUX_PASSWORD")), blankToNull(env.get("INFLUX_TOKEN")), DEFAULT_MAX_BATCH_BYTES, 5, 500,
-        false);
+        false, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_RETRY_BUDGET_MILLIS);
   }
 
   /** The target named by NETCALLS_INFLUX_URL, if that is set. */
@@ -73,24 +86,33 @@ public record InfluxTarget(String url, String database, String user, String pass
   }
 
   public InfluxTarget withMaxBatchBytes(long bytes) {
-    return new InfluxTarget(url, database, user, password, token, bytes, maxRetries, backoffMillis, writeOnly);
+    return new InfluxTarget(url, database, user, password, token, bytes, maxRetries, backoffMillis, writeOnly,
+        requestTimeoutMillis, retryBudgetMillis);
   }
 
   public InfluxTarget withRetries(int retries, long firstBackoffMillis) {
     return new InfluxTarget(url, database, user, password, token, maxBatchBytes, retries, firstBackoffMillis,
-        writeOnly);
+        writeOnly, requestTimeoutMillis, retryBudgetMillis);
   }
 
   /** With this token ({@code --influx-token}) instead of INFLUX_TOKEN's; a blank one keeps the current. */
   public InfluxTarget withToken(String t) {
     String given = blankToNull(t);
     return given == null ? this
-        : new InfluxTarget(url, database, user, password, given, maxBatchBytes, maxRetries, backoffMillis, writeOnly);
+        : new InfluxTarget(url, database, user, password, given, maxBatchBytes, maxRetries, backoffMillis, writeOnly,
+            requestTimeoutMillis, retryBudgetMillis);
+  }
+
+  /** Each request's whole deadline and the time retries may take after a request's first failure. */
+  public InfluxTarget withDeadlines(long requestTimeout, long retryBudget) {
+    return new InfluxTarget(url, database, user, password, token, maxBatchBytes, maxRetries, backoffMillis, writeOnly,
+        requestTimeout, retryBudget);
   }
 
   /** Only /write ({@code --write-only}): nothing created, nothing counted back. */
   public InfluxTarget withWriteOnly() {
-    return new InfluxTarget(url, database, user, password, token, maxBatchBytes, maxRetries, backoffMillis, true);
+    return new InfluxTarget(url, database, user, password, token, maxBatchBytes, maxRetries, backoffMillis, true,
+        requestTimeoutMillis, retryBudgetMillis);
   }
 
   /** Whether CREATE DATABASE is sent: not write-only, and no token (2.x/3.x have buckets, not CREATE DATABASE). */

@@ -3,23 +3,33 @@ package netcalls.export.sink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Whole lines of line protocol to a socket_listener, counted: lines and datagrams sent, lines not
  * sent (a send that failed, a line longer than a datagram). UDP sends datagrams of whole lines on a
- * connected socket, paced so a local receiver keeps up; TCP one stream, given up at the first error.
- * Neither confirms delivery: "sent" is all it can say.
+ * connected socket, paced so a local receiver keeps up; TCP one stream, given up at the first error or when the
+ * receiver accepts nothing for {@link #WRITE_TIMEOUT_MS} (a write never blocks longer: what is left is dropped and
+ * counted). Neither confirms delivery: "sent" is all it can say.
  */
 abstract class LineStream extends OutputStream {
+  /** Longest a TCP write waits for a receiver that accepts nothing before the stream is given up. */
+  static final long WRITE_TIMEOUT_MS = 2000;
+
   protected final TelegrafTarget target;
-  long lines;
-  long datagrams;
-  long notSent;
-  String firstError;
+  // written by the one sending thread, read by whoever asks for the counts
+  volatile long lines;
+  volatile long datagrams;
+  volatile long notSent;
+  volatile String firstError;
+  /** No write waits past this System.nanoTime (set by a close that must end by then); Long.MAX_VALUE: none. */
+  volatile long sendBy = Long.MAX_VALUE;
 
   LineStream(TelegrafTarget target) {
     this.target = target;
@@ -105,21 +115,26 @@ abstract class LineStream extends OutputStream {
     }
   }
 
+  /** A non-blocking channel, so that a receiver that stops reading can never hold a write (and its caller) forever. */
   private static final class Tcp extends LineStream {
-    private final Socket socket = new Socket();
-    private final OutputStream out;
-    private boolean broken;
+    private final SocketChannel channel;
+    private final Selector selector;
+    private volatile boolean broken;
 
     Tcp(TelegrafTarget target) throws IOException {
       super(target);
+      SocketChannel c = SocketChannel.open();
       try {
-        socket.connect(new InetSocketAddress(target.host(), target.port()), 5000);
-        socket.setTcpNoDelay(true);
-        out = socket.getOutputStream();
+        c.socket().connect(new InetSocketAddress(target.host(), target.port()), 5000);
+        c.socket().setTcpNoDelay(true);
+        c.configureBlocking(false);
+        selector = Selector.open();
+        c.register(selector, SelectionKey.OP_WRITE);
       } catch (IOException e) {
-        socket.close();
+        c.close();
         throw new IOException(target + ": cannot connect (" + e.getMessage() + "): is Telegraf listening there?", e);
       }
+      channel = c;
     }
 
     @Override
@@ -129,23 +144,42 @@ abstract class LineStream extends OutputStream {
         notSent += n;
         return;
       }
+      ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+      long deadline = Math.min(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS), sendBy);
       try {
-        out.write(b, off, len);
+        while (buf.hasRemaining()) {
+          if (channel.write(buf) > 0) {
+            continue;
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            giveUp(b, off, buf.position(), n, new IOException("the receiver accepted nothing for "
+                + WRITE_TIMEOUT_MS + " ms (it stopped reading): the rest of the trial's lines were dropped"));
+            return;
+          }
+          selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+          selector.selectedKeys().clear();
+        }
         lines += n;
       } catch (IOException e) {
-        broken = true;
-        failed(n, e);
+        giveUp(b, off, buf.position(), n, e);
       }
+    }
+
+    /** Whole lines written before {@code upTo} count as sent; the rest (a cut line too) as not sent. */
+    private void giveUp(byte[] b, int off, int upTo, long n, IOException e) {
+      broken = true;
+      long sent = newlines(b, off, upTo);
+      lines += sent;
+      failed(n - sent, e);
     }
 
     @Override
     public void close() throws IOException {
       try {
-        if (!broken) {
-          out.flush();
-        }
+        selector.close();
       } finally {
-        socket.close();
+        channel.close(); // unsent bytes are dropped, never waited for
       }
     }
   }

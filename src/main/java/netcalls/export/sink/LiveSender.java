@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import netcalls.export.line.LineBuffer;
 import netcalls.export.line.PairPoints;
 import netcalls.export.line.RequestLines;
@@ -30,10 +31,14 @@ import netcalls.trace.SampleRecorder;
  * {@code netcalls_request} and {@code netcalls_pair} lines, byte for byte). A daemon thread drains rows
  * the recorder has published, every 250 ms: nothing on the measured path but the recorder's own
  * release store. What was sent is counted ({@link #counts()}); the sample files and {@code points.lp}
- * stay the record.
+ * stay the record. A receiver that stops reading never holds up the benchmark: a TCP write gives up after
+ * {@link LineStream#WRITE_TIMEOUT_MS} and drops (and counts) the rest, and {@link #close()} returns within
+ * {@link #CLOSE_BOUND_MS} whatever the socket does.
  */
 public final class LiveSender implements AutoCloseable {
   private static final long PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(250);
+  /** The longest {@link #close()} takes (the benchmark thread calls it at the trial's end). */
+  public static final long CLOSE_BOUND_MS = 5000;
 
   /** What was sent: lines, datagrams (UDP), and lines that could not be sent. */
   public record Counts(String target, long lines, long datagrams, long notSent, String firstError) {
@@ -63,6 +68,7 @@ public final class LiveSender implements AutoCloseable {
   private final RecorderRow row;
   private final int flushAt;
   private final Thread drainer;
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean running = true;
   private long built;
   private int next;
@@ -103,8 +109,17 @@ public final class LiveSender implements AutoCloseable {
     }
   }
 
+  private void drain() {
+    lock.lock();
+    try {
+      drainLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Sends every published row not sent yet. */
-  private synchronized void drain() {
+  private void drainLocked() {
     try {
       while (recorder.isPublished(next)) {
         append(next++);
@@ -136,8 +151,8 @@ public final class LiveSender implements AutoCloseable {
     }
   }
 
-  /** Lines built, sent and not sent so far; final after {@link #close()}. */
-  public synchronized Counts counts() {
+  /** Lines built, sent and not sent so far; final after {@link #close()}. Never waits for the sending thread. */
+  public Counts counts() {
     return new Counts(stream.target.toString(), stream.lines, stream.datagrams, stream.notSent + pending(),
         stream.firstError);
   }
@@ -146,21 +161,34 @@ public final class LiveSender implements AutoCloseable {
     return Math.max(0, built - stream.lines - stream.notSent);
   }
 
-  /** Stops the thread, sends what is left (with pairs still open), closes the socket. */
+  /**
+   * Stops the thread, sends what is left (with pairs still open), closes the socket; returns within {@link
+   * #CLOSE_BOUND_MS}: past it, what could not be sent is dropped and counted as not sent.
+   */
   @Override
   public void close() throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_BOUND_MS);
+    stream.sendBy = deadline;
     running = false;
     LockSupport.unpark(drainer);
+    boolean locked = false;
     try {
-      drainer.join(TimeUnit.SECONDS.toMillis(5));
+      drainer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      locked = lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    synchronized (this) {
-      drain();
+    if (!locked) {
+      stream.close(); // the drainer's write fails at once and counts what it held as not sent
+      return;
+    }
+    try {
+      drainLocked();
       pairs.finish("live");
       buffer.flushBuffer();
       stream.close();
+    } finally {
+      lock.unlock();
     }
   }
 }

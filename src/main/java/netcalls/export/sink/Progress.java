@@ -13,6 +13,7 @@ public final class Progress {
   private long next;
   private volatile long lastPoints;
   private volatile String lastWhere;
+  private volatile String waiting;
 
   public Progress(PrintStream out, LongSupplier nanoClock, long intervalNs) {
     this.out = out;
@@ -37,9 +38,26 @@ public final class Progress {
     }
   }
 
-  /** The last tick, e.g. for a signal handler: "N points so far (where)", or null before the first. */
+  /** What is awaited now (a request in flight), for {@link #last()}; null when nothing is. */
+  public void waitingFor(String what) {
+    waiting = what;
+  }
+
+  /** A line printed at once (a retry, what is awaited), whatever the interval. */
+  public void say(String line) {
+    if (out != null) {
+      out.println("export: " + line);
+    }
+  }
+
+  /**
+   * The last tick and what is awaited now, e.g. for a signal handler: "N points so far (where)", "waiting for ...",
+   * or null before either.
+   */
   public String last() {
     String w = lastWhere;
-    return w == null ? null : lastPoints + " points so far (" + w + ")";
+    String now = waiting;
+    String ticked = w == null ? null : lastPoints + " points so far (" + w + ")";
+    return now == null ? ticked : now;
   }
 }

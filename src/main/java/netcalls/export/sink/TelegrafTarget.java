@@ -20,6 +20,7 @@ public record TelegrafTarget(String protocol, String host, int port, int maxData
   }
 
   public static TelegrafTarget parse(String s) {
+    netcalls.run.UrlCredentials.refuse("Telegraf target", s, "a socket_listener takes none");
     try {
       URI u = new URI(s);
       if (u.getScheme() == null || u.getHost() == null || u.getPort() < 0) {

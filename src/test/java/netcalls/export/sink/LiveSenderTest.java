@@ -98,7 +98,7 @@ class LiveSenderTest {
     // the rows were recorded just now: the run's window must hold them
     java.time.Instant now = java.time.Instant.now();
     Fixtures.write(run.resolve("run.json"), "{\"runId\":\"live-1\",\"start\":\"" + now.minusSeconds(60) + "\","
-        + "\"end\":\"" + now.plusSeconds(60) + "\",\"jdk\":\"17.0.15\",\"host\":\"build-7\"}");
+        + "\"end\":\"" + now.plusSeconds(60) + "\",\"jdk\":\"17.0.15\",\"host\":\"build-7\",\"exitCode\":0}");
     Map<String, Object> describe = new LinkedHashMap<>();
     describe.put("benchmark", BENCHMARK);
     describe.put("mode", "avgt");
@@ -173,6 +173,50 @@ class LiveSenderTest {
       assertThat(counts.lines()).isEqualTo(expected.size());
       assertThat(counts.datagrams()).isZero();
       assertThat(counts.notSent()).isZero();
+    }
+  }
+
+  /**
+   * Issue 20 item 5: a receiver that accepts and never reads held the drainer in a blocking write, and the
+   * benchmark's close() waited on its lock forever. Now the write gives up, drops and counts, and close() returns.
+   */
+  @Test
+  void aTcpReceiverThatNeverReadsDoesNotHoldTheBenchmark() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      server.setReceiveBufferSize(4096);
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.accept(); // and never read
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      SampleRecorder recorder = new SampleRecorder(200_000);
+      recorder.measuring(true);
+      CallSite site = new CallSite(Leg.single, "localhost:8080", "bytes");
+      for (int i = 0; i < 200_000; i++) {
+        CallTrace t = recorder.start(site);
+        t.begin(Phase.WAITING);
+        t.end(Phase.WAITING);
+        t.status(200);
+        recorder.finish(t, null);
+      }
+      LiveSender live = start(recorder, "tcp://127.0.0.1:" + server.getLocalPort());
+      // the benchmark thread's close, as Tracing calls it at the trial's end; "never" is what failed before
+      CompletableFuture<LiveSender.Counts> closed = CompletableFuture.supplyAsync(() -> {
+        try {
+          live.close();
+          return live.counts();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      LiveSender.Counts counts = closed.get(60, TimeUnit.SECONDS);
+      assertThat(counts.notSent()).isPositive();
+      assertThat(counts.lines() + counts.notSent()).isEqualTo(200_000);
+      assertThat(counts.firstError()).contains("stopped reading");
+      accepted.get(10, TimeUnit.SECONDS).close();
     }
   }
 
