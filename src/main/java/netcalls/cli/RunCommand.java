@@ -40,16 +40,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class RunCommand {
   /**
    * What runs with no benchmark named, within 5 minutes on 2 cores with every trial warmed up until steady:
-   * RequestLatency over every client × {reuse, new_client} × scheme, and PairedLatency (the blog's sequential vs
-   * concurrent pair) with connection reuse. The steady-state warm-up costs up to 10 s a trial, so the default
-   * suite leaves out shared_pool and no_keepalive rather than warming less (scripts/default-suite-time.sh);
-   * {@code RequestLatency} or {@code PairedLatency} named on its own runs every strategy.
+   * RequestLatency over every client × {reuse, new_client} over http, and PairedLatency (the blog's sequential vs
+   * concurrent pair) with connection reuse. The steady-state warm-up costs up to 10 s a trial, so the default suite
+   * leaves out https, shared_pool and no_keepalive rather than warming less (30 trials took 349 s:
+   * scripts/default-suite-time.sh); {@code RequestLatency} or {@code PairedLatency} named on its own runs them all.
    */
   static final List<String> DEFAULT_SUITE = List.of("netcalls\\.bench\\.RequestLatency\\.", "netcalls\\.bench\\.PairedLatency\\.");
   /** The default suite's narrower parameters, by benchmark name prefix; a {@code -p} of the same key wins. */
   static final Map<String, Map<String, List<String>>> DEFAULT_SUITE_PARAMS =
       Map.of("netcalls.bench.PairedLatency.", Map.of("strategy", List.of("reuse")),
-          "netcalls.bench.RequestLatency.", Map.of("strategy", List.of("reuse", "new_client")));
+          "netcalls.bench.RequestLatency.", Map.of("strategy", List.of("reuse", "new_client"), "scheme", List.of("http")));
 
   /** What {@code --url} runs: each URL on its own. */
   static final String URL_BENCHMARK = "netcalls.bench.RequestLatency.";
