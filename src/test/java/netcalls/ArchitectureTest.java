@@ -44,7 +44,7 @@ class ArchitectureTest {
     MAY_USE.put("client", List.of("run", "trace"));
     MAY_USE.put("trace", List.of("run"));
     MAY_USE.put("run", List.of());
-    MAY_USE.put("server", List.of());
+    MAY_USE.put("server", List.of("run")); // serve checks its file arguments through run.OutputFile
     MAY_USE.put("steady", List.of()); // change points, the classification and the warm-up rule: pure
   }
 
