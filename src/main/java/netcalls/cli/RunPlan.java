@@ -68,7 +68,8 @@ final class RunPlan {
         for (Map<String, List<String>> split : splits) {
           List<String> schemes = split.containsKey("scheme") ? split.get("scheme")
               : declared.containsKey("scheme") ? values("scheme", declared, given) : null;
-          plan.byProtocol(b.getKey(), clients, strategies, values("protocol", declared, given), schemes, split);
+          plan.byProtocol(b.getKey(), clients, strategies, values("protocol", declared, given), schemes,
+              given.apply("scheme") != null, split);
         }
         continue;
       }
@@ -121,7 +122,7 @@ final class RunPlan {
    * scheme, as a benchmark without a protocol parameter does. Each reason is said once.
    */
   private void byProtocol(String benchmark, List<String> clients, List<String> strategies, List<String> protocols,
-      List<String> schemes, Map<String, List<String>> split) {
+      List<String> schemes, boolean schemesGiven, Map<String, List<String>> split) {
     for (String p : protocols) {
       Protocol protocol = Protocol.parse(p);
       List<String> fitting = null;
@@ -155,7 +156,8 @@ final class RunPlan {
           params.put("client", List.of(c));
           params.put("protocol", List.of(p));
           params.put("strategy", supported);
-          if (protocol.isHttp2() && fitting != null) {
+          // HTTP/2 narrows the schemes; a given list (the default suite's, which JMH's own -p does not carry) is kept
+          if ((protocol.isHttp2() || schemesGiven) && fitting != null) {
             params.put("scheme", fitting);
           }
           params.putAll(split); // a --url split: its labels under their one scheme

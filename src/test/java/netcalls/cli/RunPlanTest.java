@@ -53,6 +53,20 @@ class RunPlanTest {
     assertThat(plan.runs.get(plan.runs.size() - 1)).isEqualTo(new RunPlan.Run(OTHER, Map.of()));
   }
 
+  /** The default suite narrows the scheme, which JMH's own -p would not carry: every h1 run holds it. */
+  @Test
+  void aGivenSchemeIsCarriedByEveryRun() {
+    Map<String, Map<String, String[]>> benchmarks = benchmarks();
+    benchmarks.get(REQ).put("protocol", new String[] {"h1"});
+    RunPlan plan = RunPlan.of(benchmarks, (b, key) -> key.equals("scheme") ? List.of("http")
+        : RunCommand.DEFAULT_SUITE_PARAMS.get("netcalls.bench.RequestLatency.").get(key));
+    List<RunPlan.Run> req = plan.runs.stream().filter(r -> r.benchmark().equals(REQ)).toList();
+    assertThat(req).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.params().get("scheme")).containsExactly("http");
+      assertThat(r.params().get("strategy")).isSubsetOf("reuse", "new_client");
+    });
+  }
+
   /** Every client × protocol × strategy × scheme is either in exactly one run, or left out with its reason. */
   @Test
   void protocolsLeaveOutWhatCannotBeSpokenAndPinTheirScheme() {
