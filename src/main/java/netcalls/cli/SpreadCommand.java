@@ -28,9 +28,8 @@ final class SpreadCommand implements Callable<Integer> {
     try {
       List<Spread.Row> rows = Spread.of(runs, allForks);
       if (json) {
-        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
         for (Spread.Row r : rows) {
-          System.out.println(m.writeValueAsString(r));
+          System.out.println(netcalls.read.Json.MAPPER.writeValueAsString(r));
         }
       } else {
         System.out.print(Spread.render(rows));

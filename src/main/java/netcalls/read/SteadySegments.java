@@ -50,7 +50,9 @@ public final class SteadySegments {
         medians[i] = it.getN() == 0 ? Double.NaN : it.getPercentile(50);
         counts[i] = it.getN();
       }
-      Fork f = classify(medians, counts);
+      long[] sorted = counts.clone();
+      java.util.Arrays.sort(sorted);
+      Fork f = classify(medians, sorted.length > 0 && sorted[sorted.length / 2] >= MIN_SAMPLES_PER_ITERATION);
       forks.add(f);
       List<JmhResults.Iteration> steady = fork.subList(f.steadyFrom(), fork.size());
       kept.add(steady);
@@ -79,9 +81,7 @@ public final class SteadySegments {
     List<double[]> kept = new ArrayList<>();
     ListStatistics all = new ListStatistics();
     for (double[] fork : m.raw()) {
-      long[] counts = new long[fork.length];
-      java.util.Arrays.fill(counts, Long.MAX_VALUE); // an iteration score is a mean of many operations
-      Fork f = classify(fork, counts);
+      Fork f = classify(fork, true); // an iteration score is a mean of many operations
       forks.add(f);
       double[] steady = java.util.Arrays.copyOfRange(fork, f.steadyFrom(), fork.length);
       kept.add(steady);
@@ -125,10 +125,8 @@ public final class SteadySegments {
   }
 
   /** A fork too thin to classify keeps all its iterations, labelled {@code not_checked}. */
-  static Fork classify(double[] medians, long[] counts) {
-    long[] sorted = counts.clone();
-    java.util.Arrays.sort(sorted);
-    boolean thin = sorted.length == 0 || sorted[sorted.length / 2] < MIN_SAMPLES_PER_ITERATION;
+  static Fork classify(double[] medians, boolean enoughSamples) {
+    boolean thin = !enoughSamples;
     for (double v : medians) {
       if (!(v > 0) || Double.isInfinite(v)) {
         thin = true; // an empty or non-positive iteration: nothing to take a log of

@@ -1,6 +1,5 @@
 package netcalls.steady;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,8 +75,5 @@ public final class WarmupRule {
       medians = List.copyOf(medians);
     }
 
-    static Outcome none() {
-      return new Outcome(new ArrayList<>(), 0, 0, false);
-    }
   }
 }
