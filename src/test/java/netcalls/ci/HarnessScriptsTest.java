@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * scripts/harness-vs-bare.sh and scripts/trace-overhead.sh without measuring (HarnessScriptsIT runs them for
+ * scripts/harness-vs-bare.sh, scripts/trace-overhead.sh and scripts/levers.sh without measuring (HarnessScriptsIT runs them for
  * real): bash parses them whole, and bad options stop them with one line and exit 2 before anything runs.
  */
 class HarnessScriptsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh"})
+  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh", "scripts/levers.sh"})
   void bashParsesTheWholeScript(String script) throws Exception {
     Result r = run("bash", "-n", script);
     assertThat(r.exit()).as(script + ": " + r.err()).isZero();
@@ -36,7 +36,10 @@ class HarnessScriptsTest {
       "scripts/harness-vs-bare.sh --clients|harness-vs-bare: --clients needs a value (see the usage at the top of the script)",
       "scripts/harness-vs-bare.sh --bogus|harness-vs-bare: unknown argument: --bogus (use --rounds, --clients, --seconds, --limit, --dry-run)",
       "scripts/trace-overhead.sh --forks 0|trace-overhead: --forks 0: give a whole number of 1 or more",
-      "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)"})
+      "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)",
+      "scripts/levers.sh --forks 0|levers.sh: --forks 0: give a whole number >= 1",
+      "scripts/levers.sh --setups default,fast|levers.sh: unknown set-up fast (known: default, pinned, heap-gc)",
+      "scripts/levers.sh --bogus|levers.sh: unknown option --bogus (use --forks N, --clients a,b, --setups a,b, --out DIR)"})
   void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash"));
     command.addAll(Arrays.asList(args.split(" ")));
