@@ -41,6 +41,24 @@ class SpreadTest {
     assertThat(Spread.render(rows)).contains("RequestLatency").contains("CV 95% up");
   }
 
+  @Test
+  void withinForkNoiseSaysHowMuchOfTheSpreadIsBetweenForks() {
+    // two forks at 100 and 110, iterations 100±1 and 110±1 (4 each): sd of each fork's iterations is
+    // sqrt(4/3) = 1.1547, its standard error over 4 iterations 0.5774, so withinCv = 0.5774 / 105
+    Series.Fork a = new Series.Fork(100, Double.NaN, new double[] {99, 101, 99, 101}, new double[4]);
+    Series.Fork b = new Series.Fork(110, Double.NaN, new double[] {109, 111, 109, 111}, new double[4]);
+    Spread.Row r = Spread.row("x", "us/op", List.of(a, b), 0);
+    assertThat(r.withinCv()).isCloseTo(Math.sqrt(4.0 / 3) / 2 / 105, within(1e-12));
+    assertThat(r.cv()).isCloseTo(Stats.cv(new double[] {100, 110}), within(1e-12));
+    // the forks differ by far more than their iterations do: nearly all of the variance is between forks
+    assertThat(r.betweenShare()).isGreaterThan(0.99).isLessThanOrEqualTo(1);
+    // forks that agree up to their own noise: nothing is left between them
+    Series.Fork c = new Series.Fork(100, Double.NaN, new double[] {90, 110, 90, 110}, new double[4]);
+    Series.Fork d = new Series.Fork(101, Double.NaN, new double[] {91, 111, 91, 111}, new double[4]);
+    assertThat(Spread.row("y", "us/op", List.of(c, d), 0).betweenShare()).isZero();
+    assertThat(Spread.withinCv(List.of(new Series.Fork(1, 1, new double[] {1}, new double[] {1})), 1)).isNaN();
+  }
+
   private static double[] repeat(double v, int n) {
     double[] out = new double[n];
     java.util.Arrays.fill(out, v);
