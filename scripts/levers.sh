@@ -5,16 +5,17 @@
 #   default  the built-in server inside the fork (what users run)
 #   pinned   the built-in server as its own JVM (`serve`) pinned to CPU 0, the benchmark (launcher and fork) to CPU 1
 #   heap-gc  a fixed, pre-touched 1 GiB heap and the parallel collector in the fork
+#   one-cpu  everything (launcher, fork, the built-in server in it) on CPU 1: no wake-up crosses CPUs
 # (JIT threads are no lever here: on 2 CPUs the JVM already runs the minimum of 2 compiler threads.)
 #   scripts/levers.sh [--forks N] [--clients a,b] [--setups a,b] [--out DIR]
-#   (defaults: 8 forks, okhttp,ahc,jdk,hc5,jetty, default,pinned,heap-gc, results/levers-<time>)
+#   (defaults: 8 forks, okhttp,ahc,jdk,hc5,jetty, default,pinned,heap-gc,one-cpu, results/levers-<time>)
 # Needs target/benchmarks.jar (mvn package) and taskset (util-linux) for `pinned`. About 9 s a fork: 8 forks x
-# 5 clients x 3 set-ups is about 18 minutes on 2 cores. Run it on a quiet machine.
+# 5 clients is about 24 minutes with the 4 set-ups on 2 cores. Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FORKS=8
 CLIENTS=okhttp,ahc,jdk,hc5,jetty
-SETUPS=default,pinned,heap-gc
+SETUPS=default,pinned,heap-gc,one-cpu
 OUT=results/levers-$(date -u +%Y%m%d-%H%M%S)
 die() { echo "levers.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -32,9 +33,9 @@ IFS=, read -r -a setups <<< "$SETUPS"
 for s in "${setups[@]}"; do
   case "$s" in
     default|heap-gc) ;;
-    pinned) command -v taskset >/dev/null 2>&1 || die "set-up pinned needs taskset (Debian: util-linux)";
-            [ "$(nproc)" -ge 2 ] || die "set-up pinned needs 2 CPUs, this machine has $(nproc)" ;;
-    *) die "unknown set-up $s (known: default, pinned, heap-gc)" ;;
+    pinned|one-cpu) command -v taskset >/dev/null 2>&1 || die "set-up $s needs taskset (Debian: util-linux)";
+            [ "$(nproc)" -ge 2 ] || die "set-up $s needs 2 CPUs, this machine has $(nproc)" ;;
+    *) die "unknown set-up $s (known: default, pinned, heap-gc, one-cpu)" ;;
   esac
 done
 JAR=target/benchmarks.jar
@@ -64,6 +65,7 @@ one() { # $1 = set-up, $2 = client, $3 = round
   local pre=() args=()
   case "$1" in
     pinned) pre=(taskset -c 1); args=(--target "http://127.0.0.1:$PORT") ;;
+    one-cpu) pre=(taskset -c 1) ;;
     heap-gc) args=(-jvmArgsAppend "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseParallelGC") ;;
   esac
   "${pre[@]}" java -jar "$JAR" --results "$OUT/$1" --run-id "$2-$3" --no-export "${args[@]}" -f 1 \

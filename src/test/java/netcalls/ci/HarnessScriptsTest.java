@@ -38,7 +38,7 @@ class HarnessScriptsTest {
       "scripts/trace-overhead.sh --forks 0|trace-overhead: --forks 0: give a whole number of 1 or more",
       "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)",
       "scripts/levers.sh --forks 0|levers.sh: --forks 0: give a whole number >= 1",
-      "scripts/levers.sh --setups default,fast|levers.sh: unknown set-up fast (known: default, pinned, heap-gc)",
+      "scripts/levers.sh --setups default,fast|levers.sh: unknown set-up fast (known: default, pinned, heap-gc, one-cpu)",
       "scripts/levers.sh --bogus|levers.sh: unknown option --bogus (use --forks N, --clients a,b, --setups a,b, --out DIR)"})
   void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash"));
