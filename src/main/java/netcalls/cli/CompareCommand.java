@@ -61,9 +61,6 @@ final class CompareCommand implements Callable<Integer> {
       + " informational (verdict shown, never exit 1). Default: every row")
   String gate;
 
-  @Option(names = "--gate-p99", description = "gate the p99 rows too (informational by default)")
-  boolean gateP99;
-
   @Option(names = "--allow-sequential", description = "compare sides of which one ran wholly before the other"
       + " (refused by default: the machine's drift between them counts as a change)")
   boolean allowSequential;
@@ -102,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
   private Integer compare() {
     Options o;
     try {
-      o = new Options(alpha, threshold, maxCv, force, gate, gateP99, allowSequential);
+      o = new Options(alpha, threshold, maxCv, force, gate, allowSequential);
     } catch (IllegalArgumentException e) {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;

@@ -222,7 +222,7 @@ public final class Compare {
             + r.replicate() + "s (smallest possible p " + String.format(java.util.Locale.ROOT, "%.3f", r.pFloor())
             + ")";
       }
-      rows.add(r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label(), false)));
+      rows.add(r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label())));
     }
     List<Row> out = Family.decide(rows, o, warnings);
     if (oneForkRows > 0) {

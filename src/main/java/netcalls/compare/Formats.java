@@ -92,7 +92,6 @@ public final class Formats {
     method.put("threshold", "checked on the Hodges-Lehmann point estimate");
     m.put("method", method);
     m.put("gate", c.options().gate());
-    m.put("gateP99", c.options().gateP99());
     m.put("familySize", c.familySize());
     m.put("aloneNeedsP", c.aloneNeedsP());
     m.put("minimumRoundsAlone", c.minimumRoundsAlone());
@@ -133,8 +132,8 @@ public final class Formats {
             + " on mid-ranks when values tie), paired = runs interleaved one for one, each round's log ratio, exact"
             + " one-sided sign-flip test in the direction of the change; change = Hodges-Lehmann ratio (paired: of"
             + " Walsh averages) with its " + pct(o.ciLevel() * 100) + " % distribution-free CI.",
-        "Gate: " + (o.gate() == null ? "every row" : "rows matching /" + o.gate() + "/") + (o.gateP99() ? "" : ","
-            + " p99 informational") + ": a family of " + family + " tested row(s), p(BH) = Benjamini-Hochberg"
+        "Gate: " + (o.gate() == null ? "every row" : "rows matching /" + o.gate() + "/") + " (p99 is shown, not"
+            + " tested): a family of " + family + " tested row(s), p(BH) = Benjamini-Hochberg"
             + " adjusted over it (other rows informational, in a family of their own, never exit 1); one slower row"
             + " alone needs p <= " + o.alpha() + " / " + family + " = " + p(c.aloneNeedsP()) + ": "
             + c.minimumRoundsAlone() + " paired rounds (floor 2^-n) or " + c.minimumReplicatesAlone()

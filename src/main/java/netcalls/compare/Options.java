@@ -13,11 +13,10 @@ import java.util.regex.PatternSyntaxException;
  * @param force compare runs whose JMH options differ (with a warning) instead of refusing
  * @param gate the rows that can fail the build: a regular expression found in the row's label (benchmark and
  *     parameters as printed, see {@link Row#label()}); null for every row. The others are informational.
- * @param gateP99 gate the p99 rows too (by default they are informational)
  * @param allowSequential compare sides of which one ran wholly before the other (with a warning) instead of
  *     refusing
  */
-public record Options(double alpha, double threshold, double maxCv, boolean force, String gate, boolean gateP99,
+public record Options(double alpha, double threshold, double maxCv, boolean force, String gate,
     boolean allowSequential) {
   public static final double DEFAULT_ALPHA = 0.05;
   public static final double DEFAULT_THRESHOLD = 0.05;
@@ -43,9 +42,9 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
     }
   }
 
-  /** Every row gated, p99 rows informational, sequential sides refused. */
+  /** Every row gated, sequential sides refused. */
   public Options(double alpha, double threshold, double maxCv, boolean force) {
-    this(alpha, threshold, maxCv, force, null, false, false);
+    this(alpha, threshold, maxCv, force, null, false);
   }
 
   public static Options defaults() {
@@ -54,7 +53,7 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
 
   /** These options, sides that ran one after the other compared with a warning (a report shows, it does not gate). */
   public Options sequentialAllowed() {
-    return new Options(alpha, threshold, maxCv, force, gate, gateP99, true);
+    return new Options(alpha, threshold, maxCv, force, gate, true);
   }
 
   /** The confidence level of the ratio's interval, tied to alpha so interval and test agree (95 % by default). */
@@ -62,8 +61,8 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
     return 1 - alpha;
   }
 
-  /** Whether a row with this label and kind can fail the build. */
-  boolean gates(String label, boolean p99) {
-    return (!p99 || gateP99) && (gate == null || Pattern.compile(gate).matcher(label).find());
+  /** Whether a row with this label can fail the build. */
+  boolean gates(String label) {
+    return gate == null || Pattern.compile(gate).matcher(label).find();
   }
 }

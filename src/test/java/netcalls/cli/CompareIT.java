@@ -45,8 +45,8 @@ class CompareIT {
   @Test
   void anInjectedSlowdownRunAfterTheBaselineIsRefusedOrShownWithoutVerdict() throws Exception {
     Result refused = compare(base.toString(), cand.toString(), "--format", "json");
-    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
-    assertThat(refused.err()).contains("did not interleave").contains("--allow-sequential").doesNotContain("\tat ");
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(2);
+    assertThat(refused.out() + refused.err()).contains("did not interleave").contains("--allow-sequential").doesNotContain("\tat ");
     Result r = compare(base.toString(), cand.toString(), "--format", "json", "--allow-sequential");
     assertThat(r.exit()).as(r.out()).isZero();
     JsonNode json = JSON.readTree(r.out().substring(r.out().indexOf('{')));

@@ -47,7 +47,7 @@ class FormatsTest {
         .contains("Hodges-Lehmann").contains("p(BH) < 0.05 and |change| >= 5 %")
         .contains("at least 4 per side").contains("3 vs 3 can never reach p < 0.05")
         .contains("and 4 for a change in one row alone among the 1 gated")
-        .contains("Gate: every row, p99 informational: a family of 1 tested row(s)")
+        .contains("Gate: every row (p99 is shown, not tested): a family of 1 tested row(s)")
         .contains("one slower row alone needs p <= 0.05 / 1 = 0.050: 5 paired rounds");
     assertThat(table.get(0)).contains(" test ");
     assertThat(table.get(2)).contains(" unpaired ");

@@ -156,7 +156,7 @@ class PairedCompareTest {
         .contains("8 paired rounds").contains("some gated rows cannot");
 
     // the gate narrowed to three rows: a family of 3, the slower row flagged, the others informational
-    Options gate = new Options(0.05, 0.05, 0.10, false, "client=c[012] ", false, false);
+    Options gate = new Options(0.05, 0.05, 0.10, false, "client=c[012] ", false);
     Comparison g = Compare.runs(seven.get(0), seven.get(1), gate);
     assertThat(g.familySize()).isEqualTo(3);
     assertThat(row(g, 0).gated()).isTrue();
@@ -172,7 +172,7 @@ class PairedCompareTest {
   @Test
   void aSlowerInformationalRowIsShownButNeverFails() throws Exception {
     List<List<Path>> s = sides(7, 2, SLOWER, true);
-    Options gate = new Options(0.05, 0.05, 0.10, false, "client=c1", false, false);
+    Options gate = new Options(0.05, 0.05, 0.10, false, "client=c1", false);
     Comparison c = Compare.runs(s.get(0), s.get(1), gate);
     Row slower = row(c, 0);
     assertThat(slower.gated()).isFalse();

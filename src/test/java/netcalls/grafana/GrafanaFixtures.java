@@ -87,6 +87,20 @@ final class GrafanaFixtures {
         "-p", "strategy=reuse", "-p", "scheme=http", "-p", "size=64,1024", "RequestLatency"));
     runs.put("base-2", shifted(runs.get("base"), root, "base-2", 1));
     runs.put("cand-2", shifted(runs.get("cand"), root, "cand-2", 2));
+    Instant ago = Instant.now().minus(java.time.Duration.ofDays(2));
+    Path gateA = new netcalls.compare.RunBuilder(root.resolve("gate-a")).times(ago.toString(),
+        ago.plusSeconds(600).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
+        "us/op", 100, 101, 99, 102, 98).write();
+    Path gateB = new netcalls.compare.RunBuilder(root.resolve("gate-b")).times(ago.plusSeconds(300).toString(),
+        ago.plusSeconds(900).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
+        "us/op", 120, 121.2, 118.8, 122.4, 117.6).write();
+    String host = JSON.readTree(runs.get("base").resolve("run.json").toFile()).path("host").asText();
+    for (Path gate : List.of(gateA, gateB)) { // on the real runs' host, so the nightly dashboard's host offers them
+      ObjectNode json = (ObjectNode) JSON.readTree(gate.resolve("run.json").toFile());
+      JSON.writeValue(gate.resolve("run.json").toFile(), json.put("host", host));
+    }
+    runs.put("gate-a", gateA);
+    runs.put("gate-b", gateB);
     for (String fixture : List.of("openloop-ok", "openloop-bad")) {
       runs.put(fixture, Fixtures.copyRun(fixture, Files.createTempDirectory(root, fixture)));
     }
@@ -103,13 +117,6 @@ final class GrafanaFixtures {
         "--database", DATABASE, "--allow-sequential");
     Jar pooled = jar("compare", runs.get("base") + "," + runs.get("base-2"), runs.get("cand") + "," + runs.get("cand-2"),
         "--influx", url, "--database", DATABASE, "--allow-sequential");
-    Instant ago = Instant.now().minus(java.time.Duration.ofDays(2));
-    Path gateA = new netcalls.compare.RunBuilder(root.resolve("gate-a")).times(ago.toString(),
-        ago.plusSeconds(600).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
-        "us/op", 100, 101, 99, 102, 98).write();
-    Path gateB = new netcalls.compare.RunBuilder(root.resolve("gate-b")).times(ago.plusSeconds(300).toString(),
-        ago.plusSeconds(900).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
-        "us/op", 120, 121.2, 118.8, 122.4, 117.6).write();
     Jar slower = jar("compare", gateA.toString(), gateB.toString(), "--influx", url, "--database", DATABASE);
     return new Data(influx, runs, single, pooled, slower);
   }
