@@ -222,8 +222,10 @@ public final class Compare {
             + r.replicate() + "s (smallest possible p " + String.format(java.util.Locale.ROOT, "%.3f", r.pFloor())
             + ")";
       }
-      rows.add(r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label())));
+      rows.add(r);
     }
+    // every row says whether the gate holds it, tested or not
+    rows.replaceAll(r -> r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label())));
     List<Row> out = Family.decide(rows, o, warnings);
     if (oneForkRows > 0) {
       warnings.add(oneForkRows + " row(s) had a single fork on a side: no verdict (its iterations share one JVM and"
