@@ -23,8 +23,11 @@ import picocli.CommandLine.Parameters;
 /** {@code compare BASE CAND}: is the candidate slower than the baseline, by how much, how sure, and why. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare two runs (or two sides of several runs each, forks pooled) row by row.",
-        "Exit 0: no regression; 1: at least one row slower; 2: bad input, or the netcalls_compare points could not"
-            + " all be written to InfluxDB."},
+        "Sides whose runs interleave one for one in time (A1 B1 B2 A2 ...) are compared as paired rounds; other"
+            + " sides pool their forks. A change must reach --threshold on the point estimate (the Hodges-Lehmann"
+            + " ratio) and be significant after Benjamini-Hochberg over the gated rows.",
+        "Exit 0: no regression; 1: at least one gated row slower; 2: bad input (also sides run one after the other,"
+            + " without --allow-sequential), or the netcalls_compare points could not all be written to InfluxDB."},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 final class CompareCommand implements Callable<Integer> {
   enum Format { text, md, json }
@@ -52,6 +55,16 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--force", description = "compare runs made with different JMH options (-wi/-w/-i/-r/-t)")
   boolean force;
 
+  @Option(names = "--gate", paramLabel = "REGEX", description = "the rows that can fail the build: those whose"
+      + " label (benchmark and parameters as printed, e.g. 'RequestLatency.request client=okhttp scheme=http"
+      + " strategy=reuse') contains a match of REGEX; Benjamini-Hochberg corrects over them only; the other rows are"
+      + " informational (verdict shown, never exit 1). Default: every row")
+  String gate;
+
+  @Option(names = "--allow-sequential", description = "compare sides of which one ran wholly before the other"
+      + " (refused by default: the machine's drift between them counts as a change)")
+  boolean allowSequential;
+
   @Option(names = "--ignore-param", paramLabel = "NAME", split = ",", description = "leave the -p parameter NAME"
       + " out of the row key, so results differing only in it are one row (e.g. trace: trace=off runs as BASE against"
       + " trace=on runs as CAND); repeatable")
@@ -67,9 +80,26 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return compare();
+    } catch (RuntimeException e) {
+      // a defect, or input no check foresaw: still one line and exit 2, never a stack trace or exit 1
+      System.out.flush();
+      System.err.println("netcalls compare: could not compare " + base + " with " + cand + ": " + oneLine(e)
+          + "; please report it with the run folders");
+      return 2;
+    }
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replaceAll("\\s*\\R\\s*", " "));
+  }
+
+  private Integer compare() {
     Options o;
     try {
-      o = new Options(alpha, threshold, maxCv, force);
+      o = new Options(alpha, threshold, maxCv, force, gate, allowSequential);
     } catch (IllegalArgumentException e) {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;

@@ -86,10 +86,14 @@ public final class Compare {
     }
     SideChecks.testbeds(base, cand, warnings);
     String order = SideChecks.backToBack(base, cand);
-    if (order != null) {
-      warnings.add(order);
+    if (order != null && !o.allowSequential()) {
+      throw new CompareException(order + "; pass --allow-sequential to compare them anyway");
     }
-    List<Row> rows = rows(b, c, phases(base), phases(cand), o, warnings, errors);
+    if (order != null) {
+      warnings.add(order + "; compared anyway (--allow-sequential)");
+    }
+    List<Rounds.Round> rounds = Rounds.of(base, cand);
+    List<Row> rows = rows(b, c, phases(base), phases(cand), rounds, o, warnings, errors);
     if (sameRun != null) {
       warnings.add(sameRun);
       rows.replaceAll(r -> r.compared() ? SameRuns.noVerdict(r, "the same run on both sides") : r);
@@ -150,12 +154,13 @@ public final class Compare {
   }
 
   private static List<Row> rows(Map<Key, Series> b, Map<Key, Series> c, Map<Key, List<Map<String, Double>>> bp,
-      Map<Key, List<Map<String, Double>>> cp, Options o, List<String> warnings, List<String> errors) {
+      Map<Key, List<Map<String, Double>>> cp, List<Rounds.Round> rounds, Options o, List<String> warnings,
+      List<String> errors) {
     TreeSet<Key> keys = new TreeSet<>(b.keySet());
     keys.addAll(c.keySet());
     List<Row> rows = new ArrayList<>();
     List<Row.PhaseShift> shifts = new ArrayList<>();
-    int iterationRows = 0;
+    int oneForkRows = 0;
     int tooFewRows = 0;
     int notGatedRows = 0;
     int unsteadyForks = 0;
@@ -201,44 +206,31 @@ public final class Compare {
       if (factor != 1) {
         sc = sc.scaled(factor, sb.unit());
       }
-      boolean iterations = sb.forks().size() < 2 || sc.forks().size() < 2;
-      iterationRows += iterations ? 1 : 0;
-      double[] x = sb.centers(iterations);
-      double[] y = sc.centers(iterations);
-      Stats.MannWhitney mw = Stats.mannWhitney(x, y);
-      Stats.Ratio ratio = Stats.hodgesLehmann(x, y, o.ciLevel());
-      double cvb = Stats.cv(x);
-      double cvc = Stats.cv(y);
-      int need = Stats.replicatesNeeded(Math.sqrt((cvb * cvb + cvc * cvc) / 2), o.threshold(), o.alpha());
-      boolean tooFew = Stats.minimumP(x.length, y.length) >= o.alpha();
-      if (tooFew) {
+      Row.PhaseShift moved = phaseShift(bp.get(k), cp.get(k));
+      Row r;
+      if (rounds != null) {
+        r = RowTests.paired(k, sb.unit(), Rounds.values(rounds, k, sb.unit()), o, moved);
+      } else {
+        r = RowTests.unpaired(k, sb, sc, o, moved);
+        if (r.replicate().equals("iteration")) {
+          oneForkRows++;
+        }
+      }
+      if (r.hasTest() && r.tooFew()) {
         tooFewRows++;
-        tooFewExample = tooFewExample != null ? tooFewExample : x.length + " vs " + y.length + " "
-            + (iterations ? "iterations" : "forks") + " (smallest possible p "
-            + String.format(java.util.Locale.ROOT, "%.3f", Stats.minimumP(x.length, y.length)) + ")";
+        tooFewExample = tooFewExample != null ? tooFewExample : r.nBaseline() + " vs " + r.nCandidate() + " "
+            + r.replicate() + "s (smallest possible p " + String.format(java.util.Locale.ROOT, "%.3f", r.pFloor())
+            + ")";
       }
-      rows.add(new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), sb.unit(), Verdict.SAME,
-          iterations ? "iteration" : "fork", x.length, y.length, Stats.median(x), Stats.median(y),
-          medianOrNaN(sb.tails(iterations)), medianOrNaN(sc.tails(iterations)), ratio.estimate(), ratio.lower(),
-          ratio.upper(), mw.u(), mw.p(), Double.NaN, cvb, cvc, need, tooFew, phaseShift(bp.get(k), cp.get(k))));
+      rows.add(r);
     }
-    double[] p = rows.stream().mapToDouble(r -> r.compared() ? r.p() : Double.NaN).toArray();
-    double[] adjusted = Stats.benjaminiHochberg(p);
-    List<Row> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      if (!r.compared()) {
-        out.add(r);
-        continue;
-      }
-      Verdict v = Verdicts.decide(r.ratio(), adjusted[i], Math.max(r.cvBaseline(), r.cvCandidate()),
-          Verdicts.direction(r.unit()), o);
-      out.add(r.decided(v, adjusted[i]));
-    }
-    if (iterationRows > 0) {
-      warnings.add(iterationRows + " row(s) had a single fork on a side, so iterations stand in for forks there:"
-          + " the verdict is weaker (iterations share one JVM and scatter less than forks, so p comes out too"
-          + " small); run with -f " + Math.max(5, Stats.minimumReplicates(o.alpha())) + " or more");
+    // every row says whether the gate holds it, tested or not
+    rows.replaceAll(r -> r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label())));
+    List<Row> out = Family.decide(rows, o, warnings);
+    if (oneForkRows > 0) {
+      warnings.add(oneForkRows + " row(s) had a single fork on a side: no verdict (its iterations share one JVM and"
+          + " scatter less than forks, so p would come out too small; the ratio on iterations is shown); run with -f "
+          + Math.max(5, Stats.minimumReplicates(o.alpha())) + " or more, or interleave runs");
     }
     if (notGatedRows > 0) {
       warnings.add(notGatedRows + " row(s) not gated: a side has no fork that reached a steady state (each row"
@@ -250,7 +242,7 @@ public final class Compare {
     if (tooFewRows > 0) {
       warnings.add(tooFewRows + " row(s) have too few replicates for any verdict, e.g. " + tooFewExample
           + ": at alpha " + o.alpha() + " a side needs at least " + Stats.minimumReplicates(o.alpha())
-          + " (3 vs 3 can never reach p < 0.05)");
+          + " forks, or 5 paired rounds (3 vs 3 forks can never reach p < 0.05)");
     }
     return out;
   }

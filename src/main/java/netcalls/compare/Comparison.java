@@ -15,12 +15,22 @@ public record Comparison(List<RunRef> baseline, List<RunRef> candidate, Options 
   /** A run folder of one side: where, its id, its commit, its testbed, when it ended (run.json). */
   public record RunRef(Path dir, String runId, String gitCommit, String testbed, java.time.Instant end) {}
 
-  /** 2 when input was damaged, 1 when a row is slower, else 0. */
+  /** 2 when input was damaged, 1 when a gated row is slower (informational rows never fail), else 0. */
   public int exitCode() {
     if (!errors.isEmpty()) {
       return 2;
     }
-    return count(Verdict.SLOWER) > 0 ? 1 : 0;
+    return rows.stream().anyMatch(Row::fails) ? 1 : 0;
+  }
+
+  /** The gated family's size: tested rows that can fail the build, the rows Benjamini–Hochberg corrects over. */
+  public long familySize() {
+    return Family.size(rows);
+  }
+
+  /** The raw p a slower row alone in the gated family needs: alpha / family size. */
+  public double aloneNeedsP() {
+    return Family.alone(options.alpha(), familySize());
   }
 
   public long count(Verdict v) {
@@ -38,10 +48,19 @@ public record Comparison(List<RunRef> baseline, List<RunRef> candidate, Options 
   }
 
   /**
-   * Fewest replicates per side with which a single changed row among all compared rows can get a verdict:
-   * Benjamini–Hochberg then asks its raw p to be below alpha / rows.
+   * Fewest forks per side with which a single changed row of the gated family can get a verdict (unpaired):
+   * Benjamini–Hochberg then asks its raw p to be below alpha / family size.
    */
   public int minimumReplicatesAlone() {
-    return Stats.minimumReplicates(options.alpha() / Math.max(1, compared()));
+    return Stats.minimumReplicates(aloneNeedsP());
+  }
+
+  /** Fewest paired rounds with which a single changed row of the gated family can get a verdict: 2^-n &lt;= that p. */
+  public int minimumRoundsAlone() {
+    int n = 1;
+    while (Exact.pairedFloor(n) > aloneNeedsP()) {
+      n++;
+    }
+    return n;
   }
 }

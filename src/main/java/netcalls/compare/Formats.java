@@ -15,8 +15,8 @@ import java.util.Map;
 public final class Formats {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String[] HEADER = {"benchmark", "params", "unit", "n", "p50 base", "p50 cand",
-      "p99 base", "p99 cand", "change", "CI", "p", "p(BH)", "verdict", "phase moved most"};
-  private static final int VERDICT = 12;
+      "p99 base", "p99 cand", "change", "CI", "p", "p(BH)", "test", "verdict", "phase moved most"};
+  private static final int VERDICT = 13;
 
   private Formats() {}
 
@@ -70,7 +70,7 @@ public final class Formats {
       }
       s.append("| ").append(String.join(" | ", escape(r))).append(" |\n");
       if (i == 0) {
-        s.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|---|\n");
       }
     }
     s.append('\n');
@@ -84,10 +84,17 @@ public final class Formats {
     m.put("candidate", runs(c.candidate()));
     Map<String, Object> method = new LinkedHashMap<>();
     method.put("replicate", "fork (iteration when a side has one fork)");
-    method.put("test", "Mann-Whitney U, two-sided");
-    method.put("fdr", "Benjamini-Hochberg");
-    method.put("ci", "Hodges-Lehmann ratio of log values, distribution-free interval");
+    method.put("test", "unpaired: Mann-Whitney U, two-sided, exact on mid-ranks with ties; paired (runs interleaved"
+        + " one for one, rounds): exact sign-flip test on the mid-ranks of the rounds' log ratios, one-sided in the"
+        + " direction of the change");
+    method.put("fdr", "Benjamini-Hochberg over the gated family");
+    method.put("ci", "Hodges-Lehmann ratio of log values (paired: Walsh averages), distribution-free interval");
+    method.put("threshold", "checked on the Hodges-Lehmann point estimate");
     m.put("method", method);
+    m.put("gate", c.options().gate());
+    m.put("familySize", c.familySize());
+    m.put("aloneNeedsP", c.aloneNeedsP());
+    m.put("minimumRoundsAlone", c.minimumRoundsAlone());
     m.put("alpha", c.options().alpha());
     m.put("threshold", c.options().threshold());
     m.put("maxCv", c.options().maxCv());
@@ -118,19 +125,28 @@ public final class Formats {
   public static List<String> footer(Comparison c) {
     Options o = c.options();
     int min = c.minimumReplicates();
+    long family = c.familySize();
     return List.of(
         "Method: one replicate per JMH fork (p50/p99 of the fork's merged histogram in sample mode, else the fork's"
-            + " mean score; iterations only when a side has one fork); two-sided Mann-Whitney U; p(BH) ="
-            + " Benjamini-Hochberg adjusted over the " + c.compared() + " compared rows; change = Hodges-Lehmann"
-            + " ratio of log values with its " + pct(o.ciLevel() * 100) + " % distribution-free CI.",
+            + " mean score; a side with one fork gets no verdict); test unpaired = two-sided Mann-Whitney U (exact"
+            + " on mid-ranks when values tie), paired = runs interleaved one for one, each round's log ratio, exact"
+            + " one-sided sign-flip test in the direction of the change; change = Hodges-Lehmann ratio (paired: of"
+            + " Walsh averages) with its " + pct(o.ciLevel() * 100) + " % distribution-free CI.",
+        "Gate: " + (o.gate() == null ? "every row" : "rows matching /" + o.gate() + "/") + " (p99 is shown, not"
+            + " tested): a family of " + family + " tested row(s), p(BH) = Benjamini-Hochberg"
+            + " adjusted over it (other rows informational, in a family of their own, never exit 1); one slower row"
+            + " alone needs p <= " + o.alpha() + " / " + family + " = " + p(c.aloneNeedsP()) + ": "
+            + c.minimumRoundsAlone() + " paired rounds (floor 2^-n) or " + c.minimumReplicatesAlone()
+            + " forks a side (floor 2 / C(2n, n)) reach it"
+            + (Family.floorWarning(c.rows(), o) == null ? "." : "; some gated rows cannot (see the warning)."),
         "Verdict: slower/faster when p(BH) < " + o.alpha() + " and |change| >= " + pct(o.threshold() * 100)
             + " %; noisy when not and a side's replicates scatter more than " + pct(o.maxCv() * 100)
             + " % (coefficient of variation; need = forks per side to detect " + pct(o.threshold() * 100)
             + " % with 80 % power); ~ otherwise. x/op: lower is better; ops/x: higher is better.",
         "Replicates: at least " + min + " per side for any verdict at alpha " + o.alpha()
             + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1), and "
-            + c.minimumReplicatesAlone() + " for a change in one row alone among " + c.compared()
-            + " (the FDR step then asks p < alpha / " + c.compared() + "); p50 columns hold the score outside"
+            + c.minimumReplicatesAlone() + " for a change in one row alone among the " + family + " gated"
+            + " (the FDR step then asks p < alpha / " + family + "); p50 columns hold the score outside"
             + " sample mode (the mode follows the benchmark name).");
   }
 
@@ -146,13 +162,24 @@ public final class Formats {
       } else if (r.compared() && r.tooFew() && r.verdict() == Verdict.SAME) {
         verdict += " (too few)";
       }
+      if (r.hasTest() && !r.gated()) {
+        verdict += " (info)";
+      }
       String name = r.shortName() + (r.mode().equals("sample") || r.mode().isEmpty() ? "" : " (" + r.mode() + ")");
       out.add(new String[] {name, r.paramsLabel(), r.unit(), n, num(r.baselineCenter()),
           num(r.candidateCenter()), num(r.baselineTail()), num(r.candidateTail()),
-          r.compared() ? signed(r.changePercent()) + "%" : "", ci(r), p(r.p()), p(r.pAdjusted()), verdict,
+          r.compared() ? signed(r.changePercent()) + "%" : "", ci(r), p(r.p()), p(r.pAdjusted()), test(r), verdict,
           phase(r.phase())});
     }
     return out;
+  }
+
+  /** {@code paired, 2 ties}: the test that gave p and the tied values it saw. */
+  private static String test(Row r) {
+    if (r.test() == null || !r.hasTest()) {
+      return "";
+    }
+    return r.test() + (r.ties() > 0 ? ", " + r.ties() + " ties" : "");
   }
 
   private static String ci(Row r) {
@@ -252,6 +279,10 @@ public final class Formats {
     m.put("cvCandidate", finite(r.cvCandidate()));
     m.put("replicatesNeeded", r.compared() && r.replicatesNeeded() > 0 ? r.replicatesNeeded() : null);
     m.put("tooFewReplicates", r.tooFew());
+    m.put("test", r.hasTest() ? r.test() : null);
+    m.put("ties", r.hasTest() ? r.ties() : null);
+    m.put("pFloor", r.hasTest() ? finite(r.pFloor()) : null);
+    m.put("gated", r.gated());
     m.put("invalidReason", r.invalidReason());
     if (r.phase() != null) {
       Map<String, Object> ph = new LinkedHashMap<>();
@@ -291,6 +322,7 @@ public final class Formats {
       case BASELINE_ONLY: return "baselineOnly";
       case INVALID: return "invalid";
       case NOT_GATED: return "notGated";
+      case NO_VERDICT: return "noVerdict";
       default: return "candidateOnly";
     }
   }

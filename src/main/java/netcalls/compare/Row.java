@@ -15,14 +15,33 @@ import java.util.Map;
  * @param replicatesNeeded replicates per side to detect the threshold at the observed scatter (see Stats)
  * @param tooFew true when n per side cannot give p below alpha at all
  * @param phase the phase whose median moved most (candidate − baseline), null without samples on both sides
- * @param invalidReason why an {@link Verdict#INVALID} or {@link Verdict#NOT_GATED} row has no verdict (which side's
- *     which fork, and why); else null
+ * @param invalidReason why an {@link Verdict#INVALID}, {@link Verdict#NOT_GATED} or {@link Verdict#NO_VERDICT} row has
+ *     no verdict (which side's which fork, and why); else null
+ * @param test {@link #PAIRED} (rounds of interleaved runs, one-sided sign-flip test in the direction of the change),
+ *     {@link #UNPAIRED} (replicates pooled, two-sided rank-sum test) or null without a test
+ * @param ties how many of the tested values tie with another (pooled replicates, or rounds' |log ratio|)
+ * @param pFloor the smallest p the test can give with these replicates (2^-n paired, 2 / C(m+n, m) unpaired)
+ * @param gated whether this row can fail the build (compare's {@code --gate}); else it is informational
  */
 public record Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
     Verdict verdict, String replicate, int nBaseline, int nCandidate, double baselineCenter,
     double candidateCenter, double baselineTail, double candidateTail, double ratio, double ciLower,
     double ciUpper, double u, double p, double pAdjusted, double cvBaseline, double cvCandidate,
-    int replicatesNeeded, boolean tooFew, PhaseShift phase, String invalidReason) {
+    int replicatesNeeded, boolean tooFew, PhaseShift phase, String invalidReason, String test, int ties,
+    double pFloor, boolean gated) {
+  public static final String PAIRED = "paired";
+  public static final String UNPAIRED = "unpaired";
+
+  /** A row without a test of its own (one side, invalid, not gated). */
+  public Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
+      Verdict verdict, String replicate, int nBaseline, int nCandidate, double baselineCenter,
+      double candidateCenter, double baselineTail, double candidateTail, double ratio, double ciLower,
+      double ciUpper, double u, double p, double pAdjusted, double cvBaseline, double cvCandidate,
+      int replicatesNeeded, boolean tooFew, PhaseShift phase, String invalidReason) {
+    this(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
+        candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, p, pAdjusted, cvBaseline,
+        cvCandidate, replicatesNeeded, tooFew, phase, invalidReason, null, 0, Double.NaN, true);
+  }
 
   /** A row without the reason an {@link Verdict#INVALID} row carries. */
   public Row(String benchmark, String shortName, String mode, Map<String, String> params, String unit,
@@ -35,11 +54,41 @@ public record Row(String benchmark, String shortName, String mode, Map<String, S
         cvCandidate, replicatesNeeded, tooFew, phase, null);
   }
 
-  /** This row with its verdict decided, from the p-value adjusted over all rows of the comparison. */
+  /** This row with its verdict decided, from the p-value adjusted over its family (gated or informational). */
   public Row decided(Verdict verdict, double pAdjusted) {
     return new Row(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
         candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, p, pAdjusted, cvBaseline,
-        cvCandidate, replicatesNeeded, tooFew, phase, invalidReason);
+        cvCandidate, replicatesNeeded, tooFew, phase, invalidReason, test, ties, pFloor, gated);
+  }
+
+  /** This row without a verdict, for the reason given; it is never tested, so it is in no family. */
+  public Row withoutVerdict(Verdict verdict, String reason) {
+    return new Row(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
+        candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, Double.NaN, Double.NaN, cvBaseline,
+        cvCandidate, replicatesNeeded, tooFew, phase, reason, test, ties, pFloor, gated);
+  }
+
+  /** This row with the test that gave its p, the ties among its values, its p floor and whether it is gated. */
+  Row tested(String test, int ties, double pFloor, boolean gated) {
+    return new Row(benchmark, shortName, mode, params, unit, verdict, replicate, nBaseline, nCandidate, baselineCenter,
+        candidateCenter, baselineTail, candidateTail, ratio, ciLower, ciUpper, u, p, pAdjusted, cvBaseline,
+        cvCandidate, replicatesNeeded, tooFew, phase, invalidReason, test, ties, pFloor, gated);
+  }
+
+  /** True for rows whose p went into a Benjamini–Hochberg family. */
+  public boolean hasTest() {
+    return compared() && !Double.isNaN(p);
+  }
+
+  /**
+   * The row as the table prints it, name and parameters: {@code RequestLatency.request client=okhttp
+   * scheme=http strategy=reuse}, the mode in brackets after the name when it is not sample mode. compare's
+   * {@code --gate} is matched against it.
+   */
+  public String label() {
+    String name = shortName + (mode.equals("sample") || mode.isEmpty() ? "" : " (" + mode + ")");
+    String ps = paramsLabel();
+    return ps.isEmpty() ? name : name + " " + ps;
   }
 
   /** A phase's median per side in nanoseconds (median over trials of each trial's median). */
@@ -53,6 +102,11 @@ public record Row(String benchmark, String shortName, String mode, Map<String, S
   public boolean compared() {
     return verdict != Verdict.BASELINE_ONLY && verdict != Verdict.CANDIDATE_ONLY && verdict != Verdict.INVALID
         && verdict != Verdict.NOT_GATED;
+  }
+
+  /** True for rows whose slower verdict fails the build: a gated row, slower. */
+  public boolean fails() {
+    return gated && verdict == Verdict.SLOWER;
   }
 
   /** The change in percent, (ratio - 1) * 100. */

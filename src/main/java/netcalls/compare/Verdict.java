@@ -20,7 +20,12 @@ public enum Verdict {
    * No verdict: a side has no fork that reached a steady state (each fork's class: netcalls.steady), so
    * nothing it measured may be gated; the row says which forks and why.
    */
-  NOT_GATED("not gated");
+  NOT_GATED("not gated"),
+  /**
+   * No verdict: the replicates cannot carry a test, a side with a single fork (its iterations share one JVM, so
+   * they would make p too small) or a single round; the ratio is shown, the row says why. Never a failure.
+   */
+  NO_VERDICT("no verdict");
 
   private final String label;
 

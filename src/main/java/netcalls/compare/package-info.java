@@ -3,10 +3,12 @@
  *
  * <p>Method. The unit of replication is a JMH fork: forks of the same code differ far more than requests
  * within a fork, so individual request samples would make every difference look significant. Per fork: the
- * p50 and p99 of its merged sample histogram (sample mode), or its mean score (other modes); with a single
- * fork on a side, its iterations stand in, with a warning. Each row gets a two-sided Mann–Whitney U test
- * (Apache Commons Statistics), a Hodges–Lehmann ratio of log values with its distribution-free interval, and
- * a Benjamini–Hochberg adjusted p across all compared rows. A row is {@code slower}/{@code faster} only when
+ * p50 and p99 of its merged sample histogram (sample mode), or its mean score (other modes); a side with a
+ * single fork gets no verdict. Each row gets a two-sided Mann–Whitney U test (Apache Commons Statistics; exact
+ * on mid-ranks with ties, {@link netcalls.compare.Exact}), or, when the sides' runs interleave one for one
+ * ({@link netcalls.compare.Rounds}), a one-sided sign-flip test on the rounds' log ratios; a Hodges–Lehmann ratio
+ * with its distribution-free interval; and a Benjamini–Hochberg adjusted p across the gated rows
+ * ({@link netcalls.compare.Family}). A row is {@code slower}/{@code faster} only when
  * the adjusted p is below alpha and the change reaches the threshold; an inconclusive row whose forks scatter
  * more than the noisy limit (coefficient of variation, 10 % by default) is {@code noisy}, with the forks per
  * side that would detect the threshold (Stats.replicatesNeeded).

@@ -153,4 +153,55 @@ class CompareCommandTest {
     assertThat(stderr()).contains("warning:").contains("single fork");
     assertThat(new ObjectMapper().readTree(stdout()).path("warnings")).singleElement().asString().contains("single fork");
   }
+
+  /** Issue 22: sides run one after the other are refused (exit 2, naming the way out) unless --allow-sequential. */
+  @Test
+  void backToBackSidesExitTwoUnlessAllowed() {
+    Path early = new RunBuilder(tmp.resolve("early")).times("2026-11-20T01:00:00Z", "2026-11-20T01:10:00Z")
+        .sample(REQUEST, OKHTTP, "us/op", 100, 101, 99, 102, 98).write();
+    Path late = new RunBuilder(tmp.resolve("late")).times("2026-11-20T01:10:00Z", "2026-11-20T01:20:00Z")
+        .sample(REQUEST, OKHTTP, "us/op", 120, 121, 119, 122, 118).write();
+    assertThat(Main.run(new String[] {"compare", early.toString(), late.toString()})).isEqualTo(2);
+    assertThat(stderr()).contains("did not interleave").contains("--allow-sequential").hasLineCount(1);
+    assertThat(stdout()).isEmpty();
+    err.reset();
+    assertThat(Main.run(new String[] {"compare", early.toString(), late.toString(), "--allow-sequential"}))
+        .isEqualTo(1);
+    assertThat(stdout()).contains("slower").contains("warning: the baseline runs and the candidate runs did not"
+        + " interleave").contains("compared anyway (--allow-sequential)");
+  }
+
+  @Test
+  void theGateChoosesTheRowsThatCanFail() throws Exception {
+    Path slow = new RunBuilder(tmp.resolve("slow")).sample(REQUEST, OKHTTP, "us/op", 120, 121, 119, 122, 118).write();
+    assertThat(Main.run(new String[] {"compare", base.toString(), slow.toString(), "--gate", "client=ahc",
+        "--format", "json"})).isZero();
+    com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.path("rows").get(0).path("verdict").asText()).isEqualTo("slower");
+    assertThat(json.path("rows").get(0).path("gated").asBoolean()).isFalse();
+    assertThat(json.path("familySize").asInt()).isZero();
+    out.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString(), slow.toString(), "--gate", "client=okhttp"}))
+        .isEqualTo(1);
+    err.reset();
+    assertThat(Main.run(new String[] {"compare", base.toString(), slow.toString(), "--gate", "client=(okhttp"}))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--gate 'client=(okhttp' is not a regular expression").hasLineCount(1);
+  }
+
+  /** Issue 22: every exception in compare exits 2 with one line, never a stack trace. */
+  @Test
+  void anUnforeseenExceptionExitsTwoWithOneLine() {
+    CompareCommand c = new CompareCommand();
+    c.base = base.toString();
+    c.cand = null; // no picocli parse can give this: it stands for any defect past the checks
+    c.format = CompareCommand.Format.text;
+    c.alpha = 0.05;
+    c.threshold = 0.05;
+    c.maxCv = 0.1;
+    c.database = "netcalls";
+    assertThat(c.call()).isEqualTo(2);
+    assertThat(stderr()).startsWith("netcalls compare: could not compare ").contains("NullPointerException")
+        .hasLineCount(1).doesNotContain("\tat ");
+  }
 }

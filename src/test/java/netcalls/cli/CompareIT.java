@@ -37,25 +37,38 @@ class CompareIT {
     return Processes.jar(Duration.ofMinutes(2), all.toArray(String[]::new));
   }
 
+  /**
+   * The pair ran one after the other: refused (exit 2) without --allow-sequential; with it, compared, but a side of
+   * one fork gets no verdict (its iterations are no replicates), so no failure, while the change and the phase
+   * that moved are still shown.
+   */
   @Test
-  void anInjectedSlowdownIsSlowerAndItsPhaseIsNamed() throws Exception {
-    Result r = compare(base.toString(), cand.toString(), "--format", "json");
-    assertThat(r.exit()).as(r.out()).isEqualTo(1);
+  void anInjectedSlowdownRunAfterTheBaselineIsRefusedOrShownWithoutVerdict() throws Exception {
+    Result refused = compare(base.toString(), cand.toString(), "--format", "json");
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(2);
+    assertThat(refused.out() + refused.err()).contains("did not interleave").contains("--allow-sequential").doesNotContain("\tat ");
+    Result r = compare(base.toString(), cand.toString(), "--format", "json", "--allow-sequential");
+    assertThat(r.exit()).as(r.out()).isZero();
     JsonNode json = JSON.readTree(r.out().substring(r.out().indexOf('{')));
     assertThat(json.path("rows")).hasSize(1);
     JsonNode row = json.path("rows").get(0);
-    assertThat(row.path("verdict").asText()).isEqualTo("slower");
-    assertThat(row.path("changePercent").asDouble()).isGreaterThan(100); // ~0.1 ms call + 2 ms
-    assertThat(row.path("phase").path("name").asText()).isEqualTo("waiting");
-    assertThat(row.path("phase").path("deltaNs").asLong()).isGreaterThan(1_500_000L);
-    assertThat(json.path("warnings").toString()).contains("fork"); // one fork a side: iterations stand in
+    assertThat(json.path("warnings").toString()).contains("--allow-sequential");
+    // on a busy machine a fork may reach no steady state: not gated, also no failure, but nothing more to check
+    assertThat(row.path("verdict").asText()).isIn("no verdict", "not gated");
+    if (row.path("verdict").asText().equals("no verdict")) {
+      assertThat(row.path("invalidReason").asText()).contains("a single fork");
+      assertThat(row.path("changePercent").asDouble()).isGreaterThan(100); // ~0.1 ms call + 2 ms
+      assertThat(row.path("phase").path("name").asText()).isEqualTo("waiting");
+      assertThat(row.path("phase").path("deltaNs").asLong()).isGreaterThan(1_500_000L);
+      assertThat(json.path("warnings").toString()).contains("single fork");
+    }
   }
 
   @Test
   void markdownForACiSummary() throws Exception {
-    Result r = compare(base.toString(), cand.toString(), "--format", "md");
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("|").contains("slower").contains("waiting").contains("Mann-Whitney");
+    Result r = compare(base.toString(), cand.toString(), "--format", "md", "--allow-sequential");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("|").containsAnyOf("| no verdict |", "| not gated |").contains("Mann-Whitney");
   }
 
   @Test

@@ -130,16 +130,22 @@ class CompareTest {
     assertThat(c.exitCode()).isZero();
   }
 
+  /** Issue 22: sides run one after the other gave verdicts and exit 1 with only a warning. */
   @Test
-  void sidesThatRanOneAfterTheOtherAreWarnedAbout() throws Exception {
+  void sidesThatRanOneAfterTheOtherAreRefusedUnlessAllowed() throws Exception {
     Path a1 = run("a1").times("2026-11-20T01:00:00Z", "2026-11-20T01:05:00Z").sample(REQUEST, OKHTTP, "us/op", BASE).write();
     Path a2 = run("a2").times("2026-11-20T01:10:00Z", "2026-11-20T01:15:00Z").sample(REQUEST, OKHTTP, "us/op", BASE).write();
     Path b1 = run("b1").times("2026-11-20T01:05:00Z", "2026-11-20T01:10:00Z").sample(REQUEST, OKHTTP, "us/op", SAME).write();
     Path b2 = run("b2").times("2026-11-20T01:20:00Z", "2026-11-20T01:25:00Z").sample(REQUEST, OKHTTP, "us/op", SAME).write();
     Comparison interleaved = Compare.runs(List.of(a1, a2), List.of(b1, b2), Options.defaults());
     assertThat(interleaved.warnings()).noneMatch(w -> w.contains("did not interleave"));
-    Comparison backToBack = Compare.runs(List.of(a1, a2), List.of(b2), Options.defaults());
-    assertThat(backToBack.warnings()).anyMatch(w -> w.contains("did not interleave") && w.contains("scripts/nightly.sh"));
+    assertThatThrownBy(() -> Compare.runs(List.of(a1, a2), List.of(b2), Options.defaults()))
+        .isInstanceOf(CompareException.class).hasMessageContaining("did not interleave")
+        .hasMessageContaining("--allow-sequential").hasMessageNotContaining("\n");
+    Comparison backToBack = Compare.runs(List.of(a1, a2), List.of(b2), Options.defaults().sequentialAllowed());
+    assertThat(backToBack.warnings()).anyMatch(w -> w.contains("did not interleave") && w.contains("scripts/nightly.sh")
+        && w.contains("compared anyway (--allow-sequential)"));
+    assertThat(backToBack.rows().get(0).compared()).isTrue();
   }
 
   /** A pair's legs are compared each on their own: pooled, a slower leg b would be diluted by leg a. */
@@ -312,16 +318,24 @@ class CompareTest {
     assertThat(r.candidateCenter()).isEqualTo(r.baselineCenter());
   }
 
+  /** Issue 22: a one-fork side was tested on its iterations (pseudo-replication) and could fail a build. */
   @Test
-  void oneForkUsesIterationsWithAWarning() throws Exception {
+  void aOneForkSideGivesNoVerdictNeverAFailure() throws Exception {
     Path a = run("a").scores(REQUEST, "avgt", OKHTTP, "us/op", new double[] {100, 101, 99, 102, 98}).write();
     Path b = run("b").scores(REQUEST, "avgt", OKHTTP, "us/op", new double[] {120, 121, 119, 122, 118}).write();
     Comparison c = compare(a, b);
     Row r = c.rows().get(0);
     assertThat(r.replicate()).isEqualTo("iteration");
     assertThat(r.nBaseline()).isEqualTo(30); // the five scores repeated to the 30 iterations a classified fork has
-    assertThat(r.verdict()).isEqualTo(Verdict.SLOWER);
-    assertThat(c.warnings()).singleElement().asString().contains("single fork").contains("weaker");
+    assertThat(r.verdict()).isEqualTo(Verdict.NO_VERDICT);
+    assertThat(r.invalidReason()).contains("a single fork on the baseline side").contains("-f 5");
+    assertThat(r.changePercent()).as("the ratio on iterations is still shown").isCloseTo(20, within(0.5));
+    assertThat(r.p()).isNaN();
+    assertThat(r.hasTest()).isFalse();
+    assertThat(c.exitCode()).isZero();
+    assertThat(c.familySize()).isZero();
+    assertThat(c.warnings()).singleElement().asString().contains("single fork").contains("no verdict");
+    assertThat(Formats.text(c)).contains("no verdict");
   }
 
   @Test

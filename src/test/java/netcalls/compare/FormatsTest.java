@@ -46,7 +46,11 @@ class FormatsTest {
     assertThat(s).contains("Method: one replicate per JMH fork").contains("Benjamini-Hochberg")
         .contains("Hodges-Lehmann").contains("p(BH) < 0.05 and |change| >= 5 %")
         .contains("at least 4 per side").contains("3 vs 3 can never reach p < 0.05")
-        .contains("and 4 for a change in one row alone among 1");
+        .contains("and 4 for a change in one row alone among the 1 gated")
+        .contains("Gate: every row (p99 is shown, not tested): a family of 1 tested row(s)")
+        .contains("one slower row alone needs p <= 0.05 / 1 = 0.050: 5 paired rounds");
+    assertThat(table.get(0)).contains(" test ");
+    assertThat(table.get(2)).contains(" unpaired ");
     assertThat(s).contains("warning: the runs were measured on different testbeds");
   }
 
@@ -68,7 +72,10 @@ class FormatsTest {
     JsonNode j = new ObjectMapper().readTree(Formats.json(c));
     assertThat(j.path("exitCode").asInt()).isEqualTo(1);
     assertThat(j.path("alpha").asDouble()).isEqualTo(0.05);
-    assertThat(j.path("method").path("fdr").asText()).isEqualTo("Benjamini-Hochberg");
+    assertThat(j.path("method").path("fdr").asText()).isEqualTo("Benjamini-Hochberg over the gated family");
+    assertThat(j.path("familySize").asInt()).isEqualTo(1);
+    assertThat(j.path("gate").isNull()).isTrue();
+    assertThat(j.path("aloneNeedsP").asDouble()).isEqualTo(0.05);
     assertThat(j.path("baseline").get(0).path("runId").asText()).isEqualTo("a");
     assertThat(j.path("summary").path("slower").asInt()).isEqualTo(1);
     assertThat(j.path("summary").path("baselineOnly").asInt()).isEqualTo(1);

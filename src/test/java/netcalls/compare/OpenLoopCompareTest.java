@@ -19,7 +19,7 @@ class OpenLoopCompareTest {
 
   private Comparison compare(List<String> base, List<String> cand) throws CompareException {
     return Compare.runs(base.stream().map(n -> Fixtures.copyRun(n, tmp)).toList(),
-        cand.stream().map(n -> Fixtures.copyRun(n, tmp)).toList(), Options.defaults());
+        cand.stream().map(n -> Fixtures.copyRun(n, tmp)).toList(), Options.defaults().sequentialAllowed());
   }
 
   @Test

@@ -23,12 +23,23 @@ class StatsTest {
   }
 
   @Test
-  void mannWhitneyWithTiesUsesTheCorrectedNormalApproximation() {
-    // scipy.stats.mannwhitneyu(..., method='asymptotic', use_continuity=True): U = 5.5, p = 0.052555
+  void mannWhitneyWithTiesIsExactOnMidRanks() {
+    // issue 22: the normal approximation (scipy mannwhitneyu asymptotic: p = 0.052555) missed 0.05; the exact
+    // permutation p on mid-ranks is 0.047619 (scipy permutation_test, exact-reference.json)
     Stats.MannWhitney r = Stats.mannWhitney(new double[] {1, 2, 2, 3, 4, 5}, new double[] {2, 4, 6, 7, 8, 9});
     assertThat(r.ties()).isTrue();
+    assertThat(r.tiedValues()).isEqualTo(5);
     assertThat(r.u()).isEqualTo(5.5);
-    assertThat(r.p()).isCloseTo(0.052555, within(1e-6));
+    assertThat(r.p()).isCloseTo(0.047619, within(1e-6));
+    // beyond the exact limit, Commons' corrected normal approximation
+    double[] x = new double[31];
+    double[] y = new double[31];
+    for (int i = 0; i < 31; i++) {
+      x[i] = i / 2;
+      y[i] = i / 2 + 1;
+    }
+    assertThat(Stats.mannWhitney(x, y).p()).isCloseTo(
+        org.apache.commons.statistics.inference.MannWhitneyUTest.withDefaults().test(x, y).getPValue(), within(1e-15));
   }
 
   @Test

@@ -51,7 +51,7 @@ class DashboardDefectsIT {
   void nightlyComparisonsCanBeOpenedAndTheCandidateFollowsTheBaseline() {
     DashboardOpening atDefaults = open("run-vs-run.json", Map.of());
     assertThat(atDefaults.variables().get("baseline").options()).as("baseline options")
-        .containsExactly(GrafanaFixtures.POOLED_BASE, "base");
+        .containsExactly(GrafanaFixtures.POOLED_BASE, "base", "gate-a");
     assertThat(atDefaults.variables().get("baseline").selection().values()).containsExactly(GrafanaFixtures.POOLED_BASE);
     assertThat(atDefaults.variables().get("candidate").options()).containsExactly(GrafanaFixtures.POOLED_CAND);
     assertThat(atDefaults.variables().get("base_runs").options()).containsExactlyInAnyOrder("base", "base-2");

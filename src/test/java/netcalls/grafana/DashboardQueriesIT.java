@@ -143,6 +143,8 @@ class DashboardQueriesIT {
   void theCompareStepsExitAsTheirVerdictsSayAndStoreTheirRows() throws Exception {
     check(data.compareSingle(), "base", "cand");
     check(data.comparePooled(), GrafanaFixtures.POOLED_BASE, GrafanaFixtures.POOLED_CAND);
+    check(data.compareSlower(), "gate-a", "gate-b");
+    assertThat(data.compareSlower().exit()).as(data.compareSlower().output()).isEqualTo(1);
   }
 
   private static void check(GrafanaFixtures.Jar compare, String baseline, String candidate) throws Exception {

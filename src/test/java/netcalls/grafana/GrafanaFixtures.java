@@ -26,6 +26,10 @@ import netcalls.export.Fixtures;
  *       {@code compare base,base-2 cand,cand-2} stores a pooled comparison {@code base+base-2} vs
  *       {@code cand+cand-2} as scripts/nightly.sh does (two runs a side);</li>
  *   <li>the open-loop fixtures openloop-ok and openloop-bad (small real runs);</li>
+ *   <li>{@code gate-a} vs {@code gate-b}: a comparison with enough replicates for a verdict (five forks a side, the
+ *       candidate 20 % slower, written as JMH writes them by RunBuilder, two days ago): the real pairs have one fork
+ *       a side and ran one after the other, which compare refuses or gives no verdict, so this comparison is the
+ *       one whose slower row the regression annotations show;</li>
  *   <li>constructed from mix's exported lines: {@code probe}, every point four times, with a parameter the repository
  *       never spells ({@code zz_probe=1,2}) times two protocols ({@code h1}, {@code h2}: a real h2 run costs 10 s a
  *       fork); {@code resend}, the baseline's points 5 s later with its histogram sent twice more 30 s apart with the same
@@ -45,7 +49,7 @@ final class GrafanaFixtures {
   record Jar(int exit, String output) {}
 
   /** What the tests get: the database, the run folders by name, and the two compare steps. */
-  record Data(InfluxQl influx, Map<String, Path> runs, Jar compareSingle, Jar comparePooled) {
+  record Data(InfluxQl influx, Map<String, Path> runs, Jar compareSingle, Jar comparePooled, Jar compareSlower) {
     /** The run.json of a run id; for a constructed run, its source's (probe: mix, resend: base). */
     Path runJson(String runId) throws IOException {
       String id = Map.of("probe", "mix", "resend", "base").getOrDefault(runId, runId);
@@ -83,6 +87,20 @@ final class GrafanaFixtures {
         "-p", "strategy=reuse", "-p", "scheme=http", "-p", "size=64,1024", "RequestLatency"));
     runs.put("base-2", shifted(runs.get("base"), root, "base-2", 1));
     runs.put("cand-2", shifted(runs.get("cand"), root, "cand-2", 2));
+    Instant ago = Instant.now().minus(java.time.Duration.ofDays(2));
+    Path gateA = new netcalls.compare.RunBuilder(root.resolve("gate-a")).times(ago.toString(),
+        ago.plusSeconds(600).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
+        "us/op", 100, 101, 99, 102, 98).write();
+    Path gateB = new netcalls.compare.RunBuilder(root.resolve("gate-b")).times(ago.plusSeconds(300).toString(),
+        ago.plusSeconds(900).toString()).sample(netcalls.compare.RunBuilder.REQUEST, netcalls.compare.RunBuilder.OKHTTP,
+        "us/op", 120, 121.2, 118.8, 122.4, 117.6).write();
+    String host = JSON.readTree(runs.get("base").resolve("run.json").toFile()).path("host").asText();
+    for (Path gate : List.of(gateA, gateB)) { // on the real runs' host, so the nightly dashboard's host offers them
+      ObjectNode json = (ObjectNode) JSON.readTree(gate.resolve("run.json").toFile());
+      JSON.writeValue(gate.resolve("run.json").toFile(), json.put("host", host));
+    }
+    runs.put("gate-a", gateA);
+    runs.put("gate-b", gateB);
     for (String fixture : List.of("openloop-ok", "openloop-bad")) {
       runs.put(fixture, Fixtures.copyRun(fixture, Files.createTempDirectory(root, fixture)));
     }
@@ -94,11 +112,13 @@ final class GrafanaFixtures {
     influx.write(probe(Files.readAllLines(runs.get("mix").resolve("points.lp"))));
     influx.write(resent(Files.readAllLines(runs.get("base").resolve("points.lp"))));
     influx.write(cut(Files.readAllLines(runs.get("smoke").resolve("points.lp"))));
+    // the real pairs ran one after the other: compared anyway, as a report would, their rows stored
     Jar single = jar("compare", runs.get("base").toString(), runs.get("cand").toString(), "--influx", url,
-        "--database", DATABASE);
+        "--database", DATABASE, "--allow-sequential");
     Jar pooled = jar("compare", runs.get("base") + "," + runs.get("base-2"), runs.get("cand") + "," + runs.get("cand-2"),
-        "--influx", url, "--database", DATABASE);
-    return new Data(influx, runs, single, pooled);
+        "--influx", url, "--database", DATABASE, "--allow-sequential");
+    Jar slower = jar("compare", gateA.toString(), gateB.toString(), "--influx", url, "--database", DATABASE);
+    return new Data(influx, runs, single, pooled, slower);
   }
 
   /** A run folder copied under another run id, its run.json start and end {@code seconds} later (samples as they were). */

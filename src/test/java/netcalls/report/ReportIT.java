@@ -54,7 +54,7 @@ class ReportIT {
     }
     assertTableHoldsTheRunsNumbers(dom, cand);
     String table = section(dom, "comparison-table");
-    List<String[]> cells = Formats.cells(Compare.runs(base, cand, Options.defaults()));
+    List<String[]> cells = Formats.cells(Compare.runs(base, cand, Options.defaults().sequentialAllowed()));
     assertThat(cells).hasSizeGreaterThan(1);
     for (String[] row : cells) {
       StringBuilder expected = new StringBuilder();
