@@ -86,10 +86,15 @@ class SummaryTest {
         + " size=1024 timeoutMs=2000 trace=on +50\\.0 +\\d+\\.\\d +\\d+\\.\\d");
     assertThat(s.lines().filter(l -> l.startsWith("OpenLoopLatency.run") && l.contains(" 50.0 "))).hasSize(3); // one per fork (the fixture keeps no samples)
     assertThat(s).doesNotContain("no latency");
+    // 50 requests: p50 rests on 25 beyond it, p99 and p99.9 on less than one: marked, and the mark explained
+    assertThat(s).containsPattern("50\\.0 +\\d+\\.\\d +\\d+\\.\\d +~\\d+\\.\\d +~\\d+\\.\\d ");
+    assertThat(s).contains("~: a percentile resting on fewer than 10 requests beyond it");
+    // the generator's floor, the median send lag (115.6 µs in the first fork)
+    assertThat(s).contains("gen floor").containsPattern(" 115\\.6 ");
 
     Path bad = netcalls.export.Fixtures.copyRun("openloop-bad", run);
     String b = Summary.render(bad);
     assertThat(b).containsPattern("rate=200\\): no latency, because rate not reached: 41\\.3 of 200\\.0 requests/s");
-    assertThat(b).containsPattern("200\\.0 +41\\.3 +- +- +- +- +- +- +97 +97 +0\\.19");
+    assertThat(b).containsPattern("200\\.0 +41\\.3 +- +- +- +- +- +- +\\d+\\.\\d +97 +97 +0\\.19");
   }
 }
