@@ -51,7 +51,7 @@
   document.getElementById('run-id').textContent = run.id;
   var info = document.getElementById('run-info');
   [['start', run.start], ['end', run.end], ['duration', run.duration], ['commit', run.gitCommit],
-    ['JDK', (run.jdk || '') + (run.vm ? ' (' + run.vm + ')' : '')], ['host', run.host], ['testbed', run.testbed],
+    ['JDK', run.forkJdk ? 'forks on ' + run.forkJdk : (run.jdk || '') + (run.vm ? ' (' + run.vm + ')' : '')], ['host', run.host], ['testbed', run.testbed],
     ['target', run.target], ['arguments', run.args || '(none: the default suite)'],
     ['JMH options', (run.jmh || []).join('; ')], ['samples kept', run.samplesKept],
     ['samples dropped', run.samplesDropped], ['exit code', run.exitCode]].forEach(function (kv) {
