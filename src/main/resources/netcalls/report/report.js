@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('data').textContent);
-  var PHASES = ['blocked', 'dns', 'connecting', 'tls_handshaking', 'sending', 'waiting', 'receiving'];
+  var PHASES = ['blocked', 'dns', 'connecting', 'tls_handshaking', 'sending', 'waiting', 'receiving', 'close'];
   var COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
     '#bab0ac', '#1f77b4', '#17becf', '#8c564b', '#7f7f7f', '#bcbd22'];
   var charts = [];

@@ -37,5 +37,20 @@ class OtherJdkIT {
     JsonNode jmh = new ObjectMapper().readTree(run.dir().resolve("jmh.json").toFile());
     assertThat(jmh.get(0).path("jdkVersion").asText()).startsWith("25");
     assertThat(Files.readString(run.dir().resolve("report.html"))).contains("\"forkJdk\":\"25.");
+    // every new_client sample holds its close as a phase, inside its duration
+    try (var files = Files.list(run.dir().resolve("samples"))) {
+      Path csv = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+      java.util.List<String> lines = Files.readAllLines(csv);
+      java.util.List<String> header = java.util.List.of(lines.get(0).split(",", -1));
+      int close = header.indexOf("close_ns");
+      int duration = header.indexOf("duration_ns");
+      assertThat(lines).hasSizeGreaterThan(1);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] c = line.split(",", -1);
+        assertThat(c[close]).as("close_ns of %s", line).isNotEmpty();
+        assertThat(Long.parseLong(c[close])).isBetween(0L, Long.parseLong(c[duration]));
+      }
+    }
+    assertThat(Files.readString(run.dir().resolve("summary.txt"))).contains(" close ");
   }
 }

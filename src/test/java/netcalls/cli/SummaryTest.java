@@ -32,10 +32,10 @@ class SummaryTest {
         + "\"rawDataHistogram\":[[[[55.0,3],[70.0,1]]]]}}]");
     trial("RequestLatency.request-1-1", "netcalls.bench.RequestLatency.request",
         "\"client\":\"okhttp\",\"strategy\":\"reuse\",\"scheme\":\"http\",\"size\":\"1024\"", "",
-        "0,1000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,62500,,\n"
-            + "1,2000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,62500,,\n"
-            + "2,3000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,62500,,\n"
-            + "3,4000,,localhost:1,bytes,,0,false,0,,,,,1000,,,9000,java.io.IOException,java.io.EOFException\n");
+        "0,1000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,,62500,,\n"
+            + "1,2000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,,62500,,\n"
+            + "2,3000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,,62500,,\n"
+            + "3,4000,,localhost:1,bytes,,0,false,0,,,,,1000,,,,9000,java.io.IOException,java.io.EOFException\n");
     String s = Summary.render(run);
     assertThat(s).contains("RequestLatency.request  okhttp  reuse     http    size=1024  us/op  55.3  70.0  99.5  4");
     assertThat(s).containsPattern("RequestLatency.request +okhttp +reuse +http +size=1024 +4 +75% +1\\.0/1\\.0 +41\\.0/41\\.0 "
@@ -51,9 +51,9 @@ class SummaryTest {
     StringBuilder rows = new StringBuilder();
     for (int seq = 0; seq < 3; seq++) {
       long t = 1_000_000_000L * (seq + 1);
-      rows.append(seq).append(',').append(t).append(",a,localhost:1,delay,200,2,true,0,,,,,1000,20000000,1000,20002000,,\n");
-      rows.append(seq).append(',').append(t + 20_002_000).append(",b,localhost:2,delay,200,2,true,0,,,,,1000,30000000,1000,30002000,,\n");
-      rows.append(seq).append(',').append(t).append(",pair,localhost:1,pair,,0,,0,,,,,,,,50004000,,\n");
+      rows.append(seq).append(',').append(t).append(",a,localhost:1,delay,200,2,true,0,,,,,1000,20000000,1000,,20002000,,\n");
+      rows.append(seq).append(',').append(t + 20_002_000).append(",b,localhost:2,delay,200,2,true,0,,,,,1000,30000000,1000,,30002000,,\n");
+      rows.append(seq).append(',').append(t).append(",pair,localhost:1,pair,,0,,0,,,,,,,,,50004000,,\n");
     }
     trial("PairedLatency.sequential-1-1", "netcalls.bench.PairedLatency.sequential",
         "\"client\":\"jdk\",\"strategy\":\"reuse\",\"scheme\":\"http\",\"delays\":\"20:30\"",

@@ -53,6 +53,11 @@ public final class JdkLibrary implements ClientLibrary {
   }
 
   @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
+  }
+
+  @Override
   public Protocol protocol() {
     return options.protocol();
   }
