@@ -65,29 +65,44 @@ final class Summary {
     int unsettled = 0;
     int unchecked = 0;
     int shown = 0;
+    boolean anyThin = false;
     for (JmhResults.Result r : results) {
       if (OpenLoopResult.isOpenLoop(r)) {
         continue;
       }
       shown++;
       JmhResults.Metric m = r.primary();
+      // a percentile of n samples with fewer than ThinPercentile.MIN_BEYOND beyond it is marked, not printed as a fact
+      long n = "sample".equals(r.mode()) ? m.sampleCount() : -1;
+      String[] pcts = new String[3];
+      double[] levels = {50, 90, 99};
+      for (int i = 0; i < 3; i++) {
+        String v = num(m.percentiles().get("p" + (int) levels[i]));
+        boolean thin = n >= 0 && !v.isEmpty() && ThinPercentile.thin(n, levels[i]);
+        anyThin |= thin;
+        pcts[i] = thin ? ThinPercentile.MARK + v : v;
+      }
       t.row(shortName(r.benchmark()), param(r.params(), "client"), param(r.params(), "strategy"),
           param(r.params(), "scheme"), otherParams(r.params()), m.unit() == null ? "" : m.unit(),
-          num(m.percentiles().get("p50")), num(m.percentiles().get("p90")), num(m.percentiles().get("p99")),
-          "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "", SteadySegments.label(m.forks()));
+          pcts[0], pcts[1], pcts[2], n >= 0 ? String.valueOf(n) : "", SteadySegments.label(m.forks()));
       if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.no_steady_state)) {
         unsettled++;
       } else if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.not_checked)) {
         unchecked++;
       }
     }
-    s.append("Latency per operation (JMH samples of each fork's steady segment, ").append(shown).append(" results");
+    s.append("Latency per operation (JMH samples of each fork's steady segment, all forks' samples merged into one"
+        + " distribution, never per-fork percentiles averaged; ").append(shown).append(" results");
     if (shown < results.size()) {
       s.append("; ").append(results.size() - shown).append(" open-loop result(s) below: their JMH score is a wall time");
     }
     s.append(")\n");
     if (shown > 0 || results.isEmpty()) {
       t.render(s);
+    }
+    if (anyThin) {
+      s.append(ThinPercentile.MARK).append(": a percentile resting on fewer than ").append(ThinPercentile.MIN_BEYOND)
+          .append(" samples beyond it, a guess rather than a measurement (run longer for it)\n");
     }
     if (unsettled + unchecked > 0) {
       s.append('\n');

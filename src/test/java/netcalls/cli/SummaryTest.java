@@ -37,7 +37,9 @@ class SummaryTest {
             + "2,3000,,localhost:1,bytes,200,1024,true,0,,,,,1000,41000,2000,,62500,,\n"
             + "3,4000,,localhost:1,bytes,,0,false,0,,,,,1000,,,,9000,java.io.IOException,java.io.EOFException\n");
     String s = Summary.render(run);
-    assertThat(s).contains("RequestLatency.request  okhttp  reuse     http    size=1024  us/op  55.3  70.0  99.5  4");
+    // 4 samples: no percentile has 10 beyond it, so each is marked as the guess it is
+    assertThat(s).contains("RequestLatency.request  okhttp  reuse     http    size=1024  us/op  ~55.3  ~70.0  ~99.5  4");
+    assertThat(s).contains("~: a percentile resting on fewer than 10 samples beyond it");
     assertThat(s).containsPattern("RequestLatency.request +okhttp +reuse +http +size=1024 +4 +75% +1\\.0/1\\.0 +41\\.0/41\\.0 "
         + "+2\\.0/2\\.0 +62\\.5/62\\.5");
     assertThat(s).contains("java.io.IOException <- java.io.EOFException  1");
@@ -70,7 +72,7 @@ class SummaryTest {
   void aKilledRunWithAnEmptyJmhFileStillSummarisesItsSamplesAndSaysWhatWasNotRead() throws IOException {
     Files.writeString(run.resolve("jmh.json"), "");
     String s = Summary.render(run);
-    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, 0 results)");
+    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, all forks' samples merged into one distribution, never per-fork percentiles averaged; 0 results)");
     assertThat(s).contains("Not read (1;", "jmh.json: empty (0 bytes)");
   }
 
@@ -79,7 +81,7 @@ class SummaryTest {
   void openLoopTrialsShowRatesAndBothLatenciesNeverTheWallTime() throws IOException {
     Path ok = netcalls.export.Fixtures.copyRun("openloop-ok", run);
     String s = Summary.render(ok);
-    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, 0 results; 1 open-loop result(s) below: their JMH score is a wall time)")
+    assertThat(s).contains("Latency per operation (JMH samples of each fork's steady segment, all forks' samples merged into one distribution, never per-fork percentiles averaged; 0 results; 1 open-loop result(s) below: their JMH score is a wall time)")
         .doesNotContain("ms/op");
     assertThat(s).contains("Open loop, one line per fork").contains("corr p99.9").contains("uncorr p99");
     assertThat(s).containsPattern("OpenLoopLatency\\.run +okhttp +reuse +http +connections=64 errorBudget=1 seconds=1"
