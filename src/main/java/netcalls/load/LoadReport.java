@@ -56,7 +56,8 @@ public final class LoadReport {
     m.put(UNCORRECTED_US, problems.isEmpty() ? LoadOutcome.percentilesMicros(o.uncorrected()) : null);
     m.put(SEND_LAG_US, LoadOutcome.percentilesMicros(o.sendLag()));
     m.put(GENERATOR_FLOOR_US, round(o.sendLag().getValueAtPercentile(50) / 1000.0));
-    m.put(SPIN_US, round(OpenLoop.spinNanos(o.intendedRate()) / 1000.0));
+    // the benchmark says when it turned the spin off (trial carries spin_us 0); else the bounded spin of this rate
+    m.put(SPIN_US, trial.containsKey(SPIN_US) ? trial.get(SPIN_US) : round(OpenLoop.spinNanos(o.intendedRate()) / 1000.0));
     m.put(TAIL, TAIL_ALL_SCHEDULED);
     m.put(THIN, LoadOutcome.thinLabels(o.corrected().getTotalCount()));
     return m;

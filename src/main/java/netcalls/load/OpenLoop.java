@@ -41,6 +41,12 @@ public final class OpenLoop {
    */
   public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight)
       throws InterruptedException {
+    return run(schedule, sender, timeout, maxInFlight, true);
+  }
+
+  /** As {@link #run(Schedule, Sender, Duration, int)}; {@code spin} false parks to each send, to measure the floor without the spin. */
+  public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight, boolean spin)
+      throws InterruptedException {
     LatencyLog log = new LatencyLog(schedule.count());
     Semaphore slots = maxInFlight > 0 ? new Semaphore(maxInFlight) : null;
     CountDownLatch open = new CountDownLatch(schedule.count());
@@ -48,11 +54,11 @@ public final class OpenLoop {
     // the first request a millisecond from now, so setting up the loop is not counted against it
     long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
     long timeoutNanos = timeout.toNanos();
-    long spin = spinNanos(schedule.rate());
+    long spinFor = spin ? spinNanos(schedule.rate()) : 0;
     for (int n = 0; n < schedule.count(); n++) {
       int i = n;
       long intended = origin + schedule.offsetNanos(i);
-      waitUntil(intended, spin);
+      waitUntil(intended, spinFor);
       long sent = System.nanoTime();
       if (sent - intended > timeoutNanos
           || slots != null && !slots.tryAcquire(timeoutNanos - (sent - intended), TimeUnit.NANOSECONDS)) {
