@@ -101,7 +101,7 @@ final class Summary {
       t.render(s);
     }
     if (anyThin) {
-      s.append(ThinPercentile.MARK).append(": a percentile resting on fewer than ").append(ThinPercentile.MIN_BEYOND)
+      s.append('\n').append(ThinPercentile.MARK).append(": a percentile resting on fewer than ").append(ThinPercentile.MIN_BEYOND)
           .append(" samples beyond it, a guess rather than a measurement (run longer for it)\n");
     }
     if (unsettled + unchecked > 0) {
