@@ -109,6 +109,14 @@ public class OpenLoopLatency {
   @Param({"on"})
   public String trace;
 
+  /**
+   * {@code on}: the sender spins the last stretch before each send (at most 50 µs, at most a tenth of the period),
+   * so the park's wake-up lag stays out of the corrected latency; {@code off} parks all the way, to measure that
+   * floor (scripts/measure-generator-floor.sh).
+   */
+  @Param({"on"})
+  public String spin;
+
   private ClientTrial trial;
   private Client http;
   private PreparedRequest request;
@@ -159,6 +167,9 @@ public class OpenLoopLatency {
     if (timeoutMs < 1) {
       throw new IllegalArgumentException("timeoutMs=" + timeoutMs + ": give a timeout of 1 ms or more");
     }
+    if (!spin.equals("on") && !spin.equals("off")) {
+      throw new IllegalArgumentException("spin=" + spin + ": give on or off");
+    }
     schedule = Schedule.constantRate(rate, Duration.ofNanos(Math.round(seconds * 1e9)));
     timeout = Duration.ofMillis(timeoutMs);
     trial = ClientTrial.open(scheme, 1, trace, params, client, strategy,
@@ -185,7 +196,7 @@ public class OpenLoopLatency {
 
   @Benchmark
   public LoadOutcome run(Metrics metrics) throws InterruptedException {
-    LoadOutcome o = OpenLoop.run(schedule, this::send, timeout, maxInFlight);
+    LoadOutcome o = OpenLoop.run(schedule, this::send, timeout, maxInFlight, spin.equals("on"));
     if (measuring) {
       measured = measured == null ? o : measured.plus(o);
       if (lastMeasured) {
@@ -248,6 +259,9 @@ public class OpenLoopLatency {
     describe.put("benchmark", params.getBenchmark());
     describe.put("params", values);
     describe.put(OpenLoopJson.MEASURED_RUNS, measuredSetups);
+    if (spin.equals("off")) {
+      describe.put(OpenLoopJson.SPIN_US, 0.0);
+    }
     describe.put(OpenLoopJson.SERVER, ForkProperties.fromSystemProperties().target() == null ? "built-in, this JVM"
         : ForkProperties.fromSystemProperties().target());
     List<String> problems = o.problems(errorBudget / 100);

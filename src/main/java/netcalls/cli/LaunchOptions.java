@@ -24,7 +24,7 @@ import netcalls.server.TargetServer;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms");
+      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms", "--jvm");
   static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -44,6 +44,7 @@ final class LaunchOptions {
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
+      "    --jvm PATH        run the forks on this JDK (its home folder or bin/java), e.g. to compare two JDKs",
       "    --no-export       do not write points.lp after the run",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
       "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
@@ -199,6 +200,18 @@ final class LaunchOptions {
     }
     checkUrl(option, url, List.of("http", "https"), "http://127.0.0.1:8086");
     return url;
+  }
+
+  /** The java of {@code --jvm}, checked; null when not given. JMH's own -jvm beside it is refused. */
+  Path jvm() {
+    String v = own.get("--jvm");
+    if (v == null) {
+      return null;
+    }
+    if (jmhArgs.contains("-jvm")) {
+      throw new IllegalArgumentException("--jvm and JMH's -jvm both given: keep one");
+    }
+    return ForkJdk.resolve(v);
   }
 
   Path results() {

@@ -112,6 +112,7 @@ final class RunCommand {
     Map<String, List<String>> forced = forcedParams(cmd, options.target(), user);
     Map<String, Map<String, String[]>> declared = declaredBenchmarks(cmd, user);
     ParamNames.check(ParamNames.given(options.jmhArgs), declared, k -> cmd.getParameter(k).orElse(List.of()));
+    forkJava(options, cmd); // a bad --jvm stops the run before any work
     ForkProperties fork = options.forkProperties(folder.dir());
     try {
       return runBenchmarks(cmd, options, args, influx, start, folder, fork, forced, declared, user);
@@ -142,14 +143,14 @@ final class RunCommand {
 
     Outcome outcome;
     try {
-      outcome = runAll(cmd, plan, declared, forced, fork, folder);
+      outcome = runAll(cmd, plan, declared, forced, fork, folder, forkJava(options, cmd));
     } finally {
       restore.run();
     }
     Instant end = Instant.now();
     writeResults(cmd, outcome.results(), folder);
     int exit = outcome.problems().isEmpty() ? 0 : 1;
-    exit = Math.max(exit, finish(folder, start, end, args, options, influx, exit));
+    exit = Math.max(exit, finish(folder, start, end, args, options, influx, exit, forkJava(options, cmd)));
     for (String p : outcome.problems()) {
       err.println("netcalls: FAILED " + p);
     }
@@ -249,7 +250,7 @@ final class RunCommand {
    * a parameter set JMH drops silently is counted as a problem.
    */
   private Outcome runAll(CommandLineOptions cmd, RunPlan plan, Map<String, Map<String, String[]>> declared,
-      Map<String, List<String>> forced, ForkProperties fork, RunFolder folder) {
+      Map<String, List<String>> forced, ForkProperties fork, RunFolder folder, Path java) {
     List<String> prepend = new ArrayList<>(fork.jvmArgs());
     if (cmd.getJvmArgsPrepend().hasValue()) {
       prepend.addAll(cmd.getJvmArgsPrepend().get());
@@ -265,6 +266,7 @@ final class RunCommand {
           // the parent's regexps would pull in every other benchmark: exclude all but this one
           .exclude("^(?!" + name + "$).*")
           .jvmArgsPrepend(prepend.toArray(new String[0]))
+          .jvm(java.toString())
           .resultFormat(ResultFormatType.JSON)
           .result(partFile.toString());
       Map<String, List<String>> params = new LinkedHashMap<>(forced);
@@ -313,15 +315,24 @@ final class RunCommand {
     }
   }
 
+  /** The java the forks run on: {@code --jvm}, else JMH's {@code -jvm}, else the launcher's own. */
+  static Path forkJava(LaunchOptions options, CommandLineOptions cmd) {
+    if (options.jvm() != null) {
+      return options.jvm();
+    }
+    return cmd.getJvm().hasValue() ? ForkJdk.resolve(cmd.getJvm().get()) : ForkJdk.launcherJava();
+  }
+
   /** run.json, the summary (printed and kept), report.html, then the exporter's points; returns the worst exit. */
   private int finish(RunFolder folder, Instant start, Instant end, String[] args, LaunchOptions options,
-      String influx, int exit) {
+      String influx, int exit, Path java) {
     String target = options.userUrls() ? options.userRequests().urls().isEmpty()
         ? "pair " + options.userRequests().pair() : "urls " + options.userRequests().urls()
         : options.target() == null ? "built-in" : options.target();
     try {
       // never the raw URLs or header values: run.json is kept and shared
-      RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit);
+      RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit,
+          ForkJdk.of(java));
       String summary = Summary.render(folder.dir());
       Files.writeString(folder.summary(), summary);
       out.println();

@@ -30,8 +30,8 @@ final class RunMetadata {
 
   private RunMetadata() {}
 
-  static void write(Path runDir, String runId, Instant start, Instant end, List<String> args, String target, int exitCode)
-      throws IOException {
+  static void write(Path runDir, String runId, Instant start, Instant end, List<String> args, String target, int exitCode,
+      ForkJdk forkJdk) throws IOException {
     long recorded = 0;
     long dropped = 0;
     for (Trial trial : trials(runDir)) {
@@ -49,7 +49,15 @@ final class RunMetadata {
     m.put(GIT_DIRTY, commit == null ? null : gitExit("diff", "--quiet", "HEAD", "--") == 1);
     m.put(JMH_VERSION, org.openjdk.jmh.util.Version.getPlainVersion());
     m.put(NETCALLS_VERSION, netcallsVersion());
-    m.put(JDK, System.getProperty("java.version"));
+    // the forks' JDK is the one measured: the testbed names it, so compare sees a JDK change
+    String jdk = forkJdk.version();
+    m.put(JDK, jdk);
+    Map<String, Object> fork = new LinkedHashMap<>();
+    fork.put(FORK_JDK_PATH, forkJdk.path().toString());
+    fork.put(FORK_JDK_VERSION, jdk);
+    fork.put(FORK_JDK_VENDOR, forkJdk.vendor());
+    m.put(FORK_JDK, fork);
+    m.put(LAUNCHER_JDK, System.getProperty("java.version"));
     m.put(VM, System.getProperty("java.vm.name"));
     m.put(HOST, hostName());
     String cpu = cpuModel(Path.of("/proc/cpuinfo"));
@@ -58,7 +66,7 @@ final class RunMetadata {
     m.put(CPU_MODEL, cpu);
     m.put(CORES, cores);
     m.put(KERNEL, kernel);
-    m.put(TESTBED, RunInfo.describeTestbed(cpu, (long) cores, kernel, System.getProperty("java.version")));
+    m.put(TESTBED, RunInfo.describeTestbed(cpu, (long) cores, kernel, jdk));
     m.put(ARGS, args);
     m.put(TARGET, target);
     m.put(EXIT_CODE, exitCode);

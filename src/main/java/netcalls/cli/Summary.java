@@ -11,6 +11,7 @@ import netcalls.read.SteadySegments;
 import netcalls.read.Warmups;
 import netcalls.steady.Steadiness;
 import netcalls.read.OpenLoopResult;
+import netcalls.run.ThinPercentile;
 import netcalls.read.Problems;
 import netcalls.read.RunReader;
 import netcalls.read.Trial;
@@ -64,29 +65,44 @@ final class Summary {
     int unsettled = 0;
     int unchecked = 0;
     int shown = 0;
+    boolean anyThin = false;
     for (JmhResults.Result r : results) {
       if (OpenLoopResult.isOpenLoop(r)) {
         continue;
       }
       shown++;
       JmhResults.Metric m = r.primary();
+      // a percentile of n samples with fewer than ThinPercentile.MIN_BEYOND beyond it is marked, not printed as a fact
+      long n = "sample".equals(r.mode()) ? m.sampleCount() : -1;
+      String[] pcts = new String[3];
+      double[] levels = {50, 90, 99};
+      for (int i = 0; i < 3; i++) {
+        String v = num(m.percentiles().get("p" + (int) levels[i]));
+        boolean thin = n >= 0 && !v.isEmpty() && ThinPercentile.thin(n, levels[i]);
+        anyThin |= thin;
+        pcts[i] = thin ? ThinPercentile.MARK + v : v;
+      }
       t.row(shortName(r.benchmark()), param(r.params(), "client"), param(r.params(), "strategy"),
           param(r.params(), "scheme"), otherParams(r.params()), m.unit() == null ? "" : m.unit(),
-          num(m.percentiles().get("p50")), num(m.percentiles().get("p90")), num(m.percentiles().get("p99")),
-          "sample".equals(r.mode()) ? String.valueOf(m.sampleCount()) : "", SteadySegments.label(m.forks()));
+          pcts[0], pcts[1], pcts[2], n >= 0 ? String.valueOf(n) : "", SteadySegments.label(m.forks()));
       if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.no_steady_state)) {
         unsettled++;
       } else if (m.forks().stream().anyMatch(f -> f.steadiness() == Steadiness.not_checked)) {
         unchecked++;
       }
     }
-    s.append("Latency per operation (JMH samples of each fork's steady segment, ").append(shown).append(" results");
+    s.append("Latency per operation (JMH samples of each fork's steady segment, all forks' samples merged into one"
+        + " distribution, never per-fork percentiles averaged; ").append(shown).append(" results");
     if (shown < results.size()) {
       s.append("; ").append(results.size() - shown).append(" open-loop result(s) below: their JMH score is a wall time");
     }
     s.append(")\n");
     if (shown > 0 || results.isEmpty()) {
       t.render(s);
+    }
+    if (anyThin) {
+      s.append('\n').append(ThinPercentile.MARK).append(": a percentile resting on fewer than ").append(ThinPercentile.MIN_BEYOND)
+          .append(" samples beyond it, a guess rather than a measurement (run longer for it)\n");
     }
     if (unsettled + unchecked > 0) {
       s.append('\n');
@@ -112,18 +128,24 @@ final class Summary {
       return;
     }
     Table t = new Table("benchmark", "client", "strategy", "scheme", "params", "rate/s", "achieved/s", "corr p50",
-        "corr p99", "corr p99.9", "corr max", "uncorr p50", "uncorr p99", "failed", "timeouts", "cores");
+        "corr p99", "corr p99.9", "corr max", "uncorr p50", "uncorr p99", "gen floor", "failed", "timeouts", "cores");
     List<String> notes = new ArrayList<>();
+    boolean anyThin = false;
+    boolean anySurvivors = false;
     for (OpenLoopResult r : results) {
       Map<String, String> params = r.params();
       Map<String, Double> c = r.corrected();
       Map<String, Double> u = r.uncorrected();
       String none = "-";
+      for (String p : List.of("p50", "p99", "p99.9")) {
+        anyThin |= c != null && r.isThin(p);
+      }
+      anySurvivors |= c != null && !r.countsFailures() && r.failed() > 0;
       t.row(shortName(r.benchmark()), param(params, "client"), param(params, "strategy"), param(params, "scheme"),
           otherParams(params, "rate"), num(r.intendedRate()), num(r.achievedRate()),
-          c == null ? none : num(c.get("p50")), c == null ? none : num(c.get("p99")),
-          c == null ? none : num(c.get("p99.9")), c == null ? none : num(c.get("max")),
-          u == null ? none : num(u.get("p50")), u == null ? none : num(u.get("p99")), String.valueOf(r.failed()),
+          corrected(r, "p50"), corrected(r, "p99"), corrected(r, "p99.9"), c == null ? none : num(c.get("max")),
+          u == null ? none : num(u.get("p50")), u == null ? none : num(u.get("p99")),
+          r.generatorFloorUs() == null ? none : num(r.generatorFloorUs()), String.valueOf(r.failed()),
           String.valueOf(r.timeouts()), String.format(Locale.ROOT, "%.2f", r.coresUsed()));
       if (!r.valid()) {
         notes.add(r.name() + " (" + param(params, "client") + " " + param(params, "strategy") + " rate="
@@ -131,10 +153,29 @@ final class Summary {
       }
     }
     t.rows.sort(Table.BY_CELLS);
-    s.append("\nOpen loop, one line per fork: latency in µs from the intended start (corr) and from the actual send"
-        + " (uncorr); cores: this JVM's CPU over the run (docs/OPENLOOP.md)\n");
+    s.append("\nOpen loop, one line per fork: latency in µs from the intended start (corr: every scheduled request,"
+        + " a failed, unsent or unfinished one at the time it was given up) and from the actual send (uncorr: the"
+        + " completed ones); gen floor: the generator's median send lag, part of every corr value; cores: this"
+        + " JVM's CPU over the run (docs/OPENLOOP.md)\n");
     t.render(s);
+    if (anyThin) {
+      s.append("  ").append(ThinPercentile.MARK).append(": a percentile resting on fewer than ")
+          .append(ThinPercentile.MIN_BEYOND).append(" requests beyond it, a guess rather than a measurement\n");
+    }
+    if (anySurvivors) {
+      s.append("  some forks were written before failures were counted: their corr percentiles are of the"
+          + " completed requests only (re-run them)\n");
+    }
     notes.stream().sorted().forEach(n -> s.append("  ").append(n).append('\n'));
+  }
+
+  /** A corrected percentile, marked {@link ThinPercentile#MARK} when thin; "-" without latency. */
+  private static String corrected(OpenLoopResult r, String label) {
+    if (r.corrected() == null) {
+      return "-";
+    }
+    String v = num(r.corrected().get(label));
+    return r.isThin(label) ? ThinPercentile.MARK + v : v;
   }
 
   /** Per trial and leg: p50/p99 of each phase, with failures by exception class. */

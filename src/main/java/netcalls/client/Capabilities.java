@@ -27,9 +27,14 @@ public record Capabilities(Set<Phase> phases, boolean seesReuse, Map<Strategy, S
     return new Capabilities(EnumSet.allOf(Phase.class), true, Map.of(), Map.of(), true);
   }
 
-  /** Only these phases are observed; the others are always absent from its samples (blank, never zero). */
+  /**
+   * Only these phases are observed; the others are always absent from its samples (blank, never zero). The close
+   * phase is timed by the harness around the library's own close, so every library has it.
+   */
   public Capabilities seeing(Phase first, Phase... rest) {
-    return new Capabilities(EnumSet.of(first, rest), seesReuse, refusedStrategies, refusedProtocols, capsConnectionsPerHost);
+    EnumSet<Phase> seen = EnumSet.of(first, rest);
+    seen.add(Phase.CLOSE);
+    return new Capabilities(seen, seesReuse, refusedStrategies, refusedProtocols, capsConnectionsPerHost);
   }
 
   /** Its hooks cannot tell a reused connection from a new one. */

@@ -7,6 +7,9 @@ package netcalls.client;
  */
 public interface ClientLibrary extends AutoCloseable {
 
+  /** Where the library's clients store their samples (from its options); null when tracing is off. */
+  netcalls.trace.SampleRecorder recorder();
+
   /** The protocol every client of this library speaks (from its options). */
   Protocol protocol();
 

@@ -13,6 +13,7 @@ import netcalls.read.SteadySegments;
 import netcalls.steady.Steadiness;
 import netcalls.steady.SteadyState;
 import netcalls.read.OpenLoopResult;
+import netcalls.run.ThinPercentile;
 import netcalls.read.Problems;
 import netcalls.read.RunInfo;
 import netcalls.read.RunReader;
@@ -179,6 +180,11 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
         Key key = Key.of(r.benchmark(), row.getKey(), r.params());
         List<Series.Fork> forks = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
+        String notFact = notAFact(r, row.getValue());
+        if (notFact != null) {
+          // never gated: a thin or survivors-only percentile is no fact to decide on (its value stays shown)
+          invalid.add("fork " + r.file() + ": " + notFact);
+        }
         if (r.valid()) {
           double v = r.corrected().get(row.getValue());
           forks.add(new Series.Fork(v, Double.NaN, new double[] {v}, new double[] {Double.NaN}));
@@ -190,6 +196,22 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /** Why corrected percentile {@code label} of a valid fork is no fact to gate on, or null when it is one. */
+  static String notAFact(OpenLoopResult r, String label) {
+    if (!r.valid()) {
+      return null;
+    }
+    if (r.isThin(label)) {
+      return label + " rests on fewer than " + ThinPercentile.MIN_BEYOND + " of its " + r.scheduled()
+          + " requests (thin): run longer or at a higher rate";
+    }
+    if (!r.countsFailures() && r.failed() > 0) {
+      return label + " leaves out its " + r.failed() + " failed requests (file written before failures were"
+          + " counted): re-run the trial";
+    }
+    return null;
   }
 
   private static List<Series.Fork> histogramForks(List<List<JmhResults.Iteration>> raw) throws BadField {

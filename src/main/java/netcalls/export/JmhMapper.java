@@ -1,5 +1,7 @@
 package netcalls.export;
 
+import netcalls.run.ThinPercentile;
+
 import java.io.IOException;
 import java.util.Map;
 import netcalls.export.line.InfluxMeasurement;
@@ -105,6 +107,17 @@ final class JmhMapper {
     value(d, "ci_upper", m.ciUpper(), u);
     m.percentiles().forEach((name, v) -> value(d, name, v, u));
     d.field("sample_count", m.sampleCount());
+    if (m.sampleCount() > 0 && !m.percentiles().isEmpty()) {
+      // the percentiles too thin to be facts (netcalls.run.ThinPercentile), named as their fields are
+      java.util.List<String> thin = new java.util.ArrayList<>();
+      m.percentiles().keySet().forEach(name -> {
+        String level = name.substring(1).replace('_', '.');
+        if (level.matches("\\d+(\\.\\d+)?") && ThinPercentile.thin(m.sampleCount(), Double.parseDouble(level))) {
+          thin.add(name);
+        }
+      });
+      d.field(ThinPercentile.FIELD + "_percentiles", String.join(",", thin));
+    }
     d.field("unit", u.unit());
     return d;
   }

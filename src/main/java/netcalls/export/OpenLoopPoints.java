@@ -50,8 +50,14 @@ final class OpenLoopPoints {
       if (r.sendLag() != null) {
         latency(d, "send_lag", r.sendLag());
       }
+      if (r.generatorFloorUs() != null) {
+        d.value("generator_floor_us", r.generatorFloorUs());
+      }
+      d.field("tail", r.tail());
       if (r.valid()) {
         latency(d, "corrected", r.corrected());
+        // one string field naming the thin corrected percentiles ("" when none), docs/SCHEMA.md
+        d.field("thin_percentiles", String.join(",", r.thin()));
         latency(d, "uncorrected", r.uncorrected());
       } else {
         d.field("problems", String.join("; ", r.problems()));

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import netcalls.run.ThinPercentile;
 import org.HdrHistogram.Histogram;
 
 /**
  * The outcome of one or more constant-rate runs at the same intended rate (a trial's measured
  * iterations, merged): latency histograms in nanoseconds, counts, and whether the load really
- * happened. Failed and unfinished requests are counted apart and are in no histogram.
+ * happened. Failed and unfinished requests are counted apart, and every scheduled request is in the corrected
+ * histogram (a failed one at the time it failed, an unsent or unfinished one at the time it was given up); the
+ * uncorrected histogram holds the completed requests only.
  *
  * @param intendedRate   requests per second asked for
  * @param scheduled      requests the schedules held (all were sent, unless sending itself threw)
@@ -22,8 +25,8 @@ import org.HdrHistogram.Histogram;
  *                       schedule's count / rate), summed over runs
  * @param cpuNanos       this process's CPU time over the runs (the generator, the client and, when
  *                       in-process, the server)
- * @param corrected      latency from the intended start, ns
- * @param uncorrected    service time from the actual send, ns
+ * @param corrected      latency from the intended start, ns, of every scheduled request
+ * @param uncorrected    service time from the actual send, ns, of the completed requests
  * @param sendLag        how late the generator sent each request, ns
  */
 public record LoadOutcome(double intendedRate, long scheduled, long ok, Map<String, Long> failures, long timeouts,
@@ -103,6 +106,17 @@ public record LoadOutcome(double intendedRate, long scheduled, long ok, Map<Stri
     }
     m.put("max", h.getMaxValue() / 1000.0);
     return m;
+  }
+
+  /** The labels of {@link #PERCENTILES} that n samples make thin ({@link ThinPercentile}), in order. */
+  public static List<String> thinLabels(long n) {
+    List<String> out = new ArrayList<>();
+    for (double p : PERCENTILES) {
+      if (ThinPercentile.thin(n, p)) {
+        out.add(label(p));
+      }
+    }
+    return out;
   }
 
   /** {@code p50}, {@code p99.9}: the names the JSON and the metrics use. */

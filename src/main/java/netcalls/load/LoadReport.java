@@ -55,6 +55,11 @@ public final class LoadReport {
     m.put(CORRECTED_US, problems.isEmpty() ? LoadOutcome.percentilesMicros(o.corrected()) : null);
     m.put(UNCORRECTED_US, problems.isEmpty() ? LoadOutcome.percentilesMicros(o.uncorrected()) : null);
     m.put(SEND_LAG_US, LoadOutcome.percentilesMicros(o.sendLag()));
+    m.put(GENERATOR_FLOOR_US, round(o.sendLag().getValueAtPercentile(50) / 1000.0));
+    // the benchmark says when it turned the spin off (trial carries spin_us 0); else the bounded spin of this rate
+    m.put(SPIN_US, trial.containsKey(SPIN_US) ? trial.get(SPIN_US) : round(OpenLoop.spinNanos(o.intendedRate()) / 1000.0));
+    m.put(TAIL, TAIL_ALL_SCHEDULED);
+    m.put(THIN, LoadOutcome.thinLabels(o.corrected().getTotalCount()));
     return m;
   }
 
@@ -74,6 +79,9 @@ public final class LoadReport {
         PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8)) {
       // 5 ticks per half distance, as HdrHistogram's own tools write it; ns in, µs out
       h.outputPercentileDistribution(ps, 5, 1000.0);
+      // in the footer's own "#[...]" form, which plotters skip: what the distribution holds
+      ps.printf("#[Tail: %s: every scheduled request, failed and unfinished ones at the time they were given up]%n",
+          TAIL_ALL_SCHEDULED);
     }
   }
 

@@ -41,20 +41,29 @@ public final class OpenLoop {
    */
   public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight)
       throws InterruptedException {
-    LatencyLog log = new LatencyLog();
+    return run(schedule, sender, timeout, maxInFlight, true);
+  }
+
+  /** As {@link #run(Schedule, Sender, Duration, int)}; {@code spin} false parks to each send, to measure the floor without the spin. */
+  public static LoadOutcome run(Schedule schedule, Sender sender, Duration timeout, int maxInFlight, boolean spin)
+      throws InterruptedException {
+    LatencyLog log = new LatencyLog(schedule.count());
     Semaphore slots = maxInFlight > 0 ? new Semaphore(maxInFlight) : null;
     CountDownLatch open = new CountDownLatch(schedule.count());
     long cpuStart = processCpuNanos();
     // the first request a millisecond from now, so setting up the loop is not counted against it
     long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
     long timeoutNanos = timeout.toNanos();
-    for (int i = 0; i < schedule.count(); i++) {
+    long spinFor = spin ? spinNanos(schedule.rate()) : 0;
+    for (int n = 0; n < schedule.count(); n++) {
+      int i = n;
       long intended = origin + schedule.offsetNanos(i);
-      waitUntil(intended);
+      waitUntil(intended, spinFor);
       long sent = System.nanoTime();
       if (sent - intended > timeoutNanos
           || slots != null && !slots.tryAcquire(timeoutNanos - (sent - intended), TimeUnit.NANOSECONDS)) {
-        log.failed(SendTimeoutException.INSTANCE, System.nanoTime());
+        // never sent: its user waited at least the timeout
+        log.failed(i, intended, SendTimeoutException.INSTANCE, System.nanoTime(), timeoutNanos);
         open.countDown();
         continue;
       }
@@ -64,7 +73,7 @@ public final class OpenLoop {
       try {
         call = sender.send();
       } catch (RuntimeException e) {
-        log.failed(e, System.nanoTime());
+        log.failed(i, intended, e, System.nanoTime(), 0);
         open.countDown();
         release(slots);
         continue;
@@ -72,9 +81,9 @@ public final class OpenLoop {
       call.whenComplete((value, error) -> {
         long end = System.nanoTime();
         if (error == null) {
-          log.completed(intended, sent, end);
+          log.completed(i, intended, sent, end);
         } else {
-          log.failed(error, end);
+          log.failed(i, intended, error, end, 0);
         }
         open.countDown();
         release(slots);
@@ -83,15 +92,10 @@ public final class OpenLoop {
     long last = origin + schedule.offsetNanos(schedule.count() - 1);
     long deadline = last + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
     open.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    log.close();
-    // from the log's counts, so that ok + failed + unfinished is the schedule even when a response
-    // lands between the end of the wait and the close
-    long settled = log.ok();
-    for (long n : log.failures().values()) {
-      settled += n;
-    }
-    long unfinished = schedule.count() - settled;
-    long end = log.lastEnd() == Long.MIN_VALUE || unfinished > 0 ? System.nanoTime() : log.lastEnd();
+    long closed = System.nanoTime();
+    // the log's claim bits make ok + failed + unfinished the schedule even when a response lands at the close
+    long unfinished = log.close(closed, i -> origin + schedule.offsetNanos(i));
+    long end = log.lastEnd() == Long.MIN_VALUE || unfinished > 0 ? closed : log.lastEnd();
     long cpu = processCpuNanos() - cpuStart;
     // a run is never shorter than its schedule (count / rate), so the achieved rate cannot exceed the intended
     long span = Math.round(schedule.count() * 1e9 / schedule.rate());
@@ -105,14 +109,31 @@ public final class OpenLoop {
     }
   }
 
-  /** Parks until {@code deadline} (System.nanoTime); never spins, the machine's cores are shared. */
-  private static void waitUntil(long deadline) throws InterruptedException {
+  /** Longest spin before a send: the last stretch parkNanos cannot hit (its wake-up lag is tens of µs). */
+  static final long SPIN_MAX_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  /** Spinning takes at most this share of the period between sends, so the generator leaves the client its cores. */
+  static final double SPIN_SHARE = 0.1;
+
+  /** How long the sender spins before each send at this schedule's rate: {@link #SPIN_MAX_NANOS}, at most a tenth of the period. */
+  static long spinNanos(double rate) {
+    return Math.min(SPIN_MAX_NANOS, (long) (1e9 / rate * SPIN_SHARE));
+  }
+
+  /**
+   * Parks until {@code spin} before {@code deadline}, then spins to it: the park's wake-up lag would otherwise land
+   * in every corrected latency (the generator's floor, reported as the send lag). The spin is bounded by
+   * {@link #spinNanos}, so on a 2-core machine it takes at most a tenth of one core from the client.
+   */
+  static void waitUntil(long deadline, long spin) throws InterruptedException {
     long left;
-    while ((left = deadline - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(left);
+    while ((left = deadline - System.nanoTime()) > spin) {
+      LockSupport.parkNanos(left - spin);
       if (Thread.interrupted()) {
         throw new InterruptedException("open-loop run interrupted");
       }
+    }
+    while (deadline - System.nanoTime() > 0) {
+      Thread.onSpinWait();
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import netcalls.run.RunFolder;
+import netcalls.run.ThinPercentile;
 
 /**
  * One fork's constant-rate outcome, {@code openloop/<trial>.json} (docs/OPENLOOP.md), as every reader of a run
@@ -27,12 +28,26 @@ import netcalls.run.RunFolder;
  * @param name the trial (the file name without .json; it is that of the trial's sample files)
  * @param corrected p50 … p99.99 and max in µs from the intended start, keyed {@code p50 … max}; null when not valid
  * @param uncorrected the same from the actual send (service time); null when not valid
+ * @param tail {@code all_scheduled} or {@code completed_only} (a file without the field: the survivors')
+ * @param thin the corrected percentiles resting on fewer than ThinPercentile.MIN_BEYOND samples (empty when unknown)
+ * @param generatorFloorUs the median send lag, µs; null in files written before it was reported
  */
 public record OpenLoopResult(String name, Path file, String benchmark, Map<String, String> params, String server,
     boolean valid, List<String> problems, double intendedRate, double achievedRate, boolean rateReached,
     long scheduled, long ok, long failed, long timeouts, long unfinished, Map<String, Long> failures,
     double errorFraction, double errorBudget, double elapsedS, double processCpuS, double coresUsed,
-    Map<String, Double> corrected, Map<String, Double> uncorrected, Map<String, Double> sendLag) {
+    Map<String, Double> corrected, Map<String, Double> uncorrected, Map<String, Double> sendLag, String tail,
+    List<String> thin, Double generatorFloorUs) {
+
+  /** Whether the corrected percentiles count every scheduled request (false: the survivors', an older file). */
+  public boolean countsFailures() {
+    return TAIL_ALL_SCHEDULED.equals(tail);
+  }
+
+  /** Whether corrected percentile {@code label} (p50 … p99.99) rests on too few samples to be a fact. */
+  public boolean isThin(String label) {
+    return thin.contains(label);
+  }
 
   /**
    * True for a JMH result of the open-loop benchmark: its primary score is the wall time of one schedule run,
@@ -111,11 +126,50 @@ public record OpenLoopResult(String name, Path file, String benchmark, Map<Strin
           count(n, SCHEDULED), count(n, OK), count(n, FAILED), count(n, TIMEOUTS), count(n, UNFINISHED),
           failures(n), number(n, ERROR_FRACTION), number(n, ERROR_BUDGET), number(n, ELAPSED_S),
           number(n, PROCESS_CPU_S), number(n, CORES_USED), valid ? corrected : null, valid ? uncorrected : null,
-          percentiles(n, SEND_LAG_US));
+          percentiles(n, SEND_LAG_US), tail(n), thin(n), floor(n));
     } catch (Json.BadField e) {
       problems.error(file + ": " + e.getMessage() + skip);
       return null;
     }
+  }
+
+  /**
+   * The thin corrected percentiles: the field, or in older files the same rule (ThinPercentile) over the requests
+   * the distribution held (the completed ones before failures were counted).
+   */
+  private static List<String> thin(JsonNode n) throws Json.BadField {
+    if (n.has(THIN)) {
+      return strings(n, THIN);
+    }
+    long held = TAIL_ALL_SCHEDULED.equals(tail(n)) ? count(n, SCHEDULED) : count(n, OK);
+    List<String> out = new ArrayList<>();
+    for (String label : List.of("p50", "p90", "p99", "p99.9", "p99.99")) {
+      if (ThinPercentile.thin(held, Double.parseDouble(label.substring(1)))) {
+        out.add(label);
+      }
+    }
+    return out;
+  }
+
+  /** The generator's floor: its field, or in older files the send lag's p50 it is defined as; null without either. */
+  private static Double floor(JsonNode n) throws Json.BadField {
+    Double f = Json.number(n, GENERATOR_FLOOR_US);
+    if (f != null) {
+      return f;
+    }
+    Map<String, Double> lag = percentiles(n, SEND_LAG_US);
+    return lag == null ? null : lag.get("p50");
+  }
+
+  private static String tail(JsonNode n) throws Json.BadField {
+    String t = Json.text(n, TAIL);
+    if (t == null) {
+      return TAIL_COMPLETED_ONLY; // written before failures were counted
+    }
+    if (!t.equals(TAIL_ALL_SCHEDULED) && !t.equals(TAIL_COMPLETED_ONLY)) {
+      throw new Json.BadField(TAIL, "\"" + t + "\": expected " + TAIL_ALL_SCHEDULED + " or " + TAIL_COMPLETED_ONLY);
+    }
+    return t;
   }
 
   private static <T> T required(T v, String field) throws Json.BadField {

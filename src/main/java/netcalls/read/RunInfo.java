@@ -35,6 +35,26 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
     return describeTestbed(cpuModel, cores, kernel, jdk);
   }
 
+  /**
+   * The JDK the forks ran on as run.json's {@code forkJdk} names it, "25.0.3, Eclipse Adoptium, /path/bin/java";
+   * null when run.json has none (older runs: their {@code jdk} is the launcher's) or cannot be read.
+   */
+  public static String forkJdk(Path runDir) {
+    try {
+      JsonNode f = Json.MAPPER.readTree(RunFolder.of(runDir).runJson().toFile()).path(FORK_JDK);
+      if (!f.isObject()) {
+        return null;
+      }
+      List<String> parts = new ArrayList<>();
+      for (String k : List.of(FORK_JDK_VERSION, FORK_JDK_VENDOR, FORK_JDK_PATH)) {
+        parts.add(f.path(k).isTextual() ? f.path(k).asText() : "?");
+      }
+      return String.join(", ", parts);
+    } catch (IOException | RuntimeException e) {
+      return null; // read() reports what is wrong with the file
+    }
+  }
+
   /** Reads runDir/run.json; problems go to the report and what could be read is returned. */
   public static RunInfo read(Path runDir, Problems report) {
     Path file = RunFolder.of(runDir).runJson();

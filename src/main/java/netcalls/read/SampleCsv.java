@@ -189,7 +189,9 @@ public final class SampleCsv implements Closeable, SampleRow {
     List<String> missing = new ArrayList<>();
     for (int c = 0; c < N; c++) {
       Integer i = byName.get(COLUMNS.get(c));
-      if (i == null) {
+      if (i == null && netcalls.run.SampleSchema.OPTIONAL.contains(c)) {
+        col[c] = -1; // a file from before the column: its cells are empty
+      } else if (i == null) {
         missing.add(COLUMNS.get(c));
       } else {
         col[c] = i;
@@ -206,6 +208,10 @@ public final class SampleCsv implements Closeable, SampleRow {
   private String parse() {
     for (int c = 0; c < N; c++) {
       int i = col[c];
+      if (i < 0) {
+        has[c] = false;
+        continue;
+      }
       if (i >= csv.size()) {
         return "only " + csv.size() + " cells, no column " + COLUMNS.get(c);
       }

@@ -37,6 +37,11 @@ final class OpenLoopRows {
       o.put("timeouts", r.timeouts());
       o.put("cores", r.coresUsed());
       o.put("server", r.server());
+      o.put("tail", r.tail());
+      r.thin().forEach(o.putArray("thin")::add);
+      if (r.generatorFloorUs() != null) {
+        o.put("floor", r.generatorFloorUs());
+      }
       percentiles(r.corrected(), o, "corrected");
       percentiles(r.uncorrected(), o, "uncorrected");
     }

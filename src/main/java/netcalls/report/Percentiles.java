@@ -3,6 +3,7 @@ package netcalls.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import netcalls.run.ThinPercentile;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -12,8 +13,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * of them it is a guess, and the report says so.
  */
 final class Percentiles {
-  /** Fewest samples beyond a percentile for it to be shown as measured. */
-  static final int MIN_BEYOND = 10;
+  /** Fewest samples beyond a percentile for it to be shown as measured ({@link ThinPercentile}'s rule). */
+  static final int MIN_BEYOND = ThinPercentile.MIN_BEYOND;
   /** Curves stop here, as HdrHistogram's plots do by default. */
   static final double TOP = 99.99;
 
@@ -24,12 +25,12 @@ final class Percentiles {
 
   /** Samples at or beyond percentile p (0..100) of n. */
   static double beyond(long n, double p) {
-    return n * (100 - p) / 100;
+    return ThinPercentile.beyond(n, p);
   }
 
   /** Whether percentile p of n samples rests on fewer than {@link #MIN_BEYOND} samples. */
   static boolean thin(long n, double p) {
-    return beyond(n, p) < MIN_BEYOND - 1e-9; // 10000 at 99.9 % is 10 beyond, not 9.999…
+    return ThinPercentile.thin(n, p);
   }
 
   /**

@@ -47,7 +47,9 @@ final class ReportData {
     List<JmhResults.Result> results = new ArrayList<>();
     RunReader.jmhResults(run, problems, results::add);
     RunInfo info = RunReader.runInfo(run, problems);
-    runInfo(info, results, root.putObject("run"));
+    ObjectNode runNode = root.putObject("run");
+    runInfo(info, results, runNode);
+    runNode.put("forkJdk", RunInfo.forkJdk(run.dir()));
 
     ArrayNode rows = root.putArray("results");
     Map<String, List<Map<String, String>>> byBenchmark = new LinkedHashMap<>();

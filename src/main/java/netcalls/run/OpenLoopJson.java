@@ -32,4 +32,18 @@ public final class OpenLoopJson {
   public static final String CORRECTED_US = "corrected_us";
   public static final String UNCORRECTED_US = "uncorrected_us";
   public static final String SEND_LAG_US = "send_lag_us";
+  /**
+   * What the corrected distribution holds: {@link #TAIL_ALL_SCHEDULED} (every scheduled request, a failed one at
+   * the time it failed, an unsent or unfinished one at the time it was given up, at least the timeout) or, in
+   * files written before that rule, {@link #TAIL_COMPLETED_ONLY} (the survivors).
+   */
+  public static final String TAIL = "tail";
+  public static final String TAIL_ALL_SCHEDULED = "all_scheduled";
+  public static final String TAIL_COMPLETED_ONLY = "completed_only";
+  /** Corrected percentiles (their labels) resting on fewer than ThinPercentile.MIN_BEYOND samples. */
+  public static final String THIN = "thin_percentiles";
+  /** The generator's own floor: the median send lag, µs (how late the sender woke for a send). */
+  public static final String GENERATOR_FLOOR_US = "generator_floor_us";
+  /** How long the sender spun before each send, µs (bounded: OpenLoop.spinNanos). */
+  public static final String SPIN_US = "spin_us";
 }

@@ -18,7 +18,13 @@ public enum Phase {
   /** From the request written to the first response byte (headers). */
   WAITING("waiting"),
   /** Reading the response, from its headers to the last body byte. */
-  RECEIVING("receiving");
+  RECEIVING("receiving"),
+  /**
+   * Closing the client after the call, for strategies that make a client per call ({@code new_client}): part of
+   * the operation, and different by library and JDK (a no-op for the JDK client on 17, a wait for its threads on
+   * 21+, Jetty's pool join, AsyncHttpClient's asynchronous close), so it is shown apart.
+   */
+  CLOSE("close");
 
   public static final Phase[] ALL = values();
   public static final int COUNT = ALL.length;

@@ -15,7 +15,15 @@ public final class RunJson {
   public static final String GIT_DIRTY = "gitDirty";
   public static final String JMH_VERSION = "jmhVersion";
   public static final String NETCALLS_VERSION = "netcallsVersion";
+  /** The JDK version the benchmark forks ran on ({@code --jvm}'s, else the launcher's): the testbed's JDK. */
   public static final String JDK = "jdk";
+  /** The forks' JDK in full: {@code {"path", "version", "vendor"}} ({@link #FORK_JDK_PATH} ...). */
+  public static final String FORK_JDK = "forkJdk";
+  public static final String FORK_JDK_PATH = "path";
+  public static final String FORK_JDK_VERSION = "version";
+  public static final String FORK_JDK_VENDOR = "vendor";
+  /** The launcher's own JDK version (it writes the run folder; the forks measure). */
+  public static final String LAUNCHER_JDK = "launcherJdk";
   public static final String VM = "vm";
   public static final String HOST = "host";
   public static final String CPU_MODEL = "cpuModel";

@@ -24,9 +24,10 @@ public final class SampleSchema {
   public static final int SENDING = 13;
   public static final int WAITING = 14;
   public static final int RECEIVING = 15;
-  public static final int DURATION = 16;
-  public static final int EXCEPTION = 17;
-  public static final int ROOT_CAUSE = 18;
+  public static final int CLOSE = 16;
+  public static final int DURATION = 17;
+  public static final int EXCEPTION = 18;
+  public static final int ROOT_CAUSE = 19;
 
   /** One column: its name, its type and what it holds (docs/SAMPLES.md's table is generated from these). */
   public record Column(String name, String type, String meaning) {}
@@ -65,8 +66,10 @@ public final class SampleSchema {
           "from request written to first response byte (headers)"),
       new Column("receiving_ns", "long",
           "reading the body"),
+      new Column("close_ns", "long",
+          "closing the client after the call, `new_client` only (part of its operation and of `duration_ns`); absent in files written before it was recorded"),
       new Column("duration_ns", "long",
-          "the whole call, always present"),
+          "the whole call (with `close_ns` when present), always present"),
       new Column("exception", "string",
           "fully qualified class of the exception the call threw; empty on success"),
       new Column("root_cause", "string",
@@ -75,8 +78,12 @@ public final class SampleSchema {
   /** Column names by index. */
   public static final List<String> COLUMNS = DESCRIBED.stream().map(Column::name).toList();
 
-  /** The phase columns in phase order (blocked … receiving), then duration. */
-  public static final int[] PHASE_COLUMNS = {BLOCKED, DNS, CONNECTING, TLS_HANDSHAKING, SENDING, WAITING, RECEIVING};
+  /** The phase columns in phase order (blocked … receiving, close). */
+  public static final int[] PHASE_COLUMNS = {BLOCKED, DNS, CONNECTING, TLS_HANDSHAKING, SENDING, WAITING, RECEIVING,
+      CLOSE};
+
+  /** Columns a reader accepts a file without (written before they existed): their cells read as empty. */
+  public static final List<Integer> OPTIONAL = List.of(CLOSE);
 
   /** The CSV header line, without its newline. */
   public static final String HEADER = String.join(",", COLUMNS);

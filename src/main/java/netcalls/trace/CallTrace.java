@@ -26,6 +26,10 @@ public final class CallTrace {
   byte reused = -1;
   int redirects;
   Throwable failure;
+  /** Held at its finish until its client's close is timed (new_client): then stored with the close phase. */
+  boolean held;
+  /** For a held trace: 1 once finished, 2 once its close is timed; whoever comes second stores it. */
+  int heldSteps;
 
   CallTrace(CallSite site, long seq, long startNanos) {
     this.site = site;
@@ -40,7 +44,9 @@ public final class CallTrace {
   }
 
   public void end(Phase phase) {
-    close(phase.ordinal(), System.nanoTime());
+    if (opened[phase.ordinal()] != CLOSED) { // a phase that never opened costs no clock read
+      close(phase.ordinal(), System.nanoTime());
+    }
   }
 
   /** Ends one phase and begins the next at the same instant, so adjacent phases leave no gap. */

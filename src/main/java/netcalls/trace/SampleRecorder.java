@@ -82,10 +82,51 @@ public final class SampleRecorder {
     return java.util.List.copyOf(iterationStarts);
   }
 
+  /** Set once a strategy holds calls for their close (new_client), so other trials never touch the thread-local. */
+  private boolean holds;
+  private final ThreadLocal<CallTrace[]> holding = new ThreadLocal<>();
+
   /** Starts the timeline of a call; legs of a pair take the pair's operation number. */
   public CallTrace start(CallSite site) {
     long s = site.leg() == Leg.single ? operations.getAndIncrement() : pairSeq;
-    return new CallTrace(site, s, System.nanoTime());
+    CallTrace t = new CallTrace(site, s, System.nanoTime());
+    if (holds) {
+      CallTrace[] slot = holding.get();
+      if (slot != null) {
+        holding.remove();
+        t.held = true;
+        slot[0] = t;
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The next call this thread starts is held at its finish until {@link #closed} adds the time its client took to
+   * close ({@link Phase#CLOSE}) and stores it; returns the slot that call's trace lands in. {@link #stopHolding}
+   * right after the call is started, so a call that never started leaves nothing held.
+   */
+  public CallTrace[] holdNext() {
+    holds = true;
+    CallTrace[] slot = new CallTrace[1];
+    holding.set(slot);
+    return slot;
+  }
+
+  public void stopHolding() {
+    holding.remove();
+  }
+
+  /** The held call's client closed in {@code closeNanos}: part of its operation, stored as its close phase. */
+  public void closed(CallTrace t, long closeNanos) {
+    synchronized (t) {
+      t.total[Phase.CLOSE.ordinal()] = Math.max(0, closeNanos);
+      t.endNanos = (t.heldSteps == 0 ? System.nanoTime() - closeNanos : t.endNanos) + Math.max(0, closeNanos);
+      if (++t.heldSteps < 2) {
+        return; // the call itself finishes later (a library that completes its future before its own hook)
+      }
+    }
+    store(t);
   }
 
   /** Opens a paired operation; the legs started after this share its number. */
@@ -96,7 +137,24 @@ public final class SampleRecorder {
 
   /** Stores a finished call (error is null on success). */
   public void finish(CallTrace t, Throwable error) {
-    t.finish(System.nanoTime(), error);
+    if (t.held) {
+      synchronized (t) {
+        long closeEnd = t.endNanos;
+        t.finish(System.nanoTime(), error);
+        if (t.heldSteps == 1) { // closed first: the close phase is already known
+          t.endNanos = Math.max(t.endNanos, closeEnd);
+        }
+        if (++t.heldSteps < 2) {
+          return;
+        }
+      }
+    } else {
+      t.finish(System.nanoTime(), error);
+    }
+    store(t);
+  }
+
+  private void store(CallTrace t) {
     if (!measuring) {
       return;
     }
@@ -105,7 +163,7 @@ public final class SampleRecorder {
       return;
     }
     store(row, t.seq, t.startNanos, t.endNanos - t.startNanos, t.status, t.bytes, t.reused, t.redirects, t.total,
-        t.site, error);
+        t.site, t.failure);
   }
 
   /** Stores the total of a paired operation, as a row of {@code pair}'s site ({@link CallSite#pair()}). */

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('data').textContent);
-  var PHASES = ['blocked', 'dns', 'connecting', 'tls_handshaking', 'sending', 'waiting', 'receiving'];
+  var PHASES = ['blocked', 'dns', 'connecting', 'tls_handshaking', 'sending', 'waiting', 'receiving', 'close'];
   var COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
     '#bab0ac', '#1f77b4', '#17becf', '#8c564b', '#7f7f7f', '#bcbd22'];
   var charts = [];
@@ -51,7 +51,7 @@
   document.getElementById('run-id').textContent = run.id;
   var info = document.getElementById('run-info');
   [['start', run.start], ['end', run.end], ['duration', run.duration], ['commit', run.gitCommit],
-    ['JDK', (run.jdk || '') + (run.vm ? ' (' + run.vm + ')' : '')], ['host', run.host], ['testbed', run.testbed],
+    ['JDK', run.forkJdk ? 'forks on ' + run.forkJdk : (run.jdk || '') + (run.vm ? ' (' + run.vm + ')' : '')], ['host', run.host], ['testbed', run.testbed],
     ['target', run.target], ['arguments', run.args || '(none: the default suite)'],
     ['JMH options', (run.jmh || []).join('; ')], ['samples kept', run.samplesKept],
     ['samples dropped', run.samplesDropped], ['exit code', run.exitCode]].forEach(function (kv) {
@@ -369,19 +369,33 @@
     var ot = document.getElementById('openloop-table');
     var oh = el('tr');
     ['client', 'strategy', 'scheme', 'params', 'rate/s', 'achieved/s'].concat(
-      PCTS.map(function (p) { return 'corr ' + p; }), ['uncorr p50', 'uncorr p99', 'uncorr max', 'failed', 'timeouts',
-      'cores']).forEach(function (x) { oh.appendChild(el('th', {}, x)); });
+      PCTS.map(function (p) { return 'corr ' + p; }), ['uncorr p50', 'uncorr p99', 'uncorr max', 'gen floor', 'failed',
+      'timeouts', 'cores']).forEach(function (x) { oh.appendChild(el('th', {}, x)); });
     ot.appendChild(oh);
     var onotes = document.getElementById('openloop-notes');
     openloop.forEach(function (r) {
       var tr = el('tr', { 'class': r.valid ? 'openloop-ok' : 'openloop-invalid' });
       [r.client, r.strategy, r.scheme, r.other].forEach(function (x) { tr.appendChild(el('td', {}, x)); });
       var c = r.corrected || {}, u = r.uncorrected || {};
-      [r.rate, r.achieved].concat(PCTS.map(function (p) { return c[p]; }), [u.p50, u.p99, u.max]).forEach(function (v) {
-        tr.appendChild(el('td', { 'class': 'num' }, v === undefined ? '–' : fmt(v)));
+      [r.rate, r.achieved].forEach(function (v) { tr.appendChild(el('td', { 'class': 'num' }, fmt(v))); });
+      PCTS.forEach(function (p) {
+        var td = el('td', { 'class': 'num' }, c[p] === undefined ? '–' : fmt(c[p]));
+        if (c[p] !== undefined && (r.thin || []).indexOf(p) >= 0) {
+          td.className += ' thin';
+          td.title = 'fewer than 10 of the ' + r.scheduled + ' requests lie beyond this percentile';
+          td.appendChild(el('sup', {}, '†'));
+        }
+        tr.appendChild(td);
+      });
+      [u.p50, u.p99, u.max, r.floor].forEach(function (v) {
+        tr.appendChild(el('td', { 'class': 'num' }, v === undefined || v === null ? '–' : fmt(v)));
       });
       [r.failed, r.timeouts, fmt(r.cores)].forEach(function (v) { tr.appendChild(el('td', { 'class': 'num' }, v)); });
       ot.appendChild(tr);
+      if (r.tail !== 'all_scheduled') {
+        onotes.appendChild(el('p', { 'class': 'errors' }, r.client + ' ' + r.strategy + ' ' + r.scheme + ' (' + r.trial +
+          '): written before failures were counted, its corrected percentiles are of the completed requests only'));
+      }
       if (!r.valid) {
         onotes.appendChild(el('p', { 'class': 'errors' }, r.client + ' ' + r.strategy + ' ' + r.scheme + ' at ' +
           fmt(r.rate) + '/s (' + r.trial + '): ' + r.why));

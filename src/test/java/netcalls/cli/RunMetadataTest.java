@@ -19,10 +19,14 @@ class RunMetadataTest {
   @Test
   void runJsonHoldsTestbedAndProvenance() throws Exception {
     RunMetadata.write(tmp, "r1", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
-        List.of("-f", "5"), "built-in", 0);
+        List.of("-f", "5"), "built-in", 0, ForkJdk.of(ForkJdk.launcherJava()));
     JsonNode j = new ObjectMapper().readTree(tmp.resolve("run.json").toFile());
     assertThat(j.path("jmhVersion").asText()).isEqualTo("1.37");
     assertThat(j.path("jdk").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(j.path("forkJdk").path("version").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(j.path("forkJdk").path("path").asText()).isEqualTo(ForkJdk.launcherJava().toString());
+    assertThat(j.path("forkJdk").path("vendor").asText()).isNotBlank();
+    assertThat(j.path("launcherJdk").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(j.path("kernel").asText()).isEqualTo(System.getProperty("os.version"));
     assertThat(j.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(j.path("cpuModel").asText()).isNotEmpty();
@@ -39,6 +43,33 @@ class RunMetadataTest {
       assertThat(j.path("gitBranch").isNull() || !j.path("gitBranch").asText().isEmpty()).isTrue();
       assertThat(j.path("gitDirty").isBoolean()).isTrue();
     }
+  }
+
+  @Test
+  void theForksJdkIsTheOneRecordedAndInTheTestbedNotTheLaunchers() throws Exception {
+    // a JDK home of another version: its release file says what it is
+    Path home = tmp.resolve("jdk-99");
+    Files.createDirectories(home.resolve("bin"));
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Acme\"\nJAVA_VERSION=\"99.0.1\"\n");
+    assertThat(ForkJdk.resolve(home.toString())).isEqualTo(java);
+    RunMetadata.write(tmp, "r2", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
+        List.of(), "built-in", 0, ForkJdk.of(ForkJdk.resolve(home.toString())));
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("run.json").toFile());
+    assertThat(j.path("jdk").asText()).isEqualTo("99.0.1");
+    assertThat(j.path("forkJdk").path("vendor").asText()).isEqualTo("Acme");
+    assertThat(j.path("testbed").asText()).endsWith(", JDK 99.0.1");
+    assertThat(j.path("launcherJdk").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(ForkJdk.of(java).feature()).isEqualTo(99);
+    assertThat(new ForkJdk(java, "1.8.0_402", null).feature()).isEqualTo(8);
+  }
+
+  @Test
+  void aJvmThatIsNoJavaIsRefusedWithWhatToGive() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ForkJdk.resolve(tmp.resolve("nowhere").toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--jvm " + tmp.resolve("nowhere") + ": no executable java there: give a JDK's home");
   }
 
   @Test

@@ -65,6 +65,8 @@ class TraceTest extends ServerTest {
       assertThat(row.get("exception")).isEmpty();
       long duration = Long.parseLong(row.get("duration_ns"));
       long sum = 0;
+      // the client's close is timed into every new_client sample, for every client, and into no other
+      assertThat(row.get("close_ns").isEmpty()).as("close").isEqualTo(strategy != Strategy.new_client);
       for (Phase p : Phase.ALL) {
         String v = row.get(column(p));
         if (!kind.capabilities().phases().contains(p)) {

@@ -163,11 +163,11 @@ class CompareTest {
   private static String pairCsv(long waitingA, long waitingB) {
     StringBuilder csv = new StringBuilder(netcalls.run.SampleSchema.HEADER).append('\n');
     for (int i = 0; i < 5; i++) {
-      csv.append(i).append(",1,a,localhost:1,delay,200,10,true,0,,,,,1000,").append(waitingA).append(",1000,")
+      csv.append(i).append(",1,a,localhost:1,delay,200,10,true,0,,,,,1000,").append(waitingA).append(",1000,,")
           .append(waitingA + 2000).append(",,\n");
-      csv.append(i).append(",2,b,localhost:2,delay,200,10,true,0,,,,,1000,").append(waitingB).append(",1000,")
+      csv.append(i).append(",2,b,localhost:2,delay,200,10,true,0,,,,,1000,").append(waitingB).append(",1000,,")
           .append(waitingB + 2000).append(",,\n");
-      csv.append(i).append(",3,pair,,pair,,0,,0,,,,,,,,").append(waitingA + waitingB + 4000).append(",,\n");
+      csv.append(i).append(",3,pair,,pair,,0,,0,,,,,,,,,").append(waitingA + waitingB + 4000).append(",,\n");
     }
     return csv.toString();
   }

@@ -24,7 +24,7 @@ class LineProtocolEquivalenceTest {
   private static final String[] AWKWARD = {"plain", "with space", "a,b", "k=v", "quote\"d", "back\\slash", "é✓ünï",
       "trailing\\", "", "new\nline", "tab\tbed"};
   private static final String[] PHASES = {"blocked_ns", "dns_ns", "connecting_ns", "tls_handshaking_ns",
-      "sending_ns", "waiting_ns", "receiving_ns"};
+      "sending_ns", "waiting_ns", "receiving_ns", "close_ns"};
 
   @TempDir
   Path tmp;

@@ -181,7 +181,11 @@ class OpenLoopTest {
     assertThat(o.failed()).isEqualTo(100 - sends.get());
     assertThat(o.timeouts()).as("skipped requests are timeouts").isEqualTo(o.failed());
     assertThat(o.ok() + o.failed() + o.unfinished()).isEqualTo(o.scheduled());
-    assertThat(o.corrected().getTotalCount()).as("only sent, completed requests have latency").isEqualTo(o.ok());
+    // every scheduled request is in the corrected tail: an unsent one at no less than its timeout
+    assertThat(o.corrected().getTotalCount()).as("every scheduled request has a latency").isEqualTo(100);
+    long atTimeout = o.corrected().getCountBetweenValues(
+        o.corrected().lowestEquivalentValue(Duration.ofMillis(100).toNanos()), o.corrected().getMaxValue());
+    assertThat(atTimeout).as("the skipped ones sit at or beyond the timeout").isGreaterThanOrEqualTo(o.failed());
     assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded"));
   }
 
@@ -232,8 +236,9 @@ class OpenLoopTest {
       assertThat(o.failures()).containsExactly(Map.entry("netcalls.client.HttpStatusException", 50L));
       assertThat(o.failed()).isEqualTo(50);
       assertThat(o.timeouts()).isZero();
-      // only the completed requests are in the latency histograms
-      assertThat(o.corrected().getTotalCount()).isEqualTo(50);
+      // the failed requests are in the corrected tail too (at the time they took to fail); the service time
+      // histogram is the completed requests'
+      assertThat(o.corrected().getTotalCount()).isEqualTo(100);
       assertThat(o.uncorrected().getTotalCount()).isEqualTo(50);
       assertThat(o.errorFraction()).isEqualTo(0.5);
       assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded: 50 of 100"));
@@ -254,7 +259,10 @@ class OpenLoopTest {
       assertThat(o.ok()).isZero();
       assertThat(o.failed()).isEqualTo(5);
       assertThat(o.timeouts() + o.unfinished()).isEqualTo(5);
-      assertThat(o.corrected().getTotalCount()).isZero();
+      // none completed, yet all five are in the corrected tail at no less than the 200 ms they were given
+      assertThat(o.corrected().getTotalCount()).isEqualTo(5);
+      assertThat(o.corrected().getMinValue()).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos() * 999 / 1000);
+      assertThat(o.uncorrected().getTotalCount()).isZero();
       assertThat(o.problems(0.01)).anySatisfy(p -> assertThat(p).startsWith("error budget exceeded"));
       // a run where nothing completed still leaves its files
       String json = Files.readString(LoadReport.write(RunFolder.of(dir), "t", o, 0.01, Map.of()));
@@ -280,6 +288,43 @@ class OpenLoopTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("Total count    =         1000"));
     assertThat(Files.readString(json)).contains("\"status\" : \"ok\"", "\"p99\" : 990.", "\"achieved_rate\" : 100.0",
         "\"cores_used\" : 0.1");
+  }
+
+  @Test
+  void requestsThatNeverComeBackEnterTheTailAtTheTimeTheyWereGivenUp(@TempDir Path dir) throws Exception {
+    // every other response never comes: the survivors' p99 would be ~0; counted, the top half sits at the give-up
+    // time, the end of the run's wait (timeout + 1 s after the last intended start)
+    AtomicInteger n = new AtomicInteger();
+    Duration timeout = Duration.ofMillis(100);
+    LoadOutcome o = OpenLoop.run(Schedule.constantRate(100, Duration.ofMillis(200)),
+        () -> n.getAndIncrement() % 2 == 0 ? CompletableFuture.completedFuture(1L) : new CompletableFuture<>(),
+        timeout, 0);
+
+    assertThat(o.ok()).isEqualTo(10);
+    assertThat(o.unfinished()).isEqualTo(10);
+    assertThat(o.ok() + o.failed()).isEqualTo(o.scheduled());
+    assertThat(o.corrected().getTotalCount()).isEqualTo(20);
+    assertThat(o.corrected().getValueAtPercentile(60)).isGreaterThanOrEqualTo(timeout.plusSeconds(1).toNanos() * 999 / 1000);
+    assertThat(o.uncorrected().getTotalCount()).isEqualTo(10);
+
+    String json = Files.readString(LoadReport.write(RunFolder.of(dir), "t", o, 0.6, Map.of()));
+    assertThat(json).contains("\"tail\" : \"all_scheduled\"", "\"generator_floor_us\" :", "\"spin_us\" : 50.0",
+        "\"thin_percentiles\" : [ \"p90\", \"p99\", \"p99.9\", \"p99.99\" ]");
+    assertThat(Files.readAllLines(dir.resolve("openloop/t.corrected.hgrm")))
+        .anySatisfy(l -> assertThat(l).startsWith("#[Tail: all_scheduled"));
+  }
+
+  @Test
+  void theSenderSpinsOnlyTheLastStretchBeforeASendAndNeverMoreThanATenthOfThePeriod() throws Exception {
+    assertThat(OpenLoop.spinNanos(100)).isEqualTo(OpenLoop.SPIN_MAX_NANOS);
+    // at 10,000 requests/s the period is 100 µs: at most 10 µs of it spun
+    assertThat(OpenLoop.spinNanos(10_000)).isEqualTo(10_000);
+    assertThat(OpenLoop.spinNanos(1e7)).isLessThanOrEqualTo(10);
+    for (int i = 0; i < 20; i++) {
+      long deadline = System.nanoTime() + 2_000_000;
+      OpenLoop.waitUntil(deadline, OpenLoop.spinNanos(100));
+      assertThat(System.nanoTime()).as("never returns before the intended start").isGreaterThanOrEqualTo(deadline);
+    }
   }
 
   private static void assertCorrectedNeverBelowUncorrected(LoadOutcome o) {

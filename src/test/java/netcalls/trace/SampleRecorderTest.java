@@ -101,7 +101,7 @@ class SampleRecorderTest {
     StringWriter csv = new StringWriter();
     SampleWriter.writeCsv(r, csv);
     assertThat(csv.toString().split("\n")[4]).isEqualTo(String.join(",", "1", Long.toString(r.startEpochNanos(3)),
-        "pair", "", "pair", "", "0", "", "0", "", "", "", "", "", "", "", "5", "", ""));
+        "pair", "", "pair", "", "0", "", "0", "", "", "", "", "", "", "", "", "5", "", ""));
   }
 
   @Test
@@ -138,5 +138,45 @@ class SampleRecorderTest {
     } finally {
       System.clearProperty("netcalls.samples.cap");
     }
+  }
+
+  @Test
+  void aHeldCallIsStoredOnceWithItsCloseAsAPhaseOfItsDurationWhicheverComesFirst() {
+    SampleRecorder r = new SampleRecorder(10);
+    r.measuring(true);
+    // the usual order: the call finishes, then its client is closed
+    CallTrace[] slot = r.holdNext();
+    CallTrace t = r.start(SITE);
+    r.stopHolding();
+    assertThat(slot[0]).isSameAs(t);
+    r.finish(t, null);
+    assertThat(r.recorded()).as("held until its close is timed").isZero();
+    r.closed(t, 7_000);
+    assertThat(r.recorded()).isEqualTo(1);
+    assertThat(r.phaseNanos(Phase.CLOSE, 0)).isEqualTo(7_000);
+    assertThat(r.durationNanos(0)).isGreaterThanOrEqualTo(7_000);
+    // a library that completes before its own finish hook: closed first, stored at the finish
+    CallTrace[] slot2 = r.holdNext();
+    CallTrace t2 = r.start(SITE);
+    r.stopHolding();
+    r.closed(slot2[0], 5_000);
+    assertThat(r.recorded()).isEqualTo(1);
+    r.finish(t2, null);
+    assertThat(r.recorded()).isEqualTo(2);
+    assertThat(r.phaseNanos(Phase.CLOSE, 1)).isEqualTo(5_000);
+    // a call started without holding is stored at its finish, with no close phase
+    r.finish(r.start(SITE), null);
+    assertThat(r.recorded()).isEqualTo(3);
+    assertThat(r.phaseNanos(Phase.CLOSE, 2)).isEqualTo(-1);
+  }
+
+  @Test
+  void endingAPhaseThatNeverOpenedLeavesItAbsent() {
+    SampleRecorder r = new SampleRecorder(1);
+    r.measuring(true);
+    CallTrace t = r.start(SITE);
+    t.end(Phase.CONNECTING);
+    r.finish(t, null);
+    assertThat(r.phaseNanos(Phase.CONNECTING, 0)).isEqualTo(-1);
   }
 }

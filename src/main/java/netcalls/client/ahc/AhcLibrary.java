@@ -64,6 +64,11 @@ public final class AhcLibrary implements ClientLibrary {
   }
 
   @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
+  }
+
+  @Override
   public Protocol protocol() {
     return options.protocol();
   }

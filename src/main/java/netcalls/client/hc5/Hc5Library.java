@@ -82,6 +82,11 @@ public final class Hc5Library implements ClientLibrary {
   }
 
   @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
+  }
+
+  @Override
   public Protocol protocol() {
     return options.protocol();
   }

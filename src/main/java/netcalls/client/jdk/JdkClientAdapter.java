@@ -45,7 +45,10 @@ final class JdkClientAdapter implements Client {
     Prepared(Request r, boolean keepAlive, Duration readTimeout) {
       super(r, keepAlive);
       // The JDK client has no read timeout; its request timeout (until the response headers) is the nearest
-      HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).GET().timeout(readTimeout);
+      HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).GET();
+      if (JdkLibrary.requestTimeout()) {
+        b.timeout(readTimeout);
+      }
       r.headers().forEach(h -> b.header(h.name(), h.value()));
       if (!keepAlive) {
         b.header("Connection", "close");

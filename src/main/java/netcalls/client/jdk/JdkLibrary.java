@@ -18,6 +18,22 @@ public final class JdkLibrary implements ClientLibrary {
    */
   public static final String EXECUTOR_PROPERTY = "netcalls.jdk.executor";
 
+  /**
+   * An experiment, never the default: {@code -Dnetcalls.jdk.requestTimeout=off} sends requests without
+   * {@code .timeout()} (which registers a timer per call), leaving the client's connect timeout and the harness's
+   * own deadline. Only scripts/jdk-settings.sh sets it, to measure what the per-request timer costs.
+   */
+  public static final String REQUEST_TIMEOUT_PROPERTY = "netcalls.jdk.requestTimeout";
+
+  /** Whether requests carry {@code .timeout()}: on unless {@link #REQUEST_TIMEOUT_PROPERTY} is off. */
+  static boolean requestTimeout() {
+    String v = System.getProperty(REQUEST_TIMEOUT_PROPERTY, "on");
+    if (!v.equals("on") && !v.equals("off")) {
+      throw new IllegalArgumentException("-D" + REQUEST_TIMEOUT_PROPERTY + "=" + v + ": use on or off");
+    }
+    return v.equals("on");
+  }
+
   static {
     // The JDK client refuses a Connection header unless allowed, and reads this property once,
     // when its classes load; the benchmarks' forks also pass it on the command line.
@@ -50,6 +66,11 @@ public final class JdkLibrary implements ClientLibrary {
         .followRedirects(options.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
         .sslContext(options.trust().context())
         .build();
+  }
+
+  @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
   }
 
   @Override

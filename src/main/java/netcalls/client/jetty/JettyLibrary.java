@@ -56,6 +56,11 @@ public final class JettyLibrary implements ClientLibrary {
   }
 
   @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
+  }
+
+  @Override
   public Protocol protocol() {
     return options.protocol();
   }

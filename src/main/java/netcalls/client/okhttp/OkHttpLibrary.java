@@ -61,6 +61,11 @@ public final class OkHttpLibrary implements ClientLibrary {
   }
 
   @Override
+  public netcalls.trace.SampleRecorder recorder() {
+    return options.recorder();
+  }
+
+  @Override
   public netcalls.client.Protocol protocol() {
     return options.protocol();
   }

@@ -2,6 +2,7 @@ package netcalls.export.line;
 
 import static netcalls.run.SampleSchema.BLOCKED;
 import static netcalls.run.SampleSchema.BYTES;
+import static netcalls.run.SampleSchema.CLOSE;
 import static netcalls.run.SampleSchema.COLUMNS;
 import static netcalls.run.SampleSchema.CONNECTING;
 import static netcalls.run.SampleSchema.DNS;
@@ -30,7 +31,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RequestLines {
   /** Columns that become fields, in the order their fields appear in a line (fields sorted by name). */
-  private static final int[] FIELD_ORDER = {BLOCKED, BYTES, CONNECTING, DNS, DURATION, EXCEPTION, RECEIVING,
+  private static final int[] FIELD_ORDER = {BLOCKED, BYTES, CLOSE, CONNECTING, DNS, DURATION, EXCEPTION, RECEIVING,
       REDIRECTS, REUSED, ROOT_CAUSE, SENDING, STATUS, TLS_HANDSHAKING, WAITING};
   private static final byte[][] FIELD_PREFIX = new byte[COLUMNS.size()][];
   private static final byte[][] FIELD_PREFIX_COMMA = new byte[COLUMNS.size()][];

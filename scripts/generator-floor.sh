@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The open-loop generator's own floor, before and after its spin: OpenLoopLatency (okhttp, reuse, http) against the
+# idle built-in server, spin=off (the sender parks until each intended start) and spin=on (it parks to 50 µs before,
+# at most a tenth of the period, then spins), as single-fork runs alternating fork by fork. Prints per fork the
+# generator floor (median send lag, µs), the corrected and uncorrected p50 and the JVM's cores, then compare's
+# ratio of corrected p50 (spin on / off) with its 95 % interval.
+#
+# usage: scripts/generator-floor.sh [--forks N] [--rate R] [--seconds S] [--dry-run]
+#   --forks N    forks per side (default 6)
+#   --rate R     requests/s (default 1000: a 1 ms period, so the full 50 µs spin; 5 % of a core at most)
+#   --seconds S  length of each measured schedule (default 5)
+#   --dry-run    print the commands, run nothing
+# env: JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
+# Time: about 2 x forks x (warm-up schedule + measured schedule + 3 s of JVM start), ~3 min at the defaults.
+set -euo pipefail
+
+FORKS=6
+RATE=1000
+SECS=5
+DRY=0
+fail() { echo "generator-floor: $*" >&2; exit 2; }
+need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
+    --rate) need_value "$@"; RATE=$2; shift 2 ;;
+    --seconds) need_value "$@"; SECS=$2; shift 2 ;;
+    --dry-run) DRY=1; shift ;;
+    *) fail "unknown argument: $1 (use --forks, --rate, --seconds, --dry-run)" ;;
+  esac
+done
+[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
+[[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "--rate $RATE: give requests per second, a number"
+[[ "$SECS" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "--seconds $SECS: give a number of seconds"
+
+cd "$(dirname "$0")/.."
+JAR=target/benchmarks.jar
+if ((!DRY)); then
+  command -v jq >/dev/null || fail "missing jq (Debian: apt-get install -y jq)"
+  [ -f "$JAR" ] || mvn -B -q package -DskipTests
+  OUT=$(mktemp -d -t netcalls-floor.XXXXXX)
+  trap 'rm -rf "$OUT"' EXIT
+else
+  OUT=RESULTS
+fi
+
+run_fork() { # id spin
+  local cmd=(java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1
+    OpenLoopLatency -p client=okhttp -p strategy=reuse -p scheme=http -p rate="$RATE" -p seconds="$SECS" -p spin="$2")
+  if ((DRY)); then echo "${cmd[*]}"; else "${cmd[@]}" >"$OUT/$1.log" 2>&1 \
+    || { tail -20 "$OUT/$1.log" >&2; fail "run $1 failed (its log above)"; }; fi
+}
+
+OFF=()
+ON=()
+for fork in $(seq 1 "$FORKS"); do
+  if ((fork % 2)); then order="off on"; else order="on off"; fi
+  for s in $order; do
+    id="f$fork-spin-$s"
+    echo "fork $fork/$FORKS: spin=$s" >&2
+    run_fork "$id" "$s"
+    if [[ $s == on ]]; then ON+=("$OUT/$id"); else OFF+=("$OUT/$id"); fi
+  done
+done
+
+join() { local IFS=,; echo "$*"; }
+COMPARE=(java -jar "$JAR" compare --ignore-param spin --format json "$(join "${OFF[@]}")" "$(join "${ON[@]}")")
+if ((DRY)); then echo "${COMPARE[*]}"; exit 0; fi
+echo "okhttp reuse http at $RATE/s for $SECS s; per fork: spin, generator floor (median send lag), corrected p50,"
+echo "uncorrected p50 (µs), cores"
+for f in "$OUT"/*/openloop/*.json; do
+  jq -r '"\(.params.spin // "?")  floor \(.generator_floor_us)  corr p50 \(.corrected_us.p50 // "-")'`
+    `'  uncorr p50 \(.uncorrected_us.p50 // "-")  cores \(.cores_used)"' "$f"
+done | sort
+code=0
+"${COMPARE[@]}" >"$OUT/compare.json" 2>"$OUT/compare.err" || code=$?
+((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
+cat "$OUT/compare.err" >&2
+jq -r '.rows[] | "\(.mode): spin on / off = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")] (\(.verdict))"' \
+  "$OUT/compare.json"
