@@ -7,7 +7,7 @@
 #
 # usage: scripts/nightly.sh [--baseline REV] [--candidate REV] [--runs N] [--out DIR]
 #                           [--history FILE] [--anchor REV] [--alpha A] [--threshold T]
-#                           [--candidate-opts "ARGS"] [--dry-run] [--bench ARGS...]
+#                           [--candidate-opts "ARGS"] [--keep-busy] [--dry-run] [--bench ARGS...]
 #        scripts/nightly.sh --accept REV --reason TEXT [--history FILE] [--dry-run]
 #   --baseline REV   default: the candidate of the last PASS or ACCEPT line in the history file,
 #                    else the candidate's parent (REV~1)
@@ -21,6 +21,8 @@
 #   --alpha, --threshold   passed to compare (its defaults otherwise)
 #   --candidate-opts "ARGS"  extra launcher options for the candidate runs only, to test the gate
 #                    itself, e.g. "--server-delay-us 20" (an injected slowdown must exit 1)
+#   --keep-busy      compare busy rounds too (still named in busy.txt and the history): for a
+#                    machine that is always loaded; such a night never moves the baseline
 #   --accept REV --reason TEXT  record an intended change in the history: REV becomes the next
 #                    night's baseline; nothing is run
 #   --dry-run        print the plan (revisions, commands) and stop: nothing is built or run
@@ -70,6 +72,7 @@ DRY_RUN=0
 BENCH=()
 ACCEPT=""
 REASON=""
+KEEP_BUSY=0
 # Paired rounds and the gated family come with compare's --gate (helper "gate"): switch this on
 # where compare has it, so the 10 rows of the default subset are the family BH corrects over.
 GATED_COMPARE=0
@@ -90,6 +93,7 @@ while [[ $# -gt 0 ]]; do
     --candidate-opts) need_value "$@"; CANDIDATE_OPTS=$2; shift 2 ;;
     --accept) need_value "$@"; ACCEPT=$2; shift 2 ;;
     --reason) need_value "$@"; REASON=$2; shift 2 ;;
+    --keep-busy) KEEP_BUSY=1; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     --bench) shift; BENCH=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -207,6 +211,9 @@ plan() {
   if [[ $FULL_SUBSET == 0 ]]; then
     echo "note: a subset given with --bench: this night never moves the baseline"
   fi
+  if [[ $KEEP_BUSY == 1 ]]; then
+    echo "note: --keep-busy: busy rounds are compared too, so this night never moves the baseline"
+  fi
   echo "out       $OUT"
   echo "history   $HISTORY"
   echo "build candidate: git worktree add --detach $WORK/candidate $CAND_SHA && (cd $WORK/candidate && $MVN -B -q package -DskipTests)"
@@ -225,7 +232,7 @@ plan() {
   # shellcheck disable=SC2086 # the round numbers, one word each
   echo "compare: $JAVA -jar $CAND_JAR compare $(side_list baseline $all) $(side_list candidate $all)" \
     ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} "--format text|md|json"
-  echo "record: $JAVA -jar $CAND_JAR history record --history $HISTORY$([[ $FULL_SUBSET == 1 ]] && echo " --full-subset") ..."
+  echo "record: $JAVA -jar $CAND_JAR history record --history $HISTORY$([[ $FULL_SUBSET == 1 && $KEEP_BUSY == 0 ]] && echo " --full-subset") ..."
   echo "check: $(check_cmd)"
   if [[ -n "${NETCALLS_INFLUX_URL:-}" ]]; then
     echo "export: $JAVA -jar $CAND_JAR export RUN_DIR --influx \$NETCALLS_INFLUX_URL, for each of the $((2 * RUNS)) runs"
@@ -288,7 +295,7 @@ BUSY=$(cut -f1 "$OUT/busy.txt" | paste -sd, -)
 [[ -z "$BUSY" ]] || sed 's/^/nightly: busy round /' "$OUT/busy.txt" >&2
 KEPT=()
 for i in $(seq 1 "$RUNS"); do
-  grep -qx "$i" <<< "${BUSY//,/$'\n'}" || KEPT+=("$i")
+  [[ $KEEP_BUSY == 0 ]] && grep -qx "$i" <<< "${BUSY//,/$'\n'}" || KEPT+=("$i")
 done
 [[ ${#KEPT[@]} -gt 0 ]] || die "every round was busy (see $OUT/busy.txt): nothing compared, nothing appended to $HISTORY"
 
@@ -320,7 +327,7 @@ record=("$JAVA" -jar "$CAND_JAR" history record --history "$HISTORY" --date "$DA
   --candidate "$CAND_SHA" --compare "$OUT/compare.json" --compare-exit "$EXIT"
   --baseline-runs "$BASE_LIST" --candidate-runs "$CAND_LIST")
 [[ -z "$BUSY" ]] || record+=(--busy "$BUSY")
-[[ $FULL_SUBSET == 0 ]] || record+=(--full-subset)
+[[ $FULL_SUBSET == 0 || $KEEP_BUSY == 1 ]] || record+=(--full-subset)
 VERDICT=$("${record[@]}") || die "the night was not appended to $HISTORY (see above)"
 echo "nightly: $VERDICT (appended to $HISTORY)" >&2
 

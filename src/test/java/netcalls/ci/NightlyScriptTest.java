@@ -112,6 +112,15 @@ class NightlyScriptTest {
   }
 
   @Test
+  void keepingBusyRoundsIsSaidAndNeverMovesTheBaseline() throws Exception {
+    Result r = nightly("--dry-run", "--runs", "8", "--history", "h.jsonl", "--keep-busy");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("note: --keep-busy: busy rounds are compared too, so this night never moves the baseline");
+    assertThat(r.out()).containsPattern("(?m)^record: .* history record --history \\S+h.jsonl \\.\\.\\.$");
+  }
+
+  @Test
   void acceptPlansOneHistoryLineAndRunsNothing() throws Exception {
     Result r = nightly("--dry-run", "--accept", "HEAD~1", "--reason", "HTTP/2 by default", "--history", "h.jsonl");
 
