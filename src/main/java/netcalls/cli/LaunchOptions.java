@@ -23,7 +23,7 @@ import netcalls.run.UserRequests;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms");
+      "--influx", "--live", "--server-delay-us", "--server-delay-only", "--warmup-cap-ms");
   static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -42,6 +42,7 @@ final class LaunchOptions {
     "    --replace         delete an existing run folder of the same --run-id and run again",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
+      "    --server-delay-only K=V[,K=V]  the delay only for trials with these parameters (one row's slowdown)",
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --no-export       do not write points.lp after the run",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
@@ -264,6 +265,17 @@ final class LaunchOptions {
             + (target != null ? "--target" : "--url/--pair"));
       }
       fork = fork.withServerDelayMicros(whole("--server-delay-us", 10_000_000));
+    }
+    if (own.containsKey("--server-delay-only")) {
+      if (!own.containsKey("--server-delay-us")) {
+        throw new IllegalArgumentException("--server-delay-only needs --server-delay-us N: the delay it narrows");
+      }
+      String only = own.get("--server-delay-only");
+      if (!only.matches("[^=,]+=[^,]+(,[^=,]+=[^,]+)*")) {
+        throw new IllegalArgumentException("--server-delay-only " + only + ": give k=v pairs of -p parameters,"
+            + " e.g. client=okhttp,strategy=reuse");
+      }
+      fork = fork.withServerDelayOnly(only);
     }
     if (own.containsKey("--live")) {
       String live = own.get("--live");
