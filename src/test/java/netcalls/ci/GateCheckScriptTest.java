@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * writes is read by history check, which names a night after the creep began.
  */
 class GateCheckScriptTest {
-  private static final Pattern RUN = Pattern.compile("(?m)^(aa|inj\\d+) round (\\d+) (base|cand): (.*)$");
+  private static final Pattern RUN = Pattern.compile("(?m)^(aa|inj\\d+-r\\d+) round (\\d+) (base|cand): (.*)$");
 
   @Test
   void bashParsesTheWholeScript() throws Exception {
@@ -49,6 +49,7 @@ class GateCheckScriptTest {
       "--aa-rounds 5|gate-check: --aa-rounds 5: give at least --rounds (10), one A/A night",
       "--injections 0|gate-check: --injections: 0 is no slowdown; give sizes > 0 %",
       "--injections 5,10|gate-check: --injections 5,10: give a whole number",
+      "--inject-rows okhttp|gate-check: --inject-rows: okhttp is not k=v,k=v (e.g. client=okhttp,strategy=reuse)",
       "--sim-nights|gate-check: --sim-nights needs a value (see the usage at the top of scripts/gate-check.sh)",
       "--bogus|gate-check: unknown option --bogus (see the usage at the top of scripts/gate-check.sh)"})
   void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
@@ -63,7 +64,7 @@ class GateCheckScriptTest {
   @Test
   void thePlanIsTheNightlysAbbaRoundsAndNights(@TempDir Path out) throws Exception {
     Result r = bash("scripts/gate-check.sh", "--dry-run", "--rounds", "2", "--aa-rounds", "4", "--injections", "5 25",
-        "--out", out.resolve("g").toString());
+        "--inject-rows", "client=okhttp,strategy=reuse", "--out", out.resolve("g").toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> order = new ArrayList<>();
@@ -71,11 +72,15 @@ class GateCheckScriptTest {
     while (m.find()) {
       order.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
       assertThat(m.group(4)).contains("-Djmh.ignoreLock=true", "RequestLatency -p strategy=reuse\\,new_client -p scheme=http -f 1");
-      assertThat(m.group(4).contains("--server-delay-us")).as(m.group()).isEqualTo(m.group(1).startsWith("inj") && m.group(3).equals("cand"));
+      boolean injected = m.group(1).startsWith("inj") && m.group(3).equals("cand");
+      assertThat(m.group(4).contains("--server-delay-us")).as(m.group()).isEqualTo(injected);
+      if (injected) { // one row slowed, the others not
+        assertThat(m.group(4)).contains(" --server-delay-only client=okhttp\\,strategy=reuse ");
+      }
     }
     assertThat(order).containsExactly("aa 1 base", "aa 1 cand", "aa 2 cand", "aa 2 base", "aa 3 base", "aa 3 cand",
-        "aa 4 cand", "aa 4 base", "inj5 1 base", "inj5 1 cand", "inj5 2 cand", "inj5 2 base",
-        "inj25 1 base", "inj25 1 cand", "inj25 2 cand", "inj25 2 base");
+        "aa 4 cand", "aa 4 base", "inj5-r1 1 base", "inj5-r1 1 cand", "inj5-r1 2 cand", "inj5-r1 2 base",
+        "inj25-r1 1 base", "inj25-r1 1 cand", "inj25-r1 2 cand", "inj25-r1 2 base");
     assertThat(r.out()).containsPattern("(?m)^aa night 1: .* compare \\S+/aa-base-1,\\S+/aa-base-2 \\S+/aa-cand-1,\\S+/aa-cand-2")
         .containsPattern("(?m)^aa night 2: .* compare \\S+/aa-base-3,\\S+/aa-base-4 ");
     assertThat(out.resolve("g")).doesNotExist();
