@@ -129,9 +129,11 @@ class ServiceDelayTest {
   }
 
   /**
-   * A sub-millisecond delay is a busy wait, so it lands where asked: the median extra time over many
-   * calls, interleaved with calls to an undelayed server so that the machine's drift hits both, is
-   * within 10 % of the delay. A timer would add its wake-up (~50-80 µs) on top of the 200 asked.
+   * A sub-millisecond delay is a busy wait, so it lands where asked: the extra time over many calls,
+   * interleaved with calls to an undelayed server so that the machine's drift hits both, is within
+   * 10 % of the delay. Compared at each side's 10th percentile: on a loaded machine preemption only
+   * ever adds time, and more often to the call that holds a CPU longer, so a median would measure
+   * the machine's load. A timer would add its wake-up (~50-80 µs) on top of the 200 asked.
    */
   @Test
   void aSubMillisecondDelayLandsWithinTenPercent() throws Exception {
@@ -156,9 +158,9 @@ class ServiceDelayTest {
           plainNanos[i] = roundTrip(toPlain);
         }
       }
-      double extraMicros = (median(slowNanos) - median(plainNanos)) / 1_000.0;
+      double extraMicros = (tenthPercentile(slowNanos) - tenthPercentile(plainNanos)) / 1_000.0;
 
-      assertThat(extraMicros).as("median extra time of a %d us delay", micros)
+      assertThat(extraMicros).as("extra time of a %d us delay at the 10th percentile", micros)
           .isBetween(0.9 * micros, 1.1 * micros);
     }
   }
@@ -203,11 +205,10 @@ class ServiceDelayTest {
     return elapsed;
   }
 
-  private static double median(long[] values) {
+  private static double tenthPercentile(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    return sorted[sorted.length / 10];
   }
 
   private static Socket connect(int port) throws IOException {
