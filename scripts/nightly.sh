@@ -1,48 +1,59 @@
 #!/usr/bin/env bash
-# The nightly regression gate: builds two revisions' jars, runs them interleaved run by run on this
-# machine (baseline, candidate, baseline, candidate, ...: each a whole run of the same subset with
-# the same options; JMH cannot mix two jars in one run), then compares all baseline forks against
-# all candidate forks with `benchmarks.jar compare`.
+# The nightly regression gate: builds two revisions' jars, runs them in rounds on this machine, the
+# order alternating within rounds (ABBA: round 1 baseline then candidate, round 2 candidate then
+# baseline, ...; each a whole run of the same subset with the same options: JMH cannot mix two jars
+# in one run), leaves out the rounds a busy machine spoilt, compares the rest with
+# `benchmarks.jar compare`, appends the night to the history and looks for change points in it.
 #
 # usage: scripts/nightly.sh [--baseline REV] [--candidate REV] [--runs N] [--out DIR]
-#                           [--history FILE] [--alpha A] [--threshold T] [--candidate-opts "ARGS"]
-#                           [--dry-run] [--bench ARGS...]
-#   --baseline REV   default: the candidate of the last PASS line in the history file, else the
-#                    candidate's parent (REV~1)
+#                           [--history FILE] [--anchor REV] [--alpha A] [--threshold T]
+#                           [--candidate-opts "ARGS"] [--keep-busy] [--dry-run] [--bench ARGS...]
+#        scripts/nightly.sh --accept REV --reason TEXT [--history FILE] [--dry-run]
+#   --baseline REV   default: the candidate of the last PASS or ACCEPT line in the history file,
+#                    else the candidate's parent (REV~1)
 #   --candidate REV  default: HEAD (committed state: uncommitted changes are not built)
-#   --runs N         rounds of baseline-then-candidate (default 7); with -f 1 that is N forks a side
+#   --runs N         rounds (default 10); with -f 1 that is N forks a side. A PASS needs at least
+#                    8 rounds compared (netcalls.history.NightRules.MIN_ROUNDS)
 #   --out DIR        default: results/nightly-<UTC yyyyMMdd-HHmmss>
-#   --history FILE   default: $NETCALLS_NIGHTLY_HISTORY or results/nightly-history.tsv
+#   --history FILE   default: $NETCALLS_NIGHTLY_HISTORY or results/nightly-history.jsonl
+#   --anchor REV     a pinned revision: `history check` also compares each night with its values,
+#                    which finds a slow creep (default: $NETCALLS_NIGHTLY_ANCHOR, else none)
 #   --alpha, --threshold   passed to compare (its defaults otherwise)
 #   --candidate-opts "ARGS"  extra launcher options for the candidate runs only, to test the gate
-#                    itself, e.g. "--server-delay-us 2000" (an injected slowdown must exit 1)
+#                    itself, e.g. "--server-delay-us 20" (an injected slowdown must exit 1)
+#   --keep-busy      compare busy rounds too (still named in busy.txt and the history): for a
+#                    machine that is always loaded; such a night never moves the baseline
+#   --accept REV --reason TEXT  record an intended change in the history: REV becomes the next
+#                    night's baseline; nothing is run
 #   --dry-run        print the plan (revisions, commands) and stop: nothing is built or run
 #   --bench ARGS...  everything after it goes to every run: benchmark regexps, -p, JMH options
-#                    (default: RequestLatency -p strategy=reuse,new_client, the default suite's rows;
-#                    -f 1 is added unless ARGS give -f)
+#                    (default: the default subset below; -f 1 is added unless ARGS give -f). A night
+#                    with --bench never moves the baseline
 # env: MVN (default "mvn"), JAVA (default "java"), NETCALLS_INFLUX_URL (export both sides' runs
-#      and, through compare, the comparison rows), NETCALLS_NIGHTLY_HISTORY.
+#      and, through compare, the comparison rows), NETCALLS_NIGHTLY_HISTORY, NETCALLS_NIGHTLY_ANCHOR.
 #
 # Writes DIR/: <stamp>-baseline-<i>/ and <stamp>-candidate-<i>/ (run folders; the stamp keeps run
-# ids unique in InfluxDB across nights), logs/, plan.txt, compare.txt, compare.md, compare.json.
-# Appends to the history file one TSV line per compared row:
-#   date  baseline-sha  candidate-sha  benchmark  params  change-%  p-adjusted  verdict
-# and, when no row is slower, a line "date  baseline-sha  candidate-sha  PASS" that makes the
-# candidate the next night's default baseline.
-# Exit: 0 no regression, 1 at least one `slower` row, 2 bad input or a failed build or run.
+# ids unique in InfluxDB across nights), logs/, plan.txt, rounds.tsv (each run's load before it and
+# CPU steal during it), busy.txt, compare.txt, compare.md, compare.json, history.txt.
+# Appends one JSON line to the history file (`benchmarks.jar history record`; field names in
+# netcalls.run.HistoryJson): per row, each compared round's steady p50 of both sides, and the
+# night's verdict. No ratchet: only PASS (the full default subset, at least 8 rounds compared, no
+# row slower, every row judged: none noisy, too few or not gated) and ACCEPT move the baseline;
+# HOLD and REGRESSION leave it where it was. Then `history check` runs over the whole file.
+# Exit: 0 no regression, 1 a `slower` row or a new change point in the history, 2 bad input or a
+# failed build or run.
 #
 # Where the history lives between nightly runs: a CI runner starts empty, so
 # .github/workflows/nightly.yml restores the history file from the Actions cache before this
 # script and saves it after (also when the job fails); with no history the baseline is REV~1.
 #
-# Budget (default subset, 2 cores): RequestLatency is 36 trials (5 clients x 4 strategies, less the
-# 2 a client cannot do, x 2 schemes); with the benchmarks' own iterations (2 x 500 ms warmup,
-# 3 x 500 ms measurement) a trial takes about 5.3 s with its fork's start, so one run is about
-# 3.2 min and 7 rounds x 2 sides about 45 min, plus two `mvn package -DskipTests` (2-4 min each
-# with a warm Maven cache): about 52 minutes, under the 60 the nightly may take. Why 7 rounds, not
-# 5: compare corrects for ~36 rows at once (false-discovery rate), and an exact Mann-Whitney test
-# of 5 forks against 5 cannot go below p = 0.0079, which is not enough for one row alone to stand
-# out among 36 (it needs p < 0.05 / 36); 7 against 7 reaches 0.0006.
+# Budget (default subset, 2 cores): RequestLatency -p strategy=reuse,new_client -p scheme=http is
+# 10 trials (5 clients x 2 strategies), each warmed until steady then measured: about 1.5 min a run
+# with its forks' starts, so 10 rounds x 2 sides about 30 min, plus two `mvn package -DskipTests`
+# (2-4 min each with a warm Maven cache): about 35-40 minutes, within the 60 the nightly may take.
+# Why 10 rounds: compare tests each row on paired rounds (sign-flip), whose smallest p is 2^-n;
+# one row alone among the 10 gated rows passes Benjamini-Hochberg at 0.05 only if 2^-n <= 0.005,
+# so n >= 8; 10 leaves room for two busy rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -51,13 +62,21 @@ MVN=${MVN:-mvn}
 JAVA=${JAVA:-java}
 BASELINE=""
 CANDIDATE="HEAD"
-RUNS=7
+RUNS=10
 OUT=""
-HISTORY=${NETCALLS_NIGHTLY_HISTORY:-results/nightly-history.tsv}
+HISTORY=${NETCALLS_NIGHTLY_HISTORY:-results/nightly-history.jsonl}
+ANCHOR=${NETCALLS_NIGHTLY_ANCHOR:-}
 COMPARE_OPTS=()
 CANDIDATE_OPTS=""
 DRY_RUN=0
 BENCH=()
+ACCEPT=""
+REASON=""
+KEEP_BUSY=0
+# compare pairs the ABBA rounds by itself; --gate names the family BH corrects over (the default
+# subset's 10 rows); GATED_COMPARE=0 compares without it, every row gated.
+GATED_COMPARE=${NETCALLS_NIGHTLY_GATED:-1}
+GATE_REGEX='RequestLatency'
 
 die() { echo "nightly: $*" >&2; exit 2; }
 need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see the usage at the top of $0)"; }
@@ -69,8 +88,12 @@ while [[ $# -gt 0 ]]; do
     --runs) need_value "$@"; RUNS=$2; shift 2 ;;
     --out) need_value "$@"; OUT=$2; shift 2 ;;
     --history) need_value "$@"; HISTORY=$2; shift 2 ;;
+    --anchor) need_value "$@"; ANCHOR=$2; shift 2 ;;
     --alpha|--threshold) need_value "$@"; COMPARE_OPTS+=("$1" "$2"); shift 2 ;;
     --candidate-opts) need_value "$@"; CANDIDATE_OPTS=$2; shift 2 ;;
+    --accept) need_value "$@"; ACCEPT=$2; shift 2 ;;
+    --reason) need_value "$@"; REASON=$2; shift 2 ;;
+    --keep-busy) KEEP_BUSY=1; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     --bench) shift; BENCH=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -78,40 +101,75 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs $RUNS: give a whole number of rounds >= 1"
-# the default suite's RequestLatency rows: with every trial warmed until steady (up to 10 s each), the full
-# matrix of 36 trials would take 14 x 6 min; these 20 fit the hour
-[[ ${#BENCH[@]} -gt 0 ]] || BENCH=(RequestLatency -p strategy=reuse,new_client)
+[[ -z "$ACCEPT" || -n "$REASON" ]] || die "--accept $ACCEPT needs --reason TEXT: say why the change is intended"
+[[ -n "$ACCEPT" || -z "$REASON" ]] || die "--reason goes with --accept REV"
+FULL_SUBSET=1
+# the default suite's RequestLatency rows over http: with every trial warmed until steady, these 10
+# fit 10 rounds in the hour
+[[ ${#BENCH[@]} -gt 0 ]] && FULL_SUBSET=0 || BENCH=(RequestLatency -p strategy=reuse,new_client -p scheme=http)
 has_forks=0
 for a in "${BENCH[@]}"; do [[ "$a" =~ ^-f[0-9]*$ ]] && has_forks=1; done
 [[ $has_forks == 1 ]] || BENCH+=(-f 1)
 read -r -a CAND_EXTRA <<< "$CANDIDATE_OPTS"
+[[ $GATED_COMPARE == 0 ]] || COMPARE_OPTS+=(--gate "$GATE_REGEX")
 
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 || die "$ROOT is not a git checkout: the nightly builds revisions from git"
 resolve() { git rev-parse --verify --quiet "$1^{commit}" || die "$2 $1 is not a revision of this repository (a CI checkout needs fetch-depth: 0)"; }
 CAND_SHA=$(resolve "$CANDIDATE" --candidate)
+case "$HISTORY" in /*) ;; *) HISTORY="$ROOT/$HISTORY" ;; esac
+DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+# The candidate of the history's last line that moves the baseline (PASS or ACCEPT). Field names:
+# netcalls.run.HistoryJson; a line it cannot read is skipped here and named by `history check`.
+last_baseline() {
+  [[ -f "$HISTORY" ]] || return 0
+  python3 - "$HISTORY" <<'PY'
+import json, sys
+last = ""
+for line in open(sys.argv[1], encoding="utf-8"):
+    try:
+        night = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(night, dict) and night.get("verdict") in ("PASS", "ACCEPT"):
+        last = night.get("candidate") or last
+print(last)
+PY
+}
 
 BASE_FROM="--baseline"
 if [[ -z "$BASELINE" ]]; then
-  last_pass=""
-  if [[ -f "$HISTORY" ]]; then
-    last_pass=$(awk -F'\t' '$4 == "PASS" { c = $3 } END { print c }' "$HISTORY")
-  fi
+  last_pass=$(last_baseline)
   if [[ -n "$last_pass" ]] && git cat-file -e "$last_pass^{commit}" 2>/dev/null; then
     BASELINE=$last_pass
-    BASE_FROM="last PASS in $HISTORY"
+    BASE_FROM="last PASS or ACCEPT in $HISTORY"
   else
-    [[ -z "$last_pass" ]] || echo "nightly: the last PASS in $HISTORY ($last_pass) is not in this repository; using the parent" >&2
+    [[ -z "$last_pass" ]] || echo "nightly: the last PASS or ACCEPT in $HISTORY ($last_pass) is not in this repository; using the parent" >&2
     BASELINE="$CAND_SHA~1"
-    BASE_FROM="parent of the candidate (no PASS in $HISTORY)"
+    BASE_FROM="parent of the candidate (no PASS or ACCEPT in $HISTORY)"
   fi
 fi
 BASE_SHA=$(resolve "$BASELINE" --baseline)
+[[ -z "$ANCHOR" ]] || ANCHOR=$(resolve "$ANCHOR" --anchor) # the history holds shas
+
+if [[ -n "$ACCEPT" ]]; then # an intended change: one line in the history, nothing built or run
+  ACCEPT_SHA=$(resolve "$ACCEPT" --accept)
+  JAR=${NIGHTLY_JAR:-$ROOT/target/benchmarks.jar}
+  cmd=("$JAVA" -jar "$JAR" history accept --history "$HISTORY" --date "$DATE" --baseline "$BASE_SHA"
+    --candidate "$ACCEPT_SHA" --reason "$REASON")
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "accept: $(printf '%q ' "${cmd[@]}")"
+    exit 0
+  fi
+  [[ -f "$JAR" ]] || (cd "$ROOT" && $MVN -B -q package -DskipTests) || die "cannot build $JAR to write the history"
+  mkdir -p "$(dirname "$HISTORY")"
+  "${cmd[@]}" || die "the ACCEPT line was not written (see above)"
+  exit 0
+fi
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
-DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 OUT=${OUT:-results/nightly-$STAMP}
 case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
-case "$HISTORY" in /*) ;; *) HISTORY="$ROOT/$HISTORY" ;; esac
 WORK=$(mktemp -d -t netcalls-nightly.XXXXXX)
 BASE_JAR="$WORK/baseline/target/benchmarks.jar"
 CAND_JAR="$WORK/candidate/target/benchmarks.jar"
@@ -126,12 +184,21 @@ run_cmd() { # side, round: the launcher command of one run
     ${extra[@]+"${extra[@]}"} "${BENCH[@]}")
   echo "${cmd% }"
 }
-side_list() { # comma-separated run folders of one side, for compare
-  local i list=""
-  for i in $(seq 1 "$RUNS"); do list+="${list:+,}$OUT/$(run_id "$1" "$i")"; done
+order() { # round: its two sides in run order, ABBA, so drift within a round hits both sides alike
+  if (( $1 % 2 )); then echo baseline candidate; else echo candidate baseline; fi
+}
+side_list() { # side, rounds...: comma-separated run folders of one side, for compare
+  local side=$1 i list=""
+  shift
+  for i in "$@"; do list+="${list:+,}$OUT/$(run_id "$side" "$i")"; done
   echo "$list"
 }
 subject() { git log -1 --format='%h %s' "$1"; }
+check_cmd() {
+  local cmd=("$JAVA" -jar "$CAND_JAR" history check "$HISTORY")
+  [[ -z "$ANCHOR" ]] || cmd+=(--anchor "$ANCHOR")
+  printf '%q ' "${cmd[@]}"
+}
 
 plan() {
   echo "nightly plan ($DATE)"
@@ -141,20 +208,32 @@ plan() {
   if [[ "$CANDIDATE" == HEAD && -n "$(git status --porcelain --untracked-files=no)" ]]; then
     echo "note: uncommitted changes are not part of the candidate (it is built from the commit)"
   fi
+  if [[ $FULL_SUBSET == 0 ]]; then
+    echo "note: a subset given with --bench: this night never moves the baseline"
+  fi
+  if [[ $KEEP_BUSY == 1 ]]; then
+    echo "note: --keep-busy: busy rounds are compared too, so this night never moves the baseline"
+  fi
   echo "out       $OUT"
   echo "history   $HISTORY"
   echo "build candidate: git worktree add --detach $WORK/candidate $CAND_SHA && (cd $WORK/candidate && $MVN -B -q package -DskipTests)"
   [[ "$BASE_SHA" == "$CAND_SHA" ]] ||
     echo "build baseline:  git worktree add --detach $WORK/baseline $BASE_SHA && (cd $WORK/baseline && $MVN -B -q package -DskipTests)"
-  local i n=0
+  local i n=0 side
   for i in $(seq 1 "$RUNS"); do
-    for side in baseline candidate; do
+    for side in $(order "$i"); do
       n=$((n + 1))
       echo "run $n/$((2 * RUNS)) $side $i: $(run_cmd "$side" "$i")"
     done
   done
-  echo "compare: $JAVA -jar $CAND_JAR compare $(side_list baseline) $(side_list candidate)" \
+  echo "busy: $JAVA -jar $CAND_JAR history busy $OUT/rounds.tsv (rounds it names are left out)"
+  local all
+  all=$(seq 1 "$RUNS")
+  # shellcheck disable=SC2086 # the round numbers, one word each
+  echo "compare: $JAVA -jar $CAND_JAR compare $(side_list baseline $all) $(side_list candidate $all)" \
     ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} "--format text|md|json"
+  echo "record: $JAVA -jar $CAND_JAR history record --history $HISTORY$([[ $FULL_SUBSET == 1 && $KEEP_BUSY == 0 ]] && echo " --full-subset") ..."
+  echo "check: $(check_cmd)"
   if [[ -n "${NETCALLS_INFLUX_URL:-}" ]]; then
     echo "export: $JAVA -jar $CAND_JAR export RUN_DIR --influx \$NETCALLS_INFLUX_URL, for each of the $((2 * RUNS)) runs"
   fi
@@ -191,18 +270,37 @@ build() { # side, sha
 build candidate "$CAND_SHA"
 [[ "$BASE_SHA" == "$CAND_SHA" ]] || build baseline "$BASE_SHA"
 
+cpu_ticks() { # steal and total jiffies of all CPUs so far (/proc/stat's cpu line)
+  awk '$1 == "cpu" { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t; exit }' /proc/stat 2>/dev/null || echo "0 0"
+}
+CORES=$(nproc)
+printf 'round\tside\tload_before\tsteal_ticks\ttotal_ticks\tcores\n' > "$OUT/rounds.tsv"
 for i in $(seq 1 "$RUNS"); do
-  for side in baseline candidate; do
+  for side in $(order "$i"); do
     id=$(run_id "$side" "$i")
     echo "nightly: round $i/$RUNS, $side ($id)" >&2
     cmd=$(run_cmd "$side" "$i")
+    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+    read -r steal0 total0 <<< "$(cpu_ticks)"
     eval "$cmd" > "$OUT/logs/$id.log" 2>&1 \
       || { tail -30 "$OUT/logs/$id.log" >&2; die "run $id failed: see $OUT/logs/$id.log (nothing is compared)"; }
+    read -r steal1 total1 <<< "$(cpu_ticks)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$side" "$load" $((steal1 - steal0)) $((total1 - total0)) "$CORES" >> "$OUT/rounds.tsv"
   done
 done
 
-BASE_LIST=$(side_list baseline)
-CAND_LIST=$(side_list candidate)
+# busy rounds (netcalls.history.NightRules.busy) are named and left out of the comparison
+"$JAVA" -jar "$CAND_JAR" history busy "$OUT/rounds.tsv" > "$OUT/busy.txt" || die "cannot read $OUT/rounds.tsv (see above)"
+BUSY=$(cut -f1 "$OUT/busy.txt" | paste -sd, -)
+[[ -z "$BUSY" ]] || sed 's/^/nightly: busy round /' "$OUT/busy.txt" >&2
+KEPT=()
+for i in $(seq 1 "$RUNS"); do
+  [[ $KEEP_BUSY == 0 ]] && grep -qx "$i" <<< "${BUSY//,/$'\n'}" || KEPT+=("$i")
+done
+[[ ${#KEPT[@]} -gt 0 ]] || die "every round was busy (see $OUT/busy.txt): nothing compared, nothing appended to $HISTORY"
+
+BASE_LIST=$(side_list baseline "${KEPT[@]}")
+CAND_LIST=$(side_list candidate "${KEPT[@]}")
 compare() { # format; only the json pass sees NETCALLS_INFLUX_URL, so rows are written to InfluxDB once
   if [[ $1 == json ]]; then
     "$JAVA" -jar "$CAND_JAR" compare "$BASE_LIST" "$CAND_LIST" ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} --format json
@@ -224,38 +322,26 @@ compare md > "$OUT/compare.md" 2> "$OUT/logs/compare-md.err" || true
 compare text > "$OUT/compare.txt" 2> "$OUT/logs/compare-text.err" || true
 cat "$OUT/compare.txt"
 
-# One history line per row, and PASS when nothing is slower. The rows' verdicts must agree with
-# compare's exit code: a crash that exits 1 is not a regression.
-python3 - "$OUT/compare.json" "$DATE" "$BASE_SHA" "$CAND_SHA" "$EXIT" > "$WORK/history.add" <<'PY' \
-  || die "cannot read $OUT/compare.json (see above): nothing appended to $HISTORY"
-import json, sys
-path, date, base, cand, exit_code = sys.argv[1:]
-try:
-    rows = json.load(open(path))["rows"]
-except (OSError, ValueError, KeyError, TypeError) as e:
-    sys.exit(f"nightly: {path}: no 'rows' array ({e})")
-slower = sum(1 for row in rows if row.get("verdict") == "slower")
-if (slower > 0) != (exit_code == "1"):
-    sys.exit(f"nightly: compare exited {exit_code} but {path} has {slower} slower rows")
+# the night in the history: its rows' per-round values and whether it moves the baseline
+record=("$JAVA" -jar "$CAND_JAR" history record --history "$HISTORY" --date "$DATE" --baseline "$BASE_SHA"
+  --candidate "$CAND_SHA" --compare "$OUT/compare.json" --compare-exit "$EXIT"
+  --baseline-runs "$BASE_LIST" --candidate-runs "$CAND_LIST")
+[[ -z "$BUSY" ]] || record+=(--busy "$BUSY")
+[[ $FULL_SUBSET == 0 || $KEEP_BUSY == 1 ]] || record+=(--full-subset)
+VERDICT=$("${record[@]}") || die "the night was not appended to $HISTORY (see above)"
+echo "nightly: $VERDICT (appended to $HISTORY)" >&2
 
-def text(v):  # a TSV cell: params as k=v,k=v; null (a row on one side only) as empty
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.4g}"
-    if isinstance(v, dict):
-        return ",".join(f"{k}={v[k]}" for k in sorted(v))
-    return str(v).replace("\t", " ").replace("\n", " ")
-
-# change: the candidate's change in % ; p: the FDR-adjusted p-value the verdict used
-for row in rows:
-    print("\t".join(text(x) for x in (date, base, cand, row.get("benchmark"), row.get("params"),
-        row.get("changePercent"), row.get("pAdjusted"), row.get("verdict"))))
-if exit_code == "0":
-    print("\t".join((date, base, cand, "PASS")))
-PY
-cat "$WORK/history.add" >> "$HISTORY"
-echo "nightly: $(wc -l < "$WORK/history.add") lines appended to $HISTORY" >&2
+# change points over the whole history; a new one fails the night like a slower row
+set +e
+eval "$(check_cmd)" > "$OUT/history.txt" 2> "$OUT/logs/history.err"
+CHECK=$?
+set -e
+cat "$OUT/history.txt" "$OUT/logs/history.err"
+if [[ $CHECK == 1 && $EXIT == 0 ]]; then EXIT=1; fi
+if [[ $CHECK -ge 2 ]]; then
+  echo "nightly: history check could not read all of $HISTORY (see above)" >&2
+  [[ $EXIT != 0 ]] || EXIT=2
+fi
 
 if [[ -n "${NETCALLS_INFLUX_URL:-}" ]]; then
   for side in baseline candidate; do
@@ -271,7 +357,7 @@ if [[ -n "${NETCALLS_INFLUX_URL:-}" ]]; then
 fi
 
 case $EXIT in
-  0) echo "nightly: PASS ($CAND_SHA against $BASE_SHA); results in $OUT" >&2 ;;
-  1) echo "nightly: REGRESSION: at least one row is slower; see $OUT/compare.md" >&2 ;;
+  0) echo "nightly: no regression ($CAND_SHA against $BASE_SHA): $VERDICT; results in $OUT" >&2 ;;
+  1) echo "nightly: REGRESSION: a row is slower or the history has a new change point; see $OUT/compare.md and $OUT/history.txt" >&2 ;;
 esac
 exit "$EXIT"

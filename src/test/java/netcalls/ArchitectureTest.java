@@ -35,7 +35,7 @@ class ArchitectureTest {
 
   static {
     MAY_USE.put("bench", List.of("client", "export", "load", "run", "server", "steady", "trace"));
-    MAY_USE.put("cli", List.of("client", "compare", "export", "read", "report", "run", "server", "steady"));
+    MAY_USE.put("cli", List.of("client", "compare", "export", "history", "read", "report", "run", "server", "steady"));
     MAY_USE.put("report", List.of("client", "compare", "read", "run", "steady"));
     MAY_USE.put("export", List.of("compare", "read", "run", "steady", "trace"));
     MAY_USE.put("compare", List.of("read", "run", "steady"));
@@ -46,6 +46,7 @@ class ArchitectureTest {
     MAY_USE.put("run", List.of());
     MAY_USE.put("server", List.of("run")); // serve checks its file arguments through run.OutputFile
     MAY_USE.put("steady", List.of()); // change points, the classification and the warm-up rule: pure
+    MAY_USE.put("history", List.of("run")); // the nightly's memory: pure, field names from run.HistoryJson
   }
 
   /** Top-level packages: client/ naming its adapters (client/ahc ...) in ClientKind is the factory, not a cycle. */

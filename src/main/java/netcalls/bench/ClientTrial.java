@@ -1,6 +1,8 @@
 package netcalls.bench;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
@@ -59,7 +61,14 @@ final class ClientTrial implements AutoCloseable {
       throw new IllegalArgumentException(mismatch);
     }
     ForkProperties fork = ForkProperties.fromSystemProperties();
-    Target target = Target.open(scheme, backends, fork);
+    Map<String, String> values = new HashMap<>();
+    if (params != null) {
+      for (String key : params.getParamsKeys()) {
+        values.put(key, params.getParam(key));
+      }
+    }
+    // a delay meant for other rows (--server-delay-only) leaves this trial's server undelayed
+    Target target = Target.open(scheme, backends, fork.withServerDelayMicros(fork.serverDelayMicrosFor(values)));
     Tracing tracing = null;
     ClientLibrary library = null;
     try {

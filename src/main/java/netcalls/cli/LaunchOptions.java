@@ -16,7 +16,6 @@ import java.util.Map;
 import netcalls.export.sink.TelegrafTarget;
 import netcalls.run.ForkProperties;
 import netcalls.run.UserRequests;
-import netcalls.server.TargetServer;
 
 /**
  * netcalls' own launcher options, split from JMH's and checked before any work: a bad value stops
@@ -24,7 +23,7 @@ import netcalls.server.TargetServer;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms", "--jvm");
+      "--influx", "--live", "--server-delay-us", "--server-delay-only", "--warmup-cap-ms", "--jvm");
   static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -43,6 +42,7 @@ final class LaunchOptions {
     "    --replace         delete an existing run folder of the same --run-id and run again",
       "    --samples-cap N   most samples kept per trial (default 1000000); more are counted as dropped",
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
+      "    --server-delay-only K=V[,K=V]  the delay only for trials with these parameters (one row's slowdown)",
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --jvm PATH        run the forks on this JDK (its home folder or bin/java), e.g. to compare two JDKs",
       "    --no-export       do not write points.lp after the run",
@@ -277,13 +277,18 @@ final class LaunchOptions {
         throw new IllegalArgumentException("--server-delay-us slows the built-in server: drop it or drop "
             + (target != null ? "--target" : "--url/--pair"));
       }
-      long delay = whole("--server-delay-us", 10_000_000);
-      try {
-        TargetServer.checkServiceDelay(delay); // NIO's timers cannot do microseconds: refuse before any fork
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--server-delay-us " + delay + ": " + e.getMessage());
+      fork = fork.withServerDelayMicros(whole("--server-delay-us", 10_000_000));
+    }
+    if (own.containsKey("--server-delay-only")) {
+      if (!own.containsKey("--server-delay-us")) {
+        throw new IllegalArgumentException("--server-delay-only needs --server-delay-us N: the delay it narrows");
       }
-      fork = fork.withServerDelayMicros(delay);
+      String only = own.get("--server-delay-only");
+      if (!only.matches("[^=,]+=[^,]+(,[^=,]+=[^,]+)*")) {
+        throw new IllegalArgumentException("--server-delay-only " + only + ": give k=v pairs of -p parameters,"
+            + " e.g. client=okhttp,strategy=reuse");
+      }
+      fork = fork.withServerDelayOnly(only);
     }
     if (own.containsKey("--live")) {
       String live = own.get("--live");

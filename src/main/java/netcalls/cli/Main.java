@@ -29,6 +29,7 @@ public final class Main {
         case "compare": return new CommandLine(new CompareCommand()).execute(rest);
         case "report": return new CommandLine(new ReportCommand()).execute(rest);
         case "spread": return new CommandLine(new SpreadCommand()).execute(rest);
+        case "history": return HistoryCommand.run(rest);
         case "docs": return new CommandLine(new DocsCommand()).execute(rest);
         default:
           break;

@@ -67,6 +67,7 @@ final class RunMetadata {
     m.put(CORES, cores);
     m.put(KERNEL, kernel);
     m.put(TESTBED, RunInfo.describeTestbed(cpu, (long) cores, kernel, jdk));
+    m.put(CLIENTS, ClientVersions.describe());
     m.put(ARGS, args);
     m.put(TARGET, target);
     m.put(EXIT_CODE, exitCode);

@@ -66,7 +66,7 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
     openLoop(RunReader.openLoop(run, problems), openLoopOptions).forEach(s -> series.merge(s.key(), s, Series::pool));
     RunInfo info = RunReader.runInfo(run, collect(errors, warnings));
     Testbed testbed = new Testbed(blankToNull(info.cpuModel()), info.cores() == null ? null : info.cores().intValue(),
-        blankToNull(info.kernel()), blankToNull(info.jdk()));
+        blankToNull(info.kernel()), blankToNull(info.jdk()), blankToNull(info.clients()));
     return new ComparedRun(dir, info.runId(), blankToNull(info.gitCommit()), info.start(), info.end(), testbed, series,
         phases(run, errors, warnings));
   }

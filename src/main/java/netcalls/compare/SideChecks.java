@@ -58,7 +58,7 @@ final class SideChecks {
       }
     }
     if (byTestbed.size() > 1) {
-      StringBuilder s = new StringBuilder("the runs were measured on different testbeds (machine or JDK), so a"
+      StringBuilder s = new StringBuilder("the runs were measured on different testbeds (machine, JDK or client libraries), so a"
           + " difference may not be the code's:");
       byTestbed.forEach((t, ids) -> s.append(" ").append(String.join(",", ids)).append(" on ").append(t).append(';'));
       warnings.add(s.substring(0, s.length() - 1));

@@ -19,7 +19,7 @@ import netcalls.run.RunFolder;
  */
 public record RunInfo(String runId, Instant start, Instant end, String gitCommit, String jdk, String vm, String host,
     List<String> args, String target, Long exitCode, Long recordedSamples, Long droppedSamples, String cpuModel,
-    Long cores, String kernel, String gitBranch) {
+    Long cores, String kernel, String gitBranch, String clients) {
 
   /** The testbed as compare, the export and the dashboards show it: CPU model, cores, kernel, JDK ("?" when unknown). */
   public static String describeTestbed(String cpuModel, Long cores, String kernel, String jdk) {
@@ -99,7 +99,8 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
         field(root, CPU_MODEL, file, report, r -> Json.text(r, CPU_MODEL)),
         field(root, CORES, file, report, r -> Json.integer(r, CORES)),
         field(root, KERNEL, file, report, r -> Json.text(r, KERNEL)),
-        field(root, GIT_BRANCH, file, report, r -> Json.text(r, GIT_BRANCH)));
+        field(root, GIT_BRANCH, file, report, r -> Json.text(r, GIT_BRANCH)),
+        field(root, CLIENTS, file, report, r -> Json.text(r, CLIENTS)));
   }
 
   /** Whether run.json gave anything to describe the run with. */
@@ -121,6 +122,6 @@ public record RunInfo(String runId, Instant start, Instant end, String gitCommit
   }
 
   private static RunInfo empty(String runId) {
-    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new RunInfo(runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

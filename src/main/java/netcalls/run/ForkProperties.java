@@ -18,18 +18,21 @@ import java.util.Properties;
  * @param samplesCap most samples kept per trial
  * @param live a Telegraf socket listener to stream samples to while the run goes on, or null
  * @param serverDelayMicros a fixed service time the built-in server adds to every response
+ * @param serverDelayOnly   the trials the delay is for, as {@code k=v,k=v} of their parameters (all must
+ *     match), or null for every trial: a slowdown of one row, to test the gate's row-by-row power
  * @param requests the private file of the user's URLs and headers ({@link UserRequests}), or null
  * @param warmupCapMillis the longest a trial warms up at setup until steady (netcalls.steady.WarmupRule);
  *     0 leaves warm-up to JMH's warmup iterations alone
  */
 public record ForkProperties(Path runDir, String target, Path trust, int samplesCap, String live,
-    long serverDelayMicros, Path requests, long warmupCapMillis) {
+    long serverDelayMicros, Path requests, long warmupCapMillis, String serverDelayOnly) {
   public static final String RUN_DIR = "netcalls.run.dir";
   public static final String TARGET = "netcalls.target";
   public static final String TRUST = "netcalls.trust";
   public static final String SAMPLES_CAP = "netcalls.samples.cap";
   public static final String LIVE = "netcalls.live";
   public static final String SERVER_DELAY_US = "netcalls.server.delay.us";
+  public static final String SERVER_DELAY_ONLY = "netcalls.server.delay.only";
   public static final String REQUESTS = "netcalls.requests";
   public static final String WARMUP_CAP_MS = "netcalls.warmup.cap.ms";
   public static final long DEFAULT_WARMUP_CAP_MS = 10_000;
@@ -54,11 +57,20 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     }
     target = blankToNull(target);
     live = blankToNull(live);
+    serverDelayOnly = blankToNull(serverDelayOnly);
+    if (serverDelayOnly != null) {
+      for (String pair : serverDelayOnly.split(",")) {
+        if (pair.indexOf('=') < 1) {
+          throw new IllegalArgumentException(SERVER_DELAY_ONLY + "=" + serverDelayOnly + ": give k=v pairs of"
+              + " parameters, e.g. client=okhttp,strategy=reuse");
+        }
+      }
+    }
   }
 
   /** The defaults: built-in server, samples under results/adhoc, nothing streamed. */
   public static ForkProperties defaults() {
-    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0, null, defaultWarmupCap());
+    return new ForkProperties(ADHOC, null, null, DEFAULT_SAMPLES_CAP, null, 0, null, defaultWarmupCap(), null);
   }
 
   /** What this JVM was told (a fork of the launcher, or a JMH run without it: the defaults). */
@@ -76,7 +88,8 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
         p.getProperty(LIVE),
         whole(p, SERVER_DELAY_US, 0, Long.MAX_VALUE / 1000, "a service time in microseconds, e.g. 50"),
         requests == null ? null : Path.of(requests),
-        whole(p, WARMUP_CAP_MS, defaultWarmupCap(), 3_600_000, "the longest warm-up at setup in ms, e.g. 10000 (0: none)"));
+        whole(p, WARMUP_CAP_MS, defaultWarmupCap(), 3_600_000, "the longest warm-up at setup in ms, e.g. 10000 (0: none)"),
+        p.getProperty(SERVER_DELAY_ONLY));
   }
 
   public RunFolder runFolder() {
@@ -84,31 +97,49 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
   }
 
   public ForkProperties withRunDir(Path dir) {
-    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros, requests, warmupCapMillis);
+    return new ForkProperties(dir, target, trust, samplesCap, live, serverDelayMicros, requests, warmupCapMillis, serverDelayOnly);
   }
 
   public ForkProperties withTarget(String url, Path trustFile) {
-    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros, requests, warmupCapMillis);
+    return new ForkProperties(runDir, url, trustFile, samplesCap, live, serverDelayMicros, requests, warmupCapMillis, serverDelayOnly);
   }
 
   public ForkProperties withSamplesCap(int cap) {
-    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros, requests, warmupCapMillis);
+    return new ForkProperties(runDir, target, trust, cap, live, serverDelayMicros, requests, warmupCapMillis, serverDelayOnly);
   }
 
   public ForkProperties withLive(String url) {
-    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros, requests, warmupCapMillis);
+    return new ForkProperties(runDir, target, trust, samplesCap, url, serverDelayMicros, requests, warmupCapMillis, serverDelayOnly);
   }
 
   public ForkProperties withServerDelayMicros(long micros) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, micros, requests, warmupCapMillis);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, micros, requests, warmupCapMillis, serverDelayOnly);
+  }
+
+  /** The delay for the trials whose parameters match {@code only} (k=v,k=v), none for the others. */
+  public ForkProperties withServerDelayOnly(String only) {
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, requests, warmupCapMillis, only);
+  }
+
+  /** The service delay for a trial with these parameters: the delay, or 0 when {@link #serverDelayOnly} leaves it out. */
+  public long serverDelayMicrosFor(Map<String, String> params) {
+    if (serverDelayOnly != null) {
+      for (String pair : serverDelayOnly.split(",")) {
+        int eq = pair.indexOf('=');
+        if (!pair.substring(eq + 1).strip().equals(params.get(pair.substring(0, eq).strip()))) {
+          return 0;
+        }
+      }
+    }
+    return serverDelayMicros;
   }
 
   public ForkProperties withRequests(Path file) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, file, warmupCapMillis);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, file, warmupCapMillis, serverDelayOnly);
   }
 
   public ForkProperties withWarmupCapMillis(long millis) {
-    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, requests, millis);
+    return new ForkProperties(runDir, target, trust, samplesCap, live, serverDelayMicros, requests, millis, serverDelayOnly);
   }
 
   /** The user's URLs and headers, read from their file; none when the launcher gave none. */
@@ -134,6 +165,9 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
     }
     if (serverDelayMicros != 0) {
       m.put(SERVER_DELAY_US, Long.toString(serverDelayMicros));
+    }
+    if (serverDelayOnly != null) {
+      m.put(SERVER_DELAY_ONLY, serverDelayOnly);
     }
     if (requests != null) {
       m.put(REQUESTS, requests.toAbsolutePath().toString());

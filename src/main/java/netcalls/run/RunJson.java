@@ -30,6 +30,8 @@ public final class RunJson {
   public static final String CORES = "cores";
   public static final String KERNEL = "kernel";
   public static final String TESTBED = "testbed";
+  /** The client libraries' versions, e.g. "ahc 3.0.1, hc5 5.4, jetty 12.1.1, okhttp 5.1.0": part of the testbed compare diffs. */
+  public static final String CLIENTS = "clients";
   public static final String ARGS = "args";
   public static final String TARGET = "target";
   public static final String EXIT_CODE = "exitCode";

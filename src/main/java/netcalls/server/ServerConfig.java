@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
  * @param httpPort           plain HTTP port, 0 for an ephemeral one
  * @param httpsPort          HTTPS port, 0 for an ephemeral one
  * @param serviceDelayMicros fixed service time added to every response, in microseconds (0: answer at once);
- *                           a known slowdown to inject when testing a regression gate. The response
- *                           waits on an event-loop timer, so any delay above 0 also adds the loop's
- *                           wake-up from its timer (tens of microseconds on a loaded machine): check
- *                           the real effect in the samples' {@code waiting} phase
+ *                           a known slowdown to inject when testing a regression gate. Below 1 ms the
+ *                           event loop busy-waits (exact to the microsecond); from 1 ms on the response
+ *                           waits on the loop's timer, which adds its wake-up (tens of microseconds on a
+ *                           loaded machine, under 10 % there)
  */
 public record ServerConfig(String bindHost, int httpPort, int httpsPort, long serviceDelayMicros) {
   /** Upper bound of the service delay: a knob for latency experiments, not for timeouts. */

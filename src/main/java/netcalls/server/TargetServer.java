@@ -51,27 +51,12 @@ public final class TargetServer implements AutoCloseable {
     this.serviceDelayMicros = serviceDelayMicros;
   }
 
-  /**
-   * Binds both ports and returns once they accept connections.
-   *
-   * @throws IllegalArgumentException when the service delay is finer than this machine's transport can time
-   */
+  /** Binds both ports and returns once they accept connections. */
   public static TargetServer start(ServerConfig config) {
     return start(config, Transport.best());
   }
 
-  /**
-   * Refuses, before any server starts, a service delay the transport {@link #start} would use here
-   * cannot honour (below 1 ms without epoll); for a launcher that checks its options up front.
-   *
-   * @throws IllegalArgumentException saying what to give instead
-   */
-  public static void checkServiceDelay(long micros) {
-    Transport.best().checkServiceDelay(micros);
-  }
-
   static TargetServer start(ServerConfig config, Transport transport) {
-    transport.checkServiceDelay(config.serviceDelayMicros());
     HeldCertificate certificate = new HeldCertificate.Builder()
         .commonName("localhost")
         .addSubjectAlternativeName("localhost")
@@ -128,7 +113,7 @@ public final class TargetServer implements AutoCloseable {
     return certificate;
   }
 
-  /** The event-loop transport in use: "epoll" (microsecond timers) or "nio" (millisecond timers). */
+  /** The event-loop transport in use: "epoll" or "nio". */
   public String transport() {
     return transport.name();
   }

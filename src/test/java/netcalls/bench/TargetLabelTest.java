@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The target name samples carry stays the same across runs, though the built-in servers' ports do not. */
 class TargetLabelTest {
   private static ForkProperties external(String url) {
-    return new ForkProperties(Path.of("results", "adhoc"), url, null, 10, null, 0, null, 0);
+    return new ForkProperties(Path.of("results", "adhoc"), url, null, 10, null, 0, null, 0, null);
   }
 
   @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * scripts/nightly.sh --dry-run as a real bash process, in a throw-away git repository of three
  * commits holding a copy of the script: the plan it prints names both revisions and alternates the
- * baseline's and the candidate's runs; the baseline comes from the history file's last PASS.
+ * baseline's and the candidate's runs within rounds (ABBA); the baseline comes from the history
+ * file's last PASS or ACCEPT, never from a HOLD or REGRESSION (no ratchet).
  */
 class NightlyScriptTest {
   private static final Duration MINUTE = Duration.ofSeconds(60);
@@ -49,62 +50,113 @@ class NightlyScriptTest {
   }
 
   @Test
-  void planNamesBothRevisionsAndAlternatesTheirRuns() throws Exception {
-    Result r = nightly("--dry-run", "--runs", "3", "--history", "history.tsv");
+  void planNamesBothRevisionsAndAlternatesTheOrderWithinRounds() throws Exception {
+    Result r = nightly("--dry-run", "--runs", "4", "--history", "history.jsonl");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ", "[from parent of the candidate (no PASS in history.tsv)]");
-    assertThat(r.out()).contains("candidate " + commits.get(2) + "  ");
+    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ",
+        "[from parent of the candidate (no PASS or ACCEPT in " + repo.toRealPath().resolve("history.jsonl") + ")]");
+    assertThat(r.out()).contains("candidate " + commits.get(2) + "  ").doesNotContain("never moves the baseline");
     assertThat(r.out()).containsPattern("(?m)^build baseline: .* " + commits.get(1) + " .*package -DskipTests");
     assertThat(r.out()).containsPattern("(?m)^build candidate: .* " + commits.get(2) + " .*package -DskipTests");
     List<Matcher> runs = runs(r.out());
-    assertThat(runs).hasSize(6);
+    // ABBA: round 1 baseline first, round 2 candidate first, ...
+    List<String> abba = List.of("baseline", "candidate", "candidate", "baseline", "baseline", "candidate", "candidate", "baseline");
+    assertThat(runs).hasSize(8);
     for (int i = 0; i < runs.size(); i++) {
       Matcher run = runs.get(i);
-      String side = i % 2 == 0 ? "baseline" : "candidate";
+      String side = abba.get(i);
       assertThat(run.group(1)).isEqualTo(String.valueOf(i + 1));
       assertThat(run.group(3)).as("run %d", i + 1).isEqualTo(side);
       assertThat(run.group(4)).isEqualTo(String.valueOf(i / 2 + 1));
       assertThat(run.group(5)).contains("/" + side + "/target/benchmarks.jar", "--run-id ", "-" + side + "-" + (i / 2 + 1),
-          "--no-export").endsWith(" RequestLatency -p strategy=reuse\\,new_client -f 1"); // printed shell-quoted
+          "--no-export").endsWith(" RequestLatency -p strategy=reuse\\,new_client -p scheme=http -f 1"); // shell-quoted
     }
-    assertThat(r.out()).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3 "
-        + "\\S+candidate-1,\\S+candidate-2,\\S+candidate-3 ");
+    assertThat(r.out()).containsPattern("(?m)^compare: .* compare \\S+baseline-1,\\S+baseline-2,\\S+baseline-3,\\S+baseline-4 "
+        + "\\S+candidate-1,\\S+candidate-2,\\S+candidate-3,\\S+candidate-4 ");
+    assertThat(r.out()).containsPattern("(?m)^busy: .* history busy \\S+/rounds.tsv ");
+    assertThat(r.out()).containsPattern("(?m)^record: .* history record --history \\S+history.jsonl --full-subset ");
+    assertThat(r.out()).containsPattern("(?m)^check: .* history check \\S+history.jsonl $");
     // a dry run builds and writes nothing
     assertThat(git("worktree", "list").out().lines()).hasSize(1);
     assertThat(repo.resolve("results")).doesNotExist();
   }
 
   @Test
-  void theLastPassInTheHistoryIsTheBaseline() throws Exception {
-    Files.writeString(repo.resolve("history.tsv"), String.join("\n",
-        row("2024-01-01", commits.get(0), commits.get(0), "PASS"),
-        row("2024-01-02", commits.get(0), commits.get(1), "netcalls.bench.RequestLatency.request", "client=okhttp", "+1.0", "0.4", "~"),
-        row("2024-01-02", commits.get(0), commits.get(1), "PASS"),
-        row("2024-01-03", commits.get(1), commits.get(2), "netcalls.bench.RequestLatency.request", "client=okhttp", "+9.0", "0.001", "slower"),
-        ""));
-
-    Result r = nightly("--dry-run", "--runs", "1", "--history", "history.tsv");
+  void theDefaultIsTenRounds() throws Exception {
+    Result r = nightly("--dry-run", "--history", "history.jsonl");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ", "[from last PASS in history.tsv]");
+    assertThat(runs(r.out())).hasSize(20);
+  }
+
+  @Test
+  void theLastPassOrAcceptInTheHistoryIsTheBaselineNeverAHold() throws Exception {
+    Files.writeString(repo.resolve("history.jsonl"), String.join("\n",
+        night("2024-01-01", commits.get(0), commits.get(0), "PASS"),
+        night("2024-01-02", commits.get(0), commits.get(1), "PASS"),
+        night("2024-01-03", commits.get(1), commits.get(2), "HOLD"),
+        night("2024-01-04", commits.get(1), commits.get(2), "REGRESSION"),
+        "not a night",
+        ""));
+
+    Result r = nightly("--dry-run", "--runs", "1", "--history", "history.jsonl");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ", "[from last PASS or ACCEPT in ");
+
+    Files.writeString(repo.resolve("history.jsonl"), night("2024-01-05", commits.get(1), commits.get(0), "ACCEPT") + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    r = nightly("--dry-run", "--runs", "1", "--history", "history.jsonl");
+    assertThat(r.out()).as("an accepted revision is the baseline").contains("baseline  " + commits.get(0) + "  ");
+  }
+
+  @Test
+  void keepingBusyRoundsIsSaidAndNeverMovesTheBaseline() throws Exception {
+    Result r = nightly("--dry-run", "--runs", "8", "--history", "h.jsonl", "--keep-busy");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("note: --keep-busy: busy rounds are compared too, so this night never moves the baseline");
+    assertThat(r.out()).containsPattern("(?m)^record: .* history record --history \\S+h.jsonl \\.\\.\\.$");
+  }
+
+  @Test
+  void acceptPlansOneHistoryLineAndRunsNothing() throws Exception {
+    Result r = nightly("--dry-run", "--accept", "HEAD~1", "--reason", "HTTP/2 by default", "--history", "h.jsonl");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("accept: java -jar ").contains(
+        " history accept --history " + repo.toRealPath().resolve("h.jsonl") + " --date ",
+        " --baseline " + commits.get(1) + " --candidate " + commits.get(1) + " --reason HTTP/2\\ by\\ default");
+    assertThat(runs(r.out())).isEmpty();
+  }
+
+  @Test
+  void aSubsetNightIsSaidNeverToMoveTheBaseline() throws Exception {
+    Result r = nightly("--dry-run", "--runs", "1", "--history", "h.jsonl", "--anchor", "HEAD~2", "--bench", "RequestLatency");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("note: a subset given with --bench: this night never moves the baseline");
+    assertThat(r.out()).containsPattern("(?m)^record: .* history record --history \\S+h.jsonl \\.\\.\\.$");
+    assertThat(r.out()).containsPattern("(?m)^check: .* history check \\S+h.jsonl --anchor " + commits.get(0) + " $");
   }
 
   @Test
   void aPassOfAnUnknownRevisionFallsBackToTheParent() throws Exception {
-    Files.writeString(repo.resolve("history.tsv"), row("2024-01-01", "0".repeat(40), "1".repeat(40), "PASS") + "\n");
+    Files.writeString(repo.resolve("history.jsonl"), night("2024-01-01", "0".repeat(40), "1".repeat(40), "PASS") + "\n");
 
-    Result r = nightly("--dry-run", "--runs", "1", "--history", "history.tsv");
+    Result r = nightly("--dry-run", "--runs", "1", "--history", "history.jsonl");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("baseline  " + commits.get(1) + "  ");
-    assertThat(r.err()).contains("the last PASS in history.tsv (" + "1".repeat(40) + ") is not in this repository");
+    assertThat(r.err()).contains("the last PASS or ACCEPT in " + repo.toRealPath().resolve("history.jsonl") + " ("
+        + "1".repeat(40) + ") is not in this repository");
   }
 
   @Test
   void givenRevisionsSubsetAndCandidateOptionsAreUsedAsGiven() throws Exception {
     Result r = nightly("--dry-run", "--baseline", commits.get(0), "--candidate", "HEAD~1", "--runs", "2",
-        "--history", "history.tsv", "--candidate-opts", "--server-delay-us 2000",
+        "--history", "history.jsonl", "--candidate-opts", "--server-delay-us 2000",
         "--bench", "RequestLatency", "-p", "client=okhttp", "-f", "3");
 
     assertThat(r.exit()).as(r.err()).isZero();
@@ -121,7 +173,7 @@ class NightlyScriptTest {
 
   @Test
   void theSameRevisionOnBothSidesIsBuiltOnceAndSaidToBeAnAaComparison() throws Exception {
-    Result r = nightly("--dry-run", "--baseline", "HEAD", "--runs", "1", "--history", "history.tsv");
+    Result r = nightly("--dry-run", "--baseline", "HEAD", "--runs", "1", "--history", "history.jsonl");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("same revision: an A/A comparison", "build candidate:").doesNotContain("build baseline:");
@@ -132,7 +184,7 @@ class NightlyScriptTest {
 
   @Test
   void theInfluxExportIsPlannedWhenTheUrlIsSet() throws Exception {
-    Result r = nightly(Map.of("NETCALLS_INFLUX_URL", "http://127.0.0.1:8086"), "--dry-run", "--runs", "2", "--history", "h.tsv");
+    Result r = nightly(Map.of("NETCALLS_INFLUX_URL", "http://127.0.0.1:8086"), "--dry-run", "--runs", "2", "--history", "h.jsonl");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).containsPattern("(?m)^export: .* export RUN_DIR --influx \\$NETCALLS_INFLUX_URL, for each of the 4 runs$");
@@ -145,8 +197,12 @@ class NightlyScriptTest {
     assertBad(nightly("--dry-run", "--baseline", "nope"),
         "nightly: --baseline nope is not a revision of this repository (a CI checkout needs fetch-depth: 0)");
     assertBad(nightly("--out"), "nightly: --out needs a value (see the usage at the top of scripts/nightly.sh)");
+    assertBad(nightly("--dry-run", "--accept", "HEAD"), "nightly: --accept HEAD needs --reason TEXT: say why the change is intended");
+    assertBad(nightly("--dry-run", "--reason", "x"), "nightly: --reason goes with --accept REV");
+    assertBad(nightly("--dry-run", "--accept", "nope", "--reason", "x"),
+        "nightly: --accept nope is not a revision of this repository (a CI checkout needs fetch-depth: 0)");
     Files.writeString(repo.resolve("results-exist"), "");
-    assertBad(nightly("--out", "results-exist", "--runs", "1", "--history", "h.tsv"),
+    assertBad(nightly("--out", "results-exist", "--runs", "1", "--history", "h.jsonl"),
         "nightly: " + repo.toRealPath().resolve("results-exist") + " already exists: choose another --out");
     git("worktree", "prune");
     assertThat(git("worktree", "list").out().lines()).hasSize(1);
@@ -168,8 +224,10 @@ class NightlyScriptTest {
     assertThat(r.err()).isEqualTo(message + "\n");
   }
 
-  private static String row(String... fields) {
-    return String.join("\t", fields);
+  /** A history line as `history record` / `history accept` write it (field names: netcalls.run.HistoryJson). */
+  private static String night(String date, String baseline, String candidate, String verdict) {
+    return netcalls.history.HistoryFile.line(new netcalls.history.Night(0, date, baseline, candidate,
+        netcalls.history.Night.Kind.valueOf(verdict), null, Map.of(), List.of()));
   }
 
   private static List<Matcher> runs(String out) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,5 +80,36 @@ class CompareIT {
     assertThat(row.path("verdict").asText()).isNotIn("slower", "faster");
     assertThat(row.path("changePercent").asDouble()).isZero();
     assertThat(row.path("phase").isNull()).as("no phase moved").isTrue();
+  }
+
+  /** The nightly's record step over the same pair: the night's per-round values and a REGRESSION line. */
+  @Test
+  void historyRecordsTheNightsValuesAndHoldsTheBaselineOnARegression(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Result compared = compare(base.toString(), cand.toString(), "--format", "json");
+    Path json = dir.resolve("compare.json");
+    Files.writeString(json, compared.out().substring(compared.out().indexOf('{')));
+    Path history = dir.resolve("h.jsonl");
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+
+    Result r = Processes.jar(Duration.ofMinutes(2), "history", "record", "--history", history.toString(),
+        "--date", "2026-12-03T03:00:00Z", "--baseline", sha, "--candidate", sha, "--compare", json.toString(),
+        "--compare-exit", String.valueOf(compared.exit()), "--baseline-runs", base.toString(),
+        "--candidate-runs", cand.toString(), "--full-subset");
+
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).contains("REGRESSION: at least one row is slower");
+    JsonNode night = JSON.readTree(Files.readString(history));
+    assertThat(night.path("verdict").asText()).isEqualTo("REGRESSION");
+    JsonNode row = night.path("rows").elements().next();
+    assertThat(row.path("unit").asText()).isNotEmpty();
+    assertThat(row.path("baseline")).hasSize(1);
+    assertThat(row.path("candidate")).hasSize(1);
+    // the candidate's server adds 2 ms more to every call
+    assertThat(row.path("candidate").get(0).asDouble()).isGreaterThan(row.path("baseline").get(0).asDouble());
+
+    Result check = Processes.jar(Duration.ofMinutes(2), "history", "check", history.toString());
+    assertThat(check.exit()).as(check.out()).isZero();
+    assertThat(check.out()).contains("history: 1 nights, 1 rows", "no change point");
   }
 }

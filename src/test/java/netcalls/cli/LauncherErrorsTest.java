@@ -204,6 +204,11 @@ class LauncherErrorsTest {
     }
     assertThat(run("--results", tmp.toString(), "--server-delay-us", "-5", "RequestLatency")).isEqualTo(2);
     assertThat(stderr()).contains("--server-delay-us -5: give a whole number");
+    assertThat(run("--results", tmp.toString(), "--server-delay-only", "client=okhttp", "RequestLatency")).isEqualTo(2);
+    assertThat(stderr()).contains("--server-delay-only needs --server-delay-us N: the delay it narrows");
+    assertThat(run("--results", tmp.toString(), "--server-delay-us", "5", "--server-delay-only", "okhttp", "RequestLatency"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--server-delay-only okhttp: give k=v pairs of -p parameters, e.g. client=okhttp,strategy=reuse");
     assertThat(run("--results", tmp.toString(), "--run-id", "a/b", "RequestLatency")).isEqualTo(2);
     assertThat(stderr()).contains("--run-id 'a/b'");
     assertThat(tmp).isEmptyDirectory();

@@ -31,6 +31,9 @@ class RunMetadataTest {
     assertThat(j.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(j.path("cpuModel").asText()).isNotEmpty();
     assertThat(j.has("netcallsVersion")).isTrue();
+    // every client library's version found (none "?"), in the pom's versions
+    assertThat(j.path("clients").asText()).matches("ahc \\d[^,?]*, hc5 \\d[^,?]*, jetty \\d[^,?]*, okhttp \\d[^,?]*");
+    assertThat(j.path("clients").asText()).contains("okhttp " + okhttp3.OkHttp.VERSION);
     assertThat(j.path("testbed").asText()).isEqualTo(j.path("cpuModel").asText() + ", " + j.path("cores").asInt()
         + " cores, kernel " + j.path("kernel").asText() + ", JDK " + j.path("jdk").asText());
     boolean branchFromEnv = System.getenv("NETCALLS_BRANCH") != null || System.getenv("GITHUB_REF_NAME") != null;

@@ -383,6 +383,19 @@ class CompareTest {
   }
 
   @Test
+  void differentClientLibraryVersionsAreADifferentTestbed() throws Exception {
+    Path a = run("a").clients("ahc 3.0.1, okhttp 5.1.0").sample(REQUEST, OKHTTP, "us/op", BASE).write();
+    Path b = run("b").clients("ahc 3.0.1, okhttp 5.2.0").sample(REQUEST, OKHTTP, "us/op", SAME).write();
+    Path same = run("same").clients("ahc 3.0.1, okhttp 5.1.0").sample(REQUEST, OKHTTP, "us/op", SAME).write();
+    Path older = run("older").sample(REQUEST, OKHTTP, "us/op", SAME).write(); // a run.json without clients
+
+    assertThat(compare(a, b).warnings()).singleElement().asString().contains("different testbeds (machine, JDK or client")
+        .contains("a on ").contains("clients ahc 3.0.1, okhttp 5.1.0").contains("clients ahc 3.0.1, okhttp 5.2.0");
+    assertThat(compare(a, same).warnings()).isEmpty();
+    assertThat(compare(a, older).warnings()).singleElement().asString().contains("different testbeds");
+  }
+
+  @Test
   void runsInDifferentTimeUnitsAreConverted() throws Exception {
     Path a = run("a").sample(REQUEST, OKHTTP, "us/op", BASE).write();
     Path b = run("b").sample(REQUEST, OKHTTP, "ms/op", 0.1005, 0.0995, 0.1015, 0.0985, 0.1002).write();

@@ -39,6 +39,12 @@ public final class RunBuilder {
     return this;
   }
 
+  /** The client libraries' versions, as run.json's "clients". */
+  public RunBuilder clients(String clients) {
+    run.put("clients", clients);
+    return this;
+  }
+
   /** When the run started and ended (ISO-8601 instants). */
   public RunBuilder times(String start, String end) {
     run.put("start", start).put("end", end);
