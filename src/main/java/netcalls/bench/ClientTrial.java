@@ -1,11 +1,14 @@
 package netcalls.bench;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.Injected;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.ForkProperties;
@@ -14,6 +17,7 @@ import netcalls.steady.WarmupRule;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What an HTTP benchmark holds for one trial, opened at setup and closed at teardown in reverse
@@ -28,9 +32,15 @@ final class ClientTrial implements AutoCloseable {
   final Client http;
   private final ForkProperties fork;
   private final BenchmarkParams params;
+  /** The threads that were there before the trial opened (JMH's, the JVM's): the "rest" of its cost. */
+  private final Set<Long> restThreads;
+  /** The counters at the first measured iteration's setup, and the operations done by then; null before it. */
+  private CallCost.Snapshot costStart;
+  private long opsAtStart;
 
-  private ClientTrial(Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
+  private ClientTrial(Set<Long> restThreads, Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
       ForkProperties fork, BenchmarkParams params) {
+    this.restThreads = restThreads;
     this.fork = fork;
     this.params = params;
     this.target = target;
@@ -59,6 +69,8 @@ final class ClientTrial implements AutoCloseable {
       throw new IllegalArgumentException(mismatch);
     }
     ForkProperties fork = ForkProperties.fromSystemProperties();
+    ForkProperties.Injection inject = ForkProperties.injection();
+    Set<Long> rest = CallCost.restThreads();
     Target target = Target.open(scheme, backends, fork);
     Tracing tracing = null;
     ClientLibrary library = null;
@@ -67,7 +79,8 @@ final class ClientTrial implements AutoCloseable {
       ClientOptions options = tune.apply(ClientOptions.defaults(target.trust()))
           .withRecorder(tracing.recorder()).withProtocol(protocol);
       library = kind.open(options);
-      return new ClientTrial(target, tracing, options, library, strategy.open(kind, library), fork, params);
+      Client http = Injected.wrap(strategy.open(kind, library), inject.allocBytes(), inject.cpuMicros());
+      return new ClientTrial(rest, target, tracing, options, library, http, fork, params);
     } catch (IOException | RuntimeException e) {
       Closer.closeAll(library, target);
       throw e;
@@ -96,13 +109,27 @@ final class ClientTrial implements AutoCloseable {
 
   void iteration(IterationParams iteration) {
     tracing.iteration(iteration);
+    if (costStart == null && iteration.getType() == IterationType.MEASUREMENT && recorder() != null) {
+      opsAtStart = recorder().operations();
+      costStart = CallCost.take();
+    }
+  }
+
+  /** The cost of the measured iterations, read now (teardown); empty without samples or measured iterations. */
+  private Map<String, Object> cost() {
+    if (costStart == null) {
+      return Map.of();
+    }
+    CallCost.Snapshot end = CallCost.take();
+    return Map.of(netcalls.run.TrialJson.COST,
+        CallCost.between(costStart, end, restThreads, recorder().operations() - opsAtStart));
   }
 
   /** Writes the samples, then closes the client, the library and the servers, all of them. */
   @Override
   public void close() {
     try {
-      tracing.finish();
+      tracing.finish(cost());
     } finally {
       Closer.closeAll(http, library, target);
     }

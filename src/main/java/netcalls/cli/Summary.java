@@ -45,6 +45,7 @@ final class Summary {
       summaries.add(TrialSummary.of(t, problems));
     }
     phases(s, trials, summaries);
+    CostTable.append(s, netcalls.read.CallCost.readAll(run, problems));
     live(s, trials);
     if (!problems.list().isEmpty()) {
       s.append("\nNot read (").append(problems.list().size()).append("; `export` names them all):\n");
