@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
 import netcalls.compare.Comparison;
+import netcalls.compare.CostRows;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.export.ComparePoints;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code compare BASE CAND}: is the candidate slower than the baseline, by how much, how sure, and why. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare two runs (or two sides of several runs each, forks pooled) row by row.",
-        "Exit 0: no regression; 1: at least one row slower; 2: bad input, or the netcalls_compare points could not"
+        "Exit 0: no regression; 1: at least one row slower, or allocating more per call; 2: bad input, or the netcalls_compare points could not"
             + " all be written to InfluxDB."},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 final class CompareCommand implements Callable<Integer> {
@@ -89,15 +90,17 @@ final class CompareCommand implements Callable<Integer> {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;
     }
+    // cost per call: rows of their own, with their own noise (netcalls.compare.CostRows)
+    CostRows.Result costs = CostRows.compare(paths(base), paths(cand), java.util.Set.copyOf(ignoreParams));
     switch (format) {
       case md:
-        System.out.print(Formats.markdown(c));
+        System.out.print(Formats.markdown(c) + CostRows.text(costs, true));
         break;
       case json:
-        System.out.print(Formats.json(c));
+        System.out.print(withCost(Formats.json(c), costs));
         break;
       default:
-        System.out.print(Formats.text(c));
+        System.out.print(Formats.text(c) + CostRows.text(costs, false));
         break;
     }
     if (format != Format.text) {
@@ -109,7 +112,23 @@ final class CompareCommand implements Callable<Integer> {
     if (target != null && !writePoints(c, target)) {
       return 2;
     }
+    if (c.exitCode() == 0 && costs.regression()) {
+      return 1; // more allocation per call, even when latency did not move
+    }
     return c.exitCode();
+  }
+
+  /** compare's JSON with the cost rows under {@code cost}. */
+  private static String withCost(String json, CostRows.Result costs) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+      com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json);
+      n.set("cost", m.valueToTree(CostRows.json(costs)));
+      return m.writeValueAsString(n) + "\n";
+    } catch (IOException | ClassCastException e) {
+      throw new IllegalStateException("compare's own JSON did not parse: " + e.getMessage(), e);
+    }
   }
 
   /** The rows as netcalls_compare points, through the exporter's file and InfluxDB sink; false when not all arrived. */

@@ -205,6 +205,7 @@ public final class RunExporter {
           + " points cannot be timed so that a re-export overwrites them; write run.json (docs/SAMPLES.md)");
     }
     JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base == null ? 0 : base);
+    jmhMapper.costs = netcalls.read.CallCost.byKey(netcalls.read.CallCost.readAll(folder, report));
     RunReader.jmhResults(folder, report, r -> {
       if (base != null) {
         jmhMapper.write(r);
