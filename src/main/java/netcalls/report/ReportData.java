@@ -66,6 +66,7 @@ final class ReportData {
     groupsJson(groups, root.putArray("groups"));
     Rows.missing(byBenchmark, traced, root.putArray("missing"));
     OpenLoopRows.json(RunReader.openLoop(run, problems), root.putArray("openloop"));
+    CostData.json(netcalls.read.CallCost.readAll(run, problems), root.putArray("cost"));
     invisible(root.putObject("invisible"));
     if (baselineOrNull != null) {
       comparison(baselineOrNull, runDir, root);

@@ -34,10 +34,14 @@ class ReportIT {
     Path page = report(run);
     assertThat(Files.size(page)).isLessThan(5 << 20);
     String dom = rendered(page);
-    for (String chart : List.of("spread", "curves", "phases", "paired", "reuse", "failures")) {
+    for (String chart : List.of("spread", "curves", "phases", "paired", "reuse", "failures", "cost-alloc", "cost-cpu")) {
       assertCanvas(dom, "chart-" + chart);
     }
     assertTableHoldsTheRunsNumbers(dom, run);
+    // every traced trial's cost per call: RequestLatency's row of each client, with its bytes
+    for (netcalls.client.ClientKind c : netcalls.client.ClientKind.values()) {
+      assertThat(section(dom, "cost-table")).contains("<td>" + c.name() + "</td>");
+    }
     assertThat(section(dom, "failures-body")).contains("HttpStatusException");
     Chromium.screenshot(page, Path.of("target", "report-smoke.png"), 1280, 4000);
   }
