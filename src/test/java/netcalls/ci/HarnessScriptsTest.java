@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HarnessScriptsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh"})
+  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh", "scripts/cost-overhead.sh"})
   void bashParsesTheWholeScript(String script) throws Exception {
     Result r = run("bash", "-n", script);
     assertThat(r.exit()).as(script + ": " + r.err()).isZero();
@@ -36,7 +36,10 @@ class HarnessScriptsTest {
       "scripts/harness-vs-bare.sh --clients|harness-vs-bare: --clients needs a value (see the usage at the top of the script)",
       "scripts/harness-vs-bare.sh --bogus|harness-vs-bare: unknown argument: --bogus (use --rounds, --clients, --seconds, --limit, --dry-run)",
       "scripts/trace-overhead.sh --forks 0|trace-overhead: --forks 0: give a whole number of 1 or more",
-      "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)"})
+      "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)",
+      "scripts/cost-overhead.sh --forks 2|cost-overhead: --before JAR is required: the jar built without the counters",
+      "scripts/cost-overhead.sh --before no-such.jar|cost-overhead: --before no-such.jar: no such file",
+      "scripts/cost-overhead.sh --before pom.xml --forks 0|cost-overhead: --forks 0: give a whole number of 1 or more"})
   void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash"));
     command.addAll(Arrays.asList(args.split(" ")));
