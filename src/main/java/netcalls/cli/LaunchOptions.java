@@ -24,7 +24,7 @@ import netcalls.server.TargetServer;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms");
+      "--influx", "--live", "--server-delay-us", "--warmup-cap-ms", "--profile");
   static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -45,6 +45,7 @@ final class LaunchOptions {
       "    --server-delay-us N  the built-in server adds N µs of service time to every response (a known slowdown)",
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --no-export       do not write points.lp after the run",
+      "    --profile KIND    run every trial under async-profiler (cpu, alloc, wall or lock): flame graphs in profiles/",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
       "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
       "  Subcommands: serve, export RUN_DIR, summary RUN_DIR, compare BASE CAND",
@@ -172,6 +173,11 @@ final class LaunchOptions {
   /** {@code --replace}: an existing run folder of the same id may be deleted and run again. */
   boolean replace() {
     return own.containsKey("--replace");
+  }
+
+  /** {@code --profile KIND}, or null: checked by {@link Profiling}. */
+  String profile() {
+    return own.get("--profile");
   }
 
   boolean export() {
