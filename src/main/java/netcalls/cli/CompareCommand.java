@@ -83,6 +83,11 @@ final class CompareCommand implements Callable<Integer> {
       System.err.println("netcalls compare: --influx: " + e.getMessage());
       return 2;
     }
+    String profiled = profiledAgainstUnprofiled(paths(base), paths(cand));
+    if (profiled != null) {
+      System.err.println("netcalls compare: " + profiled);
+      return 2;
+    }
     Comparison c;
     try {
       c = Compare.runs(paths(base), paths(cand), o, java.util.Set.copyOf(ignoreParams));
@@ -116,6 +121,26 @@ final class CompareCommand implements Callable<Integer> {
       return 1; // more allocation per call, even when latency did not move
     }
     return c.exitCode();
+  }
+
+  /** Why the sides cannot be gated against each other: a profiled run on one side only; null when they can. */
+  static String profiledAgainstUnprofiled(List<Path> base, List<Path> cand) {
+    List<Path> all = new java.util.ArrayList<>(base);
+    all.addAll(cand);
+    Path profiled = null;
+    Path plain = null;
+    for (Path p : all) {
+      if (netcalls.read.Profile.of(netcalls.run.RunFolder.of(p)) != null) {
+        profiled = profiled == null ? p : profiled;
+      } else {
+        plain = plain == null ? p : plain;
+      }
+    }
+    if (profiled == null || plain == null) {
+      return null;
+    }
+    return profiled + " was profiled (--profile) and " + plain + " was not: profiling changes the numbers, so they"
+        + " are not compared; compare profiled runs with profiled runs, unprofiled with unprofiled";
   }
 
   /** compare's JSON with the cost rows under {@code cost}. */

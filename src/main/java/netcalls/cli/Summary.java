@@ -36,6 +36,10 @@ final class Summary {
     List<JmhResults.Result> results = new ArrayList<>();
     RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
+    netcalls.read.Profile profile = netcalls.read.Profile.of(run);
+    if (profile != null) {
+      s.append("PROFILED: ").append(profile.describe()).append("\n\n");
+    }
     latency(s, results);
     warmups(s, Warmups.read(run, problems));
     openLoop(s, RunReader.openLoop(run, problems));

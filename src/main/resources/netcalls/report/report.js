@@ -410,6 +410,18 @@
     }
   }
 
+  // ---- profiles: links to each trial's flame graphs, beside this file in profiles/ ----
+  if (data.profile) {
+    document.getElementById('profiles').hidden = false;
+    document.getElementById('profile-note').textContent = data.profile.describe;
+    var plist = document.getElementById('profile-list');
+    data.profile.flameGraphs.forEach(function (f) {
+      var li = el('li');
+      li.appendChild(el('a', { href: f.split('/').map(encodeURIComponent).join('/') }, f.substring(f.indexOf('/') + 1)));
+      plist.appendChild(li);
+    });
+  }
+
   // ---- cost per call ----
   var cost = data.cost || [];
   if (cost.length) {
