@@ -10,6 +10,7 @@ import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
 import netcalls.compare.Comparison;
 import netcalls.compare.CostRows;
+import netcalls.compare.FramesMoved;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.export.ComparePoints;
@@ -97,15 +98,17 @@ final class CompareCommand implements Callable<Integer> {
     }
     // cost per call: rows of their own, with their own noise (netcalls.compare.CostRows)
     CostRows.Result costs = CostRows.compare(paths(base), paths(cand), java.util.Set.copyOf(ignoreParams));
+    // of two profiled sides: the frames whose samples per call moved (netcalls.compare.FramesMoved)
+    FramesMoved.Result frames = FramesMoved.compare(paths(base), paths(cand));
     switch (format) {
       case md:
-        System.out.print(Formats.markdown(c) + CostRows.text(costs, true));
+        System.out.print(Formats.markdown(c) + CostRows.text(costs, true) + FramesMoved.text(frames, true));
         break;
       case json:
-        System.out.print(withCost(Formats.json(c), costs));
+        System.out.print(withCost(Formats.json(c), costs, frames));
         break;
       default:
-        System.out.print(Formats.text(c) + CostRows.text(costs, false));
+        System.out.print(Formats.text(c) + CostRows.text(costs, false) + FramesMoved.text(frames, false));
         break;
     }
     if (format != Format.text) {
@@ -144,12 +147,13 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** compare's JSON with the cost rows under {@code cost}. */
-  private static String withCost(String json, CostRows.Result costs) {
+  private static String withCost(String json, CostRows.Result costs, FramesMoved.Result frames) {
     try {
       com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
           .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
       com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json);
       n.set("cost", m.valueToTree(CostRows.json(costs)));
+      n.set("stacks", m.valueToTree(FramesMoved.json(frames)));
       return m.writeValueAsString(n) + "\n";
     } catch (IOException | ClassCastException e) {
       throw new IllegalStateException("compare's own JSON did not parse: " + e.getMessage(), e);
