@@ -21,10 +21,10 @@ import netcalls.run.RunFolder;
 
 /**
  * The frames that moved between two profiled sides: per profiled row (a folder of profiles/, one per benchmark ×
- * parameter set), each frame's samples per 1000 calls, self (the frame on top) and total (anywhere in the stack),
- * from the collapsed stacks. A frame's change counts when it exceeds four times its sampling error (samples are
- * counts: Poisson, so the error of a/n is √a/n) and 1 % of the baseline's samples per call; the ten that exceed it
- * most are listed. An A/A comparison lists none.
+ * parameter set), each frame's share of the row's samples (per mille), self (the frame on top) and total
+ * (anywhere in the stack), from the collapsed stacks. A frame's change counts when it exceeds four times its
+ * sampling error (binomial) and one percentage point; the ten that exceed their error most are listed. An A/A
+ * comparison lists none.
  */
 public final class FramesMoved {
   public static final int TOP = 10;
@@ -32,7 +32,7 @@ public final class FramesMoved {
   static final double FLOOR = 0.01;
   static final String COLLAPSED = "collapsed-";
 
-  /** One frame's samples per 1000 calls on each side, self and total, and how many errors its change is. */
+  /** One frame's share of its row's samples (per mille) on each side, self or total, and its change in errors. */
   public record Frame(String row, String frame, String what, double base, double cand, double z) {}
 
   public record Result(List<Frame> frames, List<String> notes, int rows) {}
@@ -70,29 +70,38 @@ public final class FramesMoved {
     return side.stream().allMatch(p -> Profile.of(RunFolder.of(p)) != null);
   }
 
-  /** Every frame of one row whose self or total change counts. */
+  /**
+   * Every frame of one row whose self or total change counts: its share of the row's samples, per mille. Shares, not
+   * samples per call: JMH's profiler also samples the trial's warm-up at setup, whose calls are not counted.
+   */
   static List<Frame> moved(String row, Stacks b, Stacks c) {
     List<Frame> out = new ArrayList<>();
-    double floor = FLOOR * b.samples() * 1000.0 / b.calls();
     for (String what : List.of("self", "total")) {
       Map<String, Long> mb = what.equals("self") ? b.self() : b.total();
       Map<String, Long> mc = what.equals("self") ? c.self() : c.total();
       Set<String> frames = new HashSet<>(mb.keySet());
       frames.addAll(mc.keySet());
       for (String f : frames) {
-        long x = mb.getOrDefault(f, 0L);
-        long y = mc.getOrDefault(f, 0L);
-        double rb = x * 1000.0 / b.calls();
-        double rc = y * 1000.0 / c.calls();
-        double se = Math.sqrt(Math.max(x, 1) * 1e6 / ((double) b.calls() * b.calls())
-            + Math.max(y, 1) * 1e6 / ((double) c.calls() * c.calls()));
-        double z = (rc - rb) / se;
-        if (Math.abs(z) > Z && Math.abs(rc - rb) > floor) {
-          out.add(new Frame(row, f, what, rb, rc, z));
+        double pb = share(mb.getOrDefault(f, 0L), b.samples());
+        double pc = share(mc.getOrDefault(f, 0L), c.samples());
+        // the binomial error of each share, a frame never seen counted as half a sample so it is never exact
+        double se = Math.sqrt(err(pb, b.samples()) + err(pc, c.samples()));
+        double z = (pc - pb) / se;
+        if (Math.abs(z) > Z && Math.abs(pc - pb) > FLOOR) {
+          out.add(new Frame(row, f, what, pb * 1000, pc * 1000, z));
         }
       }
     }
     return out;
+  }
+
+  private static double share(long count, long samples) {
+    return samples == 0 ? 0 : (double) count / samples;
+  }
+
+  private static double err(double p, long n) {
+    double q = Math.max(p, 0.5 / Math.max(n, 1));
+    return q * (1 - q) / Math.max(n, 1);
   }
 
   /** A side's stacks by row (the profiles/ folder name), forks and runs pooled. */
@@ -189,7 +198,7 @@ public final class FramesMoved {
     StringBuilder s = new StringBuilder();
     if (r.rows() > 0) {
       s.append(markdown ? "\n### Frames that moved\n\n" : "\nFrames that moved (profiled rows: " + r.rows()
-          + "; samples per 1000 calls, the change in sampling errors; top " + TOP + ")\n");
+          + "; per mille of the row's samples, the change in sampling errors; top " + TOP + ")\n");
       if (r.frames().isEmpty()) {
         s.append("none: no frame changed by more than ").append((int) Z).append(" sampling errors\n");
       }
@@ -211,8 +220,8 @@ public final class FramesMoved {
       o.put("row", f.row());
       o.put("frame", f.frame());
       o.put("samples", f.what());
-      o.put("baselinePer1000Calls", f.base());
-      o.put("candidatePer1000Calls", f.cand());
+      o.put("baselinePerMille", f.base());
+      o.put("candidatePerMille", f.cand());
       o.put("errors", f.z());
       frames.add(o);
     }

@@ -47,6 +47,23 @@ class ReportIT {
   }
 
   @Test
+  void aProfiledRunsReportLinksEachFlameGraphAndSaysItIsProfiled() throws Exception {
+    Path run = SharedRun.profiledPair()[0].dir();
+    String dom = rendered(run.resolve("report.html")); // the run wrote it
+    String forward = null;
+    for (com.fasterxml.jackson.databind.JsonNode f : new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.resolve("run.json").toFile()).path("profile").path("files")) {
+      if (f.asText().endsWith("/flame-cpu-forward.html")) {
+        forward = f.asText();
+      }
+    }
+    assertThat(forward).isNotNull();
+    assertThat(section(dom, "profile-list")).contains("href=\"" + forward + "\"");
+    assertThat(section(dom, "profile-note")).contains("profiled run (cpu");
+    assertThat(run.resolve(forward)).isRegularFile();
+  }
+
+  @Test
   void withABaselineTheComparisonTableIsCompares() throws Exception {
     SharedRun.Run[] pair = SharedRun.injectedPair();
     Path base = pair[0].dir();
