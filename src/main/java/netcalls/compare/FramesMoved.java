@@ -31,6 +31,8 @@ public final class FramesMoved {
   static final double Z = 4;
   static final double FLOOR = 0.01;
   static final String COLLAPSED = "collapsed-";
+  /** A lambda's frame names its class by a number and address of this JVM: one name for all, so JVMs compare. */
+  static final java.util.regex.Pattern LAMBDA = java.util.regex.Pattern.compile("\\$\\$Lambda\\$\\d+(?:[./]0x[0-9a-f]+)?");
 
   /** One frame's share of its row's samples (per mille) on each side, self or total, and its change in errors. */
   public record Frame(String row, String frame, String what, double base, double cand, double z) {}
@@ -176,7 +178,7 @@ public final class FramesMoved {
       } catch (NumberFormatException e) {
         continue;
       }
-      String[] frames = line.substring(0, space).split(";");
+      String[] frames = LAMBDA.matcher(line.substring(0, space)).replaceAll("\\$\\$Lambda").split(";");
       samples += count;
       self.merge(frames[frames.length - 1], count, Long::sum);
       for (String f : new HashSet<>(List.of(frames))) { // a recursive frame counts once per stack

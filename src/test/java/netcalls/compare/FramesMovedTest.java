@@ -56,6 +56,14 @@ class FramesMovedTest {
   }
 
   @Test
+  void aLambdaFrameIsOneFrameAcrossJvms() {
+    FramesMoved.Stacks a = FramesMoved.parse(List.of("a/B.run;a/Adapter$$Lambda$137.0x00007f71641ba860.run 100"), 1);
+    FramesMoved.Stacks b = FramesMoved.parse(List.of("a/B.run;a/Adapter$$Lambda$140.0x00007f0718210898.run 100"), 1);
+    assertThat(a.self()).containsOnlyKeys("a/Adapter$$Lambda.run");
+    assertThat(FramesMoved.moved("row", a, b)).isEmpty();
+  }
+
+  @Test
   void jmhsProfileFolderSpellsTheParametersInNameOrder() {
     assertThat(FramesMoved.paramsId(java.util.Map.of("scheme", "http", "client", "okhttp")))
         .isEqualTo("client-okhttp-scheme-http");
