@@ -35,7 +35,7 @@ final class ClientTrial implements AutoCloseable {
   /** The threads that were there before the trial opened (JMH's, the JVM's): the "rest" of its cost. */
   private final Set<Long> restThreads;
   /** The counters at the first measured iteration's setup, and the operations done by then; null before it. */
-  private CallCost.Snapshot costStart;
+  private CostCounters.Snapshot costStart;
   private long opsAtStart;
 
   private ClientTrial(Set<Long> restThreads, Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
@@ -70,7 +70,7 @@ final class ClientTrial implements AutoCloseable {
     }
     ForkProperties fork = ForkProperties.fromSystemProperties();
     ForkProperties.Injection inject = ForkProperties.injection();
-    Set<Long> rest = CallCost.restThreads();
+    Set<Long> rest = CostCounters.restThreads();
     Target target = Target.open(scheme, backends, fork);
     Tracing tracing = null;
     ClientLibrary library = null;
@@ -111,7 +111,7 @@ final class ClientTrial implements AutoCloseable {
     tracing.iteration(iteration);
     if (costStart == null && iteration.getType() == IterationType.MEASUREMENT && recorder() != null) {
       opsAtStart = recorder().operations();
-      costStart = CallCost.take();
+      costStart = CostCounters.take();
     }
   }
 
@@ -120,9 +120,9 @@ final class ClientTrial implements AutoCloseable {
     if (costStart == null) {
       return Map.of();
     }
-    CallCost.Snapshot end = CallCost.take();
+    CostCounters.Snapshot end = CostCounters.take();
     return Map.of(netcalls.run.TrialJson.COST,
-        CallCost.between(costStart, end, restThreads, recorder().operations() - opsAtStart));
+        CostCounters.between(costStart, end, restThreads, recorder().operations() - opsAtStart));
   }
 
   /** Writes the samples, then closes the client, the library and the servers, all of them. */

@@ -19,8 +19,9 @@ import netcalls.run.RunFolder;
  * compare's cost rows: per benchmark × parameter set on both sides, the client's bytes allocated and CPU per call,
  * each fork one value. Allocation per call is nearly deterministic, so its rows have their own, much tighter noise
  * than latency: a change counts when it exceeds both a floor and twice the larger side's fork spread
- * ((max - min) / median). An allocation increase that counts is a regression (exit 1); CPU per call is shown with
- * the same rule, but only informs (it scatters with the machine's load as latency does).
+ * ((max - min) / median). An allocation increase that counts is a regression (compare exits 1 for it with
+ * {@code --gate-alloc}); CPU per call is shown with the same rule, but only informs (it scatters with the machine's
+ * load as latency does).
  */
 public final class CostRows {
   /** The smallest allocation change that counts: well above the fork-to-fork scatter of a steady client. */

@@ -7,21 +7,21 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The cost of a trial's measured iterations from per-thread counters: groups, and what ended threads lose. */
-class CallCostTest {
-  private static CallCost.Counters t(String name, long alloc, long cpu) {
-    return new CallCost.Counters(name, alloc, cpu);
+class CostCountersTest {
+  private static CostCounters.Counters t(String name, long alloc, long cpu) {
+    return new CostCounters.Counters(name, alloc, cpu);
   }
 
   @SuppressWarnings("unchecked")
   @Test
   void countersAreSummedByGroupAndThreadsBornMeanwhileCountFromZero() {
-    CallCost.Snapshot start = new CallCost.Snapshot(Map.of(
+    CostCounters.Snapshot start = new CostCounters.Snapshot(Map.of(
         1L, t("main", 1_000, 10), 2L, t("bench-jmh-worker-1", 5_000, 50), 3L, t("netcalls-server-worker-1-1", 0, 0),
         4L, t("Reference Handler", 0, 0), 9L, t("gone", 700, 7)), 1_000, 20, -1);
-    CallCost.Snapshot end = new CallCost.Snapshot(Map.of(
+    CostCounters.Snapshot end = new CostCounters.Snapshot(Map.of(
         1L, t("main", 1_100, 11), 2L, t("bench-jmh-worker-1", 25_000, 250), 3L, t("netcalls-server-worker-1-1", 4_000, 40),
         4L, t("Reference Handler", 0, 0), 5L, t("OkHttp TaskRunner", 300, 3)), 3_000, 24, -1);
-    Map<String, Object> m = CallCost.between(start, end, Set.of(1L, 4L, 9L), 10);
+    Map<String, Object> m = CostCounters.between(start, end, Set.of(1L, 4L, 9L), 10);
     assertThat(m.get("calls")).isEqualTo(10L);
     assertThat((Map<String, Long>) m.get("allocBytes")).containsExactly(
         Map.entry("client", 20_300L), Map.entry("server", 4_000L), Map.entry("rest", 100L));
@@ -36,8 +36,8 @@ class CallCostTest {
   @SuppressWarnings("unchecked")
   @Test
   void aServerThreadIsMeasuredAndAThreadThatEndsIsCountedAsLost() throws Exception {
-    Set<Long> rest = CallCost.restThreads();
-    CallCost.Snapshot start = CallCost.take();
+    Set<Long> rest = CostCounters.restThreads();
+    CostCounters.Snapshot start = CostCounters.take();
     Thread shortLived = new Thread(() -> allocate(8 << 20), "short-lived");
     // the server thread is still alive at the end snapshot; the short-lived one is not
     java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
@@ -46,12 +46,12 @@ class CallCostTest {
       allocate(4 << 20);
       allocated.countDown();
       await(measured);
-    }, CallCost.SERVER_PREFIX + "test");
+    }, CostCounters.SERVER_PREFIX + "test");
     server.start();
     shortLived.start();
     shortLived.join();
     allocated.await();
-    Map<String, Object> m = CallCost.between(start, CallCost.take(), rest, 1);
+    Map<String, Object> m = CostCounters.between(start, CostCounters.take(), rest, 1);
     measured.countDown();
     server.join();
     Map<String, Long> alloc = (Map<String, Long>) m.get("allocBytes");

@@ -21,7 +21,7 @@ import java.util.Set;
  * they are counted in {@code threadsEnded}, the JVM's own CPU ({@code processCpuNs}) and, on JDK 21+, its
  * allocation with ended threads included ({@code allThreadsAllocBytes}) are kept beside the sums to show the gap.
  */
-final class CallCost {
+final class CostCounters {
   static final String SERVER_PREFIX = "netcalls-server-";
 
   /** One thread's counters; -1 where the JVM does not measure them. */
