@@ -30,7 +30,7 @@ class CostCountersTest {
     assertThat(m.get("processCpuNs")).isEqualTo(2_000L);
     // thread 9 ended, and 4 were started of which 1 (id 5) is still there: 1 + 3 ended unmeasured
     assertThat(m.get("threadsEnded")).isEqualTo(4L);
-    assertThat(m).doesNotContainKey("allThreadsAllocBytes"); // JDK 17: unknown, so absent
+    assertThat(m).doesNotContainKey("allThreadsAllocBytes"); // the JVM-wide count unknown (-1): absent
   }
 
   @SuppressWarnings("unchecked")
