@@ -58,7 +58,8 @@ class CostCountersTest {
     assertThat(alloc.get("server")).isGreaterThanOrEqualTo(4L << 20);
     assertThat(alloc.get("client")).as("the ended thread's 8 MB are in no group").isLessThan(8L << 20);
     assertThat((Long) m.get("threadsEnded")).isGreaterThanOrEqualTo(1L);
-    assertThat((Long) m.get("processCpuNs")).isPositive();
+    // process CPU is read at clock-tick granularity: over this short span it may not have moved yet
+    assertThat((Long) m.get("processCpuNs")).isNotNegative();
   }
 
   private static volatile byte[] sink;
