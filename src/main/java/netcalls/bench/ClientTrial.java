@@ -3,11 +3,13 @@ package netcalls.bench;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import netcalls.client.Client;
 import netcalls.client.ClientKind;
 import netcalls.client.ClientLibrary;
 import netcalls.client.ClientOptions;
+import netcalls.client.Injected;
 import netcalls.client.Protocol;
 import netcalls.client.Strategy;
 import netcalls.run.ForkProperties;
@@ -16,6 +18,7 @@ import netcalls.steady.WarmupRule;
 import netcalls.trace.SampleRecorder;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What an HTTP benchmark holds for one trial, opened at setup and closed at teardown in reverse
@@ -30,9 +33,15 @@ final class ClientTrial implements AutoCloseable {
   final Client http;
   private final ForkProperties fork;
   private final BenchmarkParams params;
+  /** The threads that were there before the trial opened (JMH's, the JVM's): the "rest" of its cost. */
+  private final Set<Long> restThreads;
+  /** The counters at the first measured iteration's setup, and the operations done by then; null before it. */
+  private CostCounters.Snapshot costStart;
+  private long opsAtStart;
 
-  private ClientTrial(Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
+  private ClientTrial(Set<Long> restThreads, Target target, Tracing tracing, ClientOptions options, ClientLibrary library, Client http,
       ForkProperties fork, BenchmarkParams params) {
+    this.restThreads = restThreads;
     this.fork = fork;
     this.params = params;
     this.target = target;
@@ -67,6 +76,8 @@ final class ClientTrial implements AutoCloseable {
         values.put(key, params.getParam(key));
       }
     }
+    ForkProperties.Injection inject = ForkProperties.injection();
+    Set<Long> rest = CostCounters.restThreads();
     // a delay meant for other rows (--server-delay-only) leaves this trial's server undelayed
     Target target = Target.open(scheme, backends, fork.withServerDelayMicros(fork.serverDelayMicrosFor(values)));
     Tracing tracing = null;
@@ -76,7 +87,8 @@ final class ClientTrial implements AutoCloseable {
       ClientOptions options = tune.apply(ClientOptions.defaults(target.trust()))
           .withRecorder(tracing.recorder()).withProtocol(protocol);
       library = kind.open(options);
-      return new ClientTrial(target, tracing, options, library, strategy.open(kind, library), fork, params);
+      Client http = Injected.wrap(strategy.open(kind, library), inject.allocBytes(), inject.cpuMicros());
+      return new ClientTrial(rest, target, tracing, options, library, http, fork, params);
     } catch (IOException | RuntimeException e) {
       Closer.closeAll(library, target);
       throw e;
@@ -105,13 +117,27 @@ final class ClientTrial implements AutoCloseable {
 
   void iteration(IterationParams iteration) {
     tracing.iteration(iteration);
+    if (costStart == null && iteration.getType() == IterationType.MEASUREMENT && recorder() != null) {
+      opsAtStart = recorder().operations();
+      costStart = CostCounters.take();
+    }
+  }
+
+  /** The cost of the measured iterations, read now (teardown); empty without samples or measured iterations. */
+  private Map<String, Object> cost() {
+    if (costStart == null) {
+      return Map.of();
+    }
+    CostCounters.Snapshot end = CostCounters.take();
+    return Map.of(netcalls.run.TrialJson.COST,
+        CostCounters.between(costStart, end, restThreads, recorder().operations() - opsAtStart));
   }
 
   /** Writes the samples, then closes the client, the library and the servers, all of them. */
   @Override
   public void close() {
     try {
-      tracing.finish();
+      tracing.finish(cost());
     } finally {
       Closer.closeAll(http, library, target);
     }

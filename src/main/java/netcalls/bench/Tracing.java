@@ -76,8 +76,11 @@ final class Tracing {
         InetAddress.getLocalHost().getHostName());
   }
 
-  /** Stops live streaming and writes {@code samples/<trial>.csv|json} into the run folder. */
-  void finish() {
+  /**
+   * Stops live streaming and writes {@code samples/<trial>.csv|json} into the run folder, with {@code extra}'s
+   * entries (the trial's cost) in the JSON.
+   */
+  void finish(Map<String, Object> extra) {
     if (recorder == null) {
       return;
     }
@@ -100,6 +103,7 @@ final class Tracing {
     if (live != null) {
       describe.put(TrialJson.LIVE, live.counts().asMap()); // what was sent, to compare with "recorded"
     }
+    describe.putAll(extra);
     String trial = trialName(params);
     try {
       SampleWriter.write(recorder, fork.runFolder(), trial, describe);

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
 import netcalls.compare.Comparison;
+import netcalls.compare.CostRows;
+import netcalls.compare.FramesMoved;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.export.ComparePoints;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
         "Sides whose runs interleave one for one in time (A1 B1 B2 A2 ...) are compared as paired rounds; other"
             + " sides pool their forks. A change must reach --threshold on the point estimate (the Hodges-Lehmann"
             + " ratio) and be significant after Benjamini-Hochberg over the gated rows.",
-        "Exit 0: no regression; 1: at least one gated row slower; 2: bad input (also sides run one after the other,"
+        "Exit 0: no regression; 1: at least one gated row slower (or, with --gate-alloc, allocating more per call); 2: bad input (also sides run one after the other,"
             + " without --allow-sequential), or the netcalls_compare points could not all be written to InfluxDB."},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 final class CompareCommand implements Callable<Integer> {
@@ -70,6 +72,11 @@ final class CompareCommand implements Callable<Integer> {
       + " trace=on runs as CAND); repeatable")
   List<String> ignoreParams = new java.util.ArrayList<>();
 
+  @Option(names = "--gate-alloc", description = "exit 1 also when a row allocates more per call (its cost row"
+      + " says more); off by default, since a slower server or network also adds the allocation of the client's"
+      + " timed background threads to each call (docs/COST.md)")
+  boolean gateAlloc;
+
   @Option(names = "--influx", paramLabel = "URL", description = "also write the rows as netcalls_compare points to"
       + " InfluxDB 1.x at URL (default: NETCALLS_INFLUX_URL when set); credentials from INFLUX_USER/INFLUX_PASSWORD")
   String influx;
@@ -112,6 +119,11 @@ final class CompareCommand implements Callable<Integer> {
       System.err.println("netcalls compare: --influx: " + e.getMessage());
       return 2;
     }
+    String profiled = profiledAgainstUnprofiled(paths(base), paths(cand));
+    if (profiled != null) {
+      System.err.println("netcalls compare: " + profiled);
+      return 2;
+    }
     Comparison c;
     try {
       c = Compare.runs(paths(base), paths(cand), o, java.util.Set.copyOf(ignoreParams));
@@ -119,15 +131,19 @@ final class CompareCommand implements Callable<Integer> {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;
     }
+    // cost per call: rows of their own, with their own noise (netcalls.compare.CostRows)
+    CostRows.Result costs = CostRows.compare(paths(base), paths(cand), java.util.Set.copyOf(ignoreParams));
+    // of two profiled sides: the frames whose samples per call moved (netcalls.compare.FramesMoved)
+    FramesMoved.Result frames = FramesMoved.compare(paths(base), paths(cand));
     switch (format) {
       case md:
-        System.out.print(Formats.markdown(c));
+        System.out.print(Formats.markdown(c) + CostRows.text(costs, true) + FramesMoved.text(frames, true));
         break;
       case json:
-        System.out.print(Formats.json(c));
+        System.out.print(withCost(Formats.json(c), costs, frames));
         break;
       default:
-        System.out.print(Formats.text(c));
+        System.out.print(Formats.text(c) + CostRows.text(costs, false) + FramesMoved.text(frames, false));
         break;
     }
     if (format != Format.text) {
@@ -139,7 +155,44 @@ final class CompareCommand implements Callable<Integer> {
     if (target != null && !writePoints(c, target)) {
       return 2;
     }
+    if (gateAlloc && c.exitCode() == 0 && costs.regression()) {
+      return 1; // more allocation per call, even when latency did not move
+    }
     return c.exitCode();
+  }
+
+  /** Why the sides cannot be gated against each other: a profiled run on one side only; null when they can. */
+  static String profiledAgainstUnprofiled(List<Path> base, List<Path> cand) {
+    List<Path> all = new java.util.ArrayList<>(base);
+    all.addAll(cand);
+    Path profiled = null;
+    Path plain = null;
+    for (Path p : all) {
+      if (netcalls.read.Profile.of(netcalls.run.RunFolder.of(p)) != null) {
+        profiled = profiled == null ? p : profiled;
+      } else {
+        plain = plain == null ? p : plain;
+      }
+    }
+    if (profiled == null || plain == null) {
+      return null;
+    }
+    return profiled + " was profiled (--profile) and " + plain + " was not: profiling changes the numbers, so they"
+        + " are not compared; compare profiled runs with profiled runs, unprofiled with unprofiled";
+  }
+
+  /** compare's JSON with the cost rows under {@code cost}. */
+  private static String withCost(String json, CostRows.Result costs, FramesMoved.Result frames) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+      com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json);
+      n.set("cost", m.valueToTree(CostRows.json(costs)));
+      n.set("stacks", m.valueToTree(FramesMoved.json(frames)));
+      return m.writeValueAsString(n) + "\n";
+    } catch (IOException | ClassCastException e) {
+      throw new IllegalStateException("compare's own JSON did not parse: " + e.getMessage(), e);
+    }
   }
 
   /** The rows as netcalls_compare points, through the exporter's file and InfluxDB sink; false when not all arrived. */

@@ -23,7 +23,7 @@ import netcalls.run.UserRequests;
  */
 final class LaunchOptions {
   static final List<String> WITH_VALUE = List.of("--target", "--trust", "--results", "--run-id", "--samples-cap",
-      "--influx", "--live", "--server-delay-us", "--server-delay-only", "--warmup-cap-ms", "--jvm");
+      "--influx", "--live", "--server-delay-us", "--server-delay-only", "--warmup-cap-ms", "--jvm", "--profile");
   static final List<String> FLAGS = List.of("--no-export", "--replace");
   /** Options that may be given more than once. */
   static final List<String> REPEATED = List.of("--url", "--header");
@@ -46,6 +46,7 @@ final class LaunchOptions {
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --jvm PATH        run the forks on this JDK (its home folder or bin/java), e.g. to compare two JDKs",
       "    --no-export       do not write points.lp after the run",
+      "    --profile KIND    run every trial under async-profiler (cpu, alloc, wall or lock): flame graphs in profiles/",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
       "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
       "  Subcommands: serve, export RUN_DIR, summary RUN_DIR, compare BASE CAND",
@@ -173,6 +174,11 @@ final class LaunchOptions {
   /** {@code --replace}: an existing run folder of the same id may be deleted and run again. */
   boolean replace() {
     return own.containsKey("--replace");
+  }
+
+  /** {@code --profile KIND}, or null: checked by {@link Profiling}. */
+  String profile() {
+    return own.get("--profile");
   }
 
   boolean export() {

@@ -58,6 +58,8 @@ final class RunCommand {
 
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
+  /** {@code --profile}'s plan, or null: every trial's JMH run gets {@code -prof async} with it. */
+  private Profiling.Plan profile;
 
   /** The JMH results of all runs, and what went wrong in any of them. */
   private record Outcome(List<RunResult> results, List<String> problems) {}
@@ -114,6 +116,10 @@ final class RunCommand {
     ParamNames.check(ParamNames.given(options.jmhArgs), declared, k -> cmd.getParameter(k).orElse(List.of()));
     forkJava(options, cmd); // a bad --jvm stops the run before any work
     ForkProperties fork = options.forkProperties(folder.dir());
+    if (options.profile() != null) { // a bad kind or platform stops the run before any folder or fork
+      Profiling.kind(options.profile());
+      Profiling.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
     try {
       return runBenchmarks(cmd, options, args, influx, start, folder, fork, forced, declared, user);
     } finally {
@@ -138,6 +144,11 @@ final class RunCommand {
       throw new IllegalArgumentException("every selected combination is unsupported: nothing to run");
     }
     prepare(folder, options.replace());
+    profile = options.profile() == null ? null : Profiling.prepare(options.profile(), folder);
+    if (profile != null) {
+      out.println("# profiling every trial: " + profile.kind() + " (async-profiler event " + profile.event() + ") -> "
+          + profile.dir());
+    }
     Runnable restore = fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
     out.println("# netcalls run " + runId + " -> " + folder.dir());
 
@@ -269,6 +280,9 @@ final class RunCommand {
           .jvm(java.toString())
           .resultFormat(ResultFormatType.JSON)
           .result(partFile.toString());
+      if (profile != null) {
+        b.addProfiler("async", profile.jmhOptions());
+      }
       Map<String, List<String>> params = new LinkedHashMap<>(forced);
       params.putAll(r.params());
       params.forEach((k, v) -> b.param(k, v.toArray(new String[0])));
@@ -333,6 +347,9 @@ final class RunCommand {
       // never the raw URLs or header values: run.json is kept and shared
       RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit,
           ForkJdk.of(java));
+      if (profile != null) {
+        RunMetadata.addProfile(folder, profile.kind().name(), profile.event());
+      }
       String summary = Summary.render(folder.dir());
       Files.writeString(folder.summary(), summary);
       out.println();

@@ -37,6 +37,10 @@ final class Summary {
     List<JmhResults.Result> results = new ArrayList<>();
     RunReader.jmhResults(run, problems, results::add);
     StringBuilder s = new StringBuilder();
+    netcalls.read.Profile profile = netcalls.read.Profile.of(run);
+    if (profile != null) {
+      s.append("PROFILED: ").append(profile.describe()).append("\n\n");
+    }
     latency(s, results);
     warmups(s, Warmups.read(run, problems));
     openLoop(s, RunReader.openLoop(run, problems));
@@ -46,6 +50,7 @@ final class Summary {
       summaries.add(TrialSummary.of(t, problems));
     }
     phases(s, trials, summaries);
+    CostTable.append(s, netcalls.read.CallCost.readAll(run, problems));
     live(s, trials);
     if (!problems.list().isEmpty()) {
       s.append("\nNot read (").append(problems.list().size()).append("; `export` names them all):\n");

@@ -24,6 +24,8 @@ final class JmhMapper {
   private final long baseTimeNs;
   /** Benchmark and parameters of every result read, exported or not: the trials are checked against them. */
   final java.util.Set<RunKey> results = new java.util.HashSet<>();
+  /** The forks' cost per call by result key (netcalls.read.CallCost#key), written as fields of the result's point. */
+  Map<String, java.util.List<netcalls.read.CallCost>> costs = Map.of();
 
   JmhMapper(RunInfo run, PointEmitter emitter, ExportReport report, long baseTimeNs) {
     this.run = run;
@@ -66,6 +68,7 @@ final class JmhMapper {
       p.field("steady_forks", SteadySegments.steadyForks(r.primary().forks()));
       p.field("steadiness", SteadySegments.label(r.primary().forks()));
     }
+    CostFields.add(p, costs.get(netcalls.read.CallCost.key(r.benchmark(), r.params())));
     boolean openLoop = OpenLoopResult.isOpenLoop(r);
     if (openLoop) {
       // a single-shot score has no error (NaN): not worth a warning

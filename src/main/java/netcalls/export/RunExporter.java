@@ -205,6 +205,7 @@ public final class RunExporter {
           + " points cannot be timed so that a re-export overwrites them; write run.json (docs/SAMPLES.md)");
     }
     JmhMapper jmhMapper = new JmhMapper(run, emitter, report, base == null ? 0 : base);
+    jmhMapper.costs = netcalls.read.CallCost.byKey(netcalls.read.CallCost.readAll(folder, report));
     RunReader.jmhResults(folder, report, r -> {
       if (base != null) {
         jmhMapper.write(r);
@@ -243,7 +244,7 @@ public final class RunExporter {
     samples.writeHistograms(histogramTime);
     // last: its presence in InfluxDB says that every other point of the run was written before it
     writeRun(run, emitter, base == null ? histogramTime : base, report,
-        new Holds(samples.failedCalls(), validOpenLoop), report.errorCount());
+        new Holds(samples.failedCalls(), validOpenLoop, netcalls.read.Profile.of(folder)), report.errorCount());
   }
 
   /** Delivers the report's points file to a sink and adds the outcome to the report. */
@@ -319,7 +320,7 @@ public final class RunExporter {
   }
 
   /** What the marker says of the run's contents beyond its point counts: failed calls, valid open-loop trials. */
-  private record Holds(long failedCalls, long validOpenLoop) {}
+  private record Holds(long failedCalls, long validOpenLoop, netcalls.read.Profile profile) {}
 
   private static void writeRun(RunInfo run, PointEmitter emitter, long base, ExportReport report, Holds holds,
       long errors)
@@ -346,6 +347,10 @@ public final class RunExporter {
       }
     }
     d.value("n_openloop_valid", holds.validOpenLoop()).value("failed_calls", holds.failedCalls());
+    if (holds.profile() != null) {
+      // profiling changes the numbers: a dashboard can leave such runs out (the profiles themselves are not exported)
+      d.field("profiled", holds.profile().kind());
+    }
     if (errors > 0) {
       // only --partial gets here: the marker says the run is not all there
       d.field("partial", true).field("errors", errors);

@@ -68,6 +68,14 @@ final class ReportData {
     groupsJson(groups, root.putArray("groups"));
     Rows.missing(byBenchmark, traced, root.putArray("missing"));
     OpenLoopRows.json(RunReader.openLoop(run, problems), root.putArray("openloop"));
+    CostData.json(netcalls.read.CallCost.readAll(run, problems), root.putArray("cost"));
+    netcalls.read.Profile profile = netcalls.read.Profile.of(run);
+    if (profile != null) {
+      ObjectNode p = root.putObject("profile");
+      p.put("describe", profile.describe());
+      ArrayNode graphs = p.putArray("flameGraphs");
+      profile.flameGraphs().forEach(graphs::add);
+    }
     invisible(root.putObject("invisible"));
     if (baselineOrNull != null) {
       comparison(baselineOrNull, runDir, root);

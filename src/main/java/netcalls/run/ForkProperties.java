@@ -42,6 +42,13 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
    */
   public static final String WARMUP_CAP_ENV = "NETCALLS_WARMUP_CAP_MS";
 
+  /**
+   * Work the client facade adds to every call, off (0) by default, so that a test can make a known regression:
+   * about this many bytes allocated, and this many microseconds of CPU spent, on the calling thread per call.
+   */
+  public static final String INJECT_ALLOC_BYTES = "netcalls.inject.alloc.bytes";
+  public static final String INJECT_CPU_US = "netcalls.inject.cpu.us";
+
   public static final int DEFAULT_SAMPLES_CAP = 1_000_000;
   private static final Path ADHOC = Path.of("results", "adhoc");
 
@@ -201,6 +208,25 @@ public record ForkProperties(Path runDir, String target, Path trust, int samples
         System.setProperty(k, v);
       }
     });
+  }
+
+  /** The facade's injected work per call ({@link #INJECT_ALLOC_BYTES}, {@link #INJECT_CPU_US}); both 0 when off. */
+  public record Injection(long allocBytes, long cpuMicros) {
+    public static final Injection NONE = new Injection(0, 0);
+
+    public boolean off() {
+      return allocBytes == 0 && cpuMicros == 0;
+    }
+  }
+
+  /** What this JVM was told to inject; a bad value is refused with the property's name. */
+  public static Injection injection() {
+    return injection(System.getProperties());
+  }
+
+  static Injection injection(Properties p) {
+    return new Injection(whole(p, INJECT_ALLOC_BYTES, 0, 1L << 30, "bytes per call, e.g. 1024 (0: off)"),
+        whole(p, INJECT_CPU_US, 0, 1_000_000, "microseconds of CPU per call, e.g. 20 (0: off)"));
   }
 
   /** {@value #DEFAULT_WARMUP_CAP_MS}, or what {@value #WARMUP_CAP_ENV} says. */

@@ -18,6 +18,8 @@ public record RunFolder(Path dir) {
   public static final String OPENLOOP = "openloop";
   public static final String REPORT = "report.html";
   public static final String WARMUP = "warmup";
+  /** A profiled run's flame graphs and collapsed stacks, one folder per trial (run --profile). */
+  public static final String PROFILES = "profiles";
   /** The files of a trial: {@code samples/<trial>.csv|.json}, {@code openloop/<trial>.json|.corrected.hgrm|.uncorrected.hgrm}. */
   public static final String CSV_SUFFIX = ".csv";
   public static final String JSON_SUFFIX = ".json";
@@ -64,6 +66,10 @@ public record RunFolder(Path dir) {
   /** What each trial's warm-up at setup did: {@code warmup/<trial>.json} (docs/SAMPLES.md). */
   public Path warmupJson(String trial) {
     return dir.resolve(WARMUP).resolve(trial + ".json");
+  }
+
+  public Path profiles() {
+    return dir.resolve(PROFILES);
   }
 
   /** The open-loop results: per trial {@code <trial>.json} and {@code <trial>.(un)corrected.hgrm}. */

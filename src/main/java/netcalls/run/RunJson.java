@@ -37,4 +37,13 @@ public final class RunJson {
   public static final String EXIT_CODE = "exitCode";
   public static final String RECORDED_SAMPLES = "recordedSamples";
   public static final String DROPPED_SAMPLES = "droppedSamples";
+  /**
+   * A profiled run's profile ({@code --profile}): {@code kind} (cpu, alloc, wall, lock), the async-profiler
+   * {@code event} it sampled (cpu may fall back to ctimer or itimer where perf events are not allowed) and the
+   * {@code files} it left under profiles/, relative to the run folder. Absent in a run without profiles.
+   */
+  public static final String PROFILE = "profile";
+  public static final String PROFILE_KIND = "kind";
+  public static final String PROFILE_EVENT = "event";
+  public static final String PROFILE_FILES = "files";
 }

@@ -36,4 +36,25 @@ public final class TrialJson {
   public static final String LIVE_DATAGRAMS = "datagrams";
   public static final String LIVE_NOT_SENT = "notSent";
   public static final String LIVE_FIRST_ERROR = "firstError";
+
+  /**
+   * The trial's cost over its measured iterations ({@code cost}), from per-thread counters: {@code calls}, and
+   * {@code allocBytes} / {@code cpuNs} each split into {@code client} (the benchmark's thread and every thread
+   * started after the trial opened that is not the server's), {@code server} ({@code netcalls-server-*}) and
+   * {@code rest} (JMH's and the JVM's threads that were there before); {@code processCpuNs} is the whole JVM's
+   * (GC and JIT included); {@code threadsEnded} the threads that ended within the span, whose counts are lost;
+   * {@code allThreadsAllocBytes} the JVM-wide allocation with ended threads counted (JDK 21+, else absent).
+   */
+  public static final String COST = "cost";
+  public static final String COST_CALLS = "calls";
+  public static final String COST_ALLOC_BYTES = "allocBytes";
+  public static final String COST_CPU_NS = "cpuNs";
+  public static final String COST_CLIENT = "client";
+  public static final String COST_SERVER = "server";
+  public static final String COST_REST = "rest";
+  public static final String COST_PROCESS_CPU_NS = "processCpuNs";
+  public static final String COST_THREADS_ENDED = "threadsEnded";
+  public static final String COST_ALL_THREADS_ALLOC_BYTES = "allThreadsAllocBytes";
+  /** The thread groups of {@link #COST_ALLOC_BYTES} and {@link #COST_CPU_NS}, in the order they are shown. */
+  public static final java.util.List<String> COST_GROUPS = java.util.List.of(COST_CLIENT, COST_SERVER, COST_REST);
 }

@@ -214,6 +214,11 @@ public final class SampleRecorder {
     return cause;
   }
 
+  /** Operations started so far, measured or not (a pair's legs count once): read at iteration setup and teardown. */
+  public long operations() {
+    return operations.get();
+  }
+
   /** Rows stored. */
   public int recorded() {
     return Math.min(claimed.get(), cap);

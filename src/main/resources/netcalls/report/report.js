@@ -424,6 +424,51 @@
     }
   }
 
+  // ---- profiles: links to each trial's flame graphs, beside this file in profiles/ ----
+  if (data.profile) {
+    document.getElementById('profiles').hidden = false;
+    document.getElementById('profile-note').textContent = data.profile.describe;
+    var plist = document.getElementById('profile-list');
+    data.profile.flameGraphs.forEach(function (f) {
+      var li = el('li');
+      li.appendChild(el('a', { href: f.split('/').map(encodeURIComponent).join('/') }, f.substring(f.indexOf('/') + 1)));
+      plist.appendChild(li);
+    });
+  }
+
+  // ---- cost per call ----
+  var cost = data.cost || [];
+  if (cost.length) {
+    document.getElementById('cost').hidden = false;
+    var GROUPS = ['client', 'server', 'rest'];
+    var ct0 = document.getElementById('cost-table');
+    var head = el('tr');
+    ['benchmark', 'client', 'strategy', 'scheme', 'params', 'forks', 'alloc B client', 'server', 'rest',
+      'cpu µs client', 'server', 'rest', 'cpu µs JVM', 'ended'].forEach(function (h) { head.appendChild(el('th', {}, h)); });
+    ct0.appendChild(head);
+    cost.forEach(function (r) {
+      var tr = el('tr');
+      [r.bench, r.client, r.strategy, r.scheme, r.other].forEach(function (v) { tr.appendChild(el('td', {}, v)); });
+      [r.forks].concat(GROUPS.map(function (g) { return Math.round(r.allocBytes[g]); }),
+        GROUPS.map(function (g) { return fmt(r.cpuUs[g]); }), [r.jvmCpuUs === undefined ? '–' : fmt(r.jvmCpuUs),
+          r.threadsEnded]).forEach(function (v) { tr.appendChild(el('td', { 'class': 'num' }, v)); });
+      ct0.appendChild(tr);
+    });
+    var costNames = cost.map(function (r) { return r.client + ' ' + r.strategy + ' ' + r.scheme + (r.other ? ' ' + r.other : ''); });
+    function costChart(id, field, unit) {
+      chart(id, {
+        grid: { left: 220, right: 30, top: 40, bottom: 40 }, legend: { top: 0 }, tooltip: { trigger: 'axis' },
+        xAxis: { type: 'value', name: unit }, yAxis: { type: 'category', data: costNames },
+        series: GROUPS.map(function (g, i) {
+          return { type: 'bar', stack: 'all', name: g, color: COLORS[i],
+            data: cost.map(function (r) { return r[field][g]; }) };
+        })
+      }, 80 + 24 * cost.length);
+    }
+    costChart('chart-cost-alloc', 'allocBytes', 'bytes allocated per call');
+    costChart('chart-cost-cpu', 'cpuUs', 'CPU µs per call');
+  }
+
   // ---- comparison ----
   if (data.comparison) {
     var cmp = data.comparison;

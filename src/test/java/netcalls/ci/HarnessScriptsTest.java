@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HarnessScriptsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh", "scripts/levers.sh"})
+  @ValueSource(strings = {"scripts/harness-vs-bare.sh", "scripts/trace-overhead.sh", "scripts/levers.sh",
+      "scripts/cost-overhead.sh"})
   void bashParsesTheWholeScript(String script) throws Exception {
     Result r = run("bash", "-n", script);
     assertThat(r.exit()).as(script + ": " + r.err()).isZero();
@@ -39,7 +40,10 @@ class HarnessScriptsTest {
       "scripts/trace-overhead.sh --bogus|trace-overhead: unknown argument: --bogus (use --forks, --clients, --dry-run)",
       "scripts/levers.sh --forks 0|levers.sh: --forks 0: give a whole number >= 1",
       "scripts/levers.sh --setups default,fast|levers.sh: unknown set-up fast (known: default, pinned, heap-gc, one-cpu)",
-      "scripts/levers.sh --bogus|levers.sh: unknown option --bogus (use --forks N, --clients a,b, --setups a,b, --out DIR)"})
+      "scripts/levers.sh --bogus|levers.sh: unknown option --bogus (use --forks N, --clients a,b, --setups a,b, --out DIR)",
+      "scripts/cost-overhead.sh --forks 2|cost-overhead: --before JAR is required: the jar built without the counters",
+      "scripts/cost-overhead.sh --before no-such.jar|cost-overhead: --before no-such.jar: no such file",
+      "scripts/cost-overhead.sh --before pom.xml --forks 0|cost-overhead: --forks 0: give a whole number of 1 or more"})
   void badOptionsExit2BeforeAnythingRuns(String args, String message) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash"));
     command.addAll(Arrays.asList(args.split(" ")));

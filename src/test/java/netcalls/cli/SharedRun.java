@@ -23,6 +23,7 @@ public final class SharedRun {
   private static final Path ROOT = createRoot();
   private static Run smoke;
   private static Run[] injected;
+  private static Run[] profiled;
 
   private SharedRun() {}
 
@@ -68,6 +69,26 @@ public final class SharedRun {
       injected = new Run[] {base, cand};
     }
     return injected;
+  }
+
+  /**
+   * Two small runs profiled for CPU ({@code --profile cpu}; OkHttp, reuse, http; three short iterations), the
+   * candidate with the facade's CPU injection on (1 ms a call, in {@code Injected.burnCpu}): for the tests of
+   * the profiles, their marks and the frames that moved.
+   */
+  public static synchronized Run[] profiledPair() throws IOException, InterruptedException {
+    if (profiled == null) {
+      String[] common = {"--profile", "cpu", "--warmup-cap-ms", "500", "-f", "1", "-wi", "0", "-i", "3", "-r",
+          "200ms", "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
+      Run base = run("profiled-base", common);
+      List<String> slowed = new ArrayList<>(List.of("-jvmArgsPrepend", "-Dnetcalls.inject.cpu.us=1000"));
+      slowed.addAll(List.of(common));
+      Run cand = run("profiled-cand", slowed.toArray(new String[0]));
+      assertThat(base.exit()).as(base.output()).isZero();
+      assertThat(cand.exit()).as(cand.output()).isZero();
+      profiled = new Run[] {base, cand};
+    }
+    return profiled;
   }
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */

@@ -165,6 +165,29 @@ public final class RunBuilder {
     return this;
   }
 
+  /**
+   * One trial (fork) with only its cost per call ({@code cost}, docs/SAMPLES.md) over {@code calls} calls: the
+   * client's bytes and CPU ns per call, the server's and the rest's a fixed share of them.
+   */
+  public RunBuilder costTrial(String benchmark, Map<String, String> params, long calls, double clientBytesPerCall,
+      double clientCpuNsPerCall) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("benchmark", benchmark).put("mode", "sample");
+    ObjectNode p = t.putObject("params");
+    params.forEach(p::put);
+    ObjectNode cost = t.putObject("cost");
+    cost.put("calls", calls);
+    cost.putObject("allocBytes").put("client", Math.round(clientBytesPerCall * calls))
+        .put("server", Math.round(clientBytesPerCall * calls / 4)).put("rest", Math.round(clientBytesPerCall * calls / 20));
+    cost.putObject("cpuNs").put("client", Math.round(clientCpuNsPerCall * calls))
+        .put("server", Math.round(clientCpuNsPerCall * calls / 2)).put("rest", Math.round(clientCpuNsPerCall * calls / 10));
+    cost.put("processCpuNs", Math.round(clientCpuNsPerCall * calls * 2)).put("threadsEnded", 0);
+    String name = "samples/" + shortName(benchmark) + "-c000000" + trials + "-" + (4000 + trials++);
+    write(name + ".json", t.toString());
+    write(name + ".csv", netcalls.run.SampleSchema.HEADER + "\n");
+    return this;
+  }
+
   public Path write() {
     write("jmh.json", results.toPrettyString());
     write("run.json", run.toString());

@@ -34,12 +34,33 @@ class ReportIT {
     Path page = report(run);
     assertThat(Files.size(page)).isLessThan(5 << 20);
     String dom = rendered(page);
-    for (String chart : List.of("spread", "curves", "phases", "paired", "reuse", "failures")) {
+    for (String chart : List.of("spread", "curves", "phases", "paired", "reuse", "failures", "cost-alloc", "cost-cpu")) {
       assertCanvas(dom, "chart-" + chart);
     }
     assertTableHoldsTheRunsNumbers(dom, run);
+    // every traced trial's cost per call: RequestLatency's row of each client, with its bytes
+    for (netcalls.client.ClientKind c : netcalls.client.ClientKind.values()) {
+      assertThat(section(dom, "cost-table")).contains("<td>" + c.name() + "</td>");
+    }
     assertThat(section(dom, "failures-body")).contains("HttpStatusException");
     Chromium.screenshot(page, Path.of("target", "report-smoke.png"), 1280, 4000);
+  }
+
+  @Test
+  void aProfiledRunsReportLinksEachFlameGraphAndSaysItIsProfiled() throws Exception {
+    Path run = SharedRun.profiledPair()[0].dir();
+    String dom = rendered(run.resolve("report.html")); // the run wrote it
+    String forward = null;
+    for (com.fasterxml.jackson.databind.JsonNode f : new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.resolve("run.json").toFile()).path("profile").path("files")) {
+      if (f.asText().endsWith("/flame-cpu-forward.html")) {
+        forward = f.asText();
+      }
+    }
+    assertThat(forward).isNotNull();
+    assertThat(section(dom, "profile-list")).contains("href=\"" + forward + "\"");
+    assertThat(section(dom, "profile-note")).contains("profiled run (cpu");
+    assertThat(run.resolve(forward)).isRegularFile();
   }
 
   @Test

@@ -1,0 +1,143 @@
+package netcalls.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import netcalls.run.RunFolder;
+
+/**
+ * {@code --profile KIND}: every trial runs under async-profiler through JMH's own {@code -prof async}, its flame
+ * graphs and collapsed stacks written to the run folder's profiles/. The library comes from the
+ * async-profiler jar on the classpath, extracted at run time for this platform. Everything that can be wrong is
+ * found before any fork: the kind, the platform, the folder.
+ */
+final class Profiling {
+  enum Kind { cpu, alloc, wall, lock }
+
+  /** What the forks are profiled with: the kind, the event passed to async-profiler, the library and the folder. */
+  record Plan(Kind kind, String event, Path library, Path dir) {
+    /** The options of JMH's {@code -prof async}. */
+    String jmhOptions() {
+      return "libPath=" + library + ";output=flamegraph,collapsed;dir=" + dir + ";event=" + event;
+    }
+  }
+
+  private Profiling() {}
+
+  /** One kind of {@code cpu}, {@code alloc}, {@code wall}, {@code lock}. */
+  static Kind kind(String value) {
+    String v = value.strip();
+    if (v.contains(",")) {
+      throw new IllegalArgumentException("--profile " + value + ": one kind per run for now (async-profiler"
+          + " samples one event at a time in JMH's flame graphs); run once per kind");
+    }
+    try {
+      return Kind.valueOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--profile " + value + " is not a kind of profile: use cpu, alloc, wall"
+          + " or lock");
+    }
+  }
+
+  /** The folder of async-profiler's jar that holds this platform's library; refused where it has none. */
+  static String platform(String osName, String osArch) {
+    String os = osName.toLowerCase(Locale.ROOT);
+    String arch = osArch.toLowerCase(Locale.ROOT);
+    if (os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+      return "linux-x64";
+    }
+    if (os.startsWith("linux") && (arch.equals("aarch64") || arch.equals("arm64"))) {
+      return "linux-arm64";
+    }
+    if (os.startsWith("mac")) {
+      return "macos";
+    }
+    throw new IllegalArgumentException("--profile: async-profiler has no library for " + osName + " " + osArch
+        + " (it has linux-x64, linux-arm64 and macOS): run without --profile, or on one of those");
+  }
+
+  /** Checks the kind, the platform and the folder, extracts the library and picks the event: before any fork. */
+  static Plan prepare(String value, RunFolder folder) {
+    Kind kind = kind(value);
+    String platform = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+    Path dir = folder.profiles();
+    Path lib;
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--profile: cannot write the profile folder " + dir + " (" + e
+          + "): make it writable or choose another --results DIR");
+    }
+    try {
+      lib = extract(platform, Files.createTempDirectory("netcalls-async-profiler"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--profile: cannot extract async-profiler's library for " + platform
+          + " (" + e.getMessage() + "): check that the temporary folder is writable");
+    }
+    return new Plan(kind, event(kind, lib, platform), lib, dir);
+  }
+
+  /** The library file, copied out of the jar on the classpath. */
+  static Path extract(String platform, Path into) throws IOException {
+    String resource = platform + "/libasyncProfiler.so";
+    try (InputStream in = Profiling.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " is not on the classpath (the async-profiler jar is missing)");
+      }
+      Path lib = into.resolve("libasyncProfiler.so");
+      Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+      lib.toFile().deleteOnExit();
+      into.toFile().deleteOnExit();
+      return lib;
+    }
+  }
+
+  /**
+   * The event for {@code kind}: cpu uses perf events where they are allowed, tried once with the library itself in
+   * a JVM of its own (a library loaded here would make JMH's profiler fail to load it again); in a container that
+   * forbids them, ctimer (Linux) or itimer (macOS) samples CPU time instead.
+   */
+  static String event(Kind kind, Path lib, String platform) {
+    if (kind != Kind.cpu) {
+      return kind.name();
+    }
+    String fallback = platform.equals("macos") ? "itimer" : "ctimer";
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    try {
+      Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), PerfCheck.class.getName(),
+          lib.toString()).redirectErrorStream(true).start();
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return fallback;
+      }
+      return p.exitValue() == 0 ? "cpu" : fallback;
+    } catch (IOException e) {
+      return fallback;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fallback;
+    }
+  }
+
+  /** Exits 0 when async-profiler can sample perf's cpu event in this JVM, 1 when it cannot. */
+  static final class PerfCheck {
+    private PerfCheck() {}
+
+    public static void main(String[] args) {
+      try {
+        one.profiler.AsyncProfiler p = one.profiler.AsyncProfiler.getInstance(args[0]);
+        p.execute("start,event=cpu,interval=10ms");
+        p.execute("stop");
+        System.exit(0);
+      } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+        System.exit(1);
+      }
+    }
+  }
+}
