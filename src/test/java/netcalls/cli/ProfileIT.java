@@ -49,7 +49,7 @@ class ProfileIT {
   void compareNamesTheInjectedSlowPathFirst() throws Exception {
     SharedRun.Run[] pair = SharedRun.profiledPair();
     Processes.Result r = Processes.jar(Duration.ofMinutes(2), "compare", pair[0].dir().toString(),
-        pair[1].dir().toString(), "--format", "json");
+        pair[1].dir().toString(), "--format", "json", "--allow-sequential");
     assertThat(r.exit()).as(r.out()).isLessThan(2);
     JsonNode stacks = JSON.readTree(r.out().substring(r.out().indexOf('{'))).path("stacks");
     assertThat(stacks.path("profiledRows").asInt()).isEqualTo(1);
