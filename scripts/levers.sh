@@ -4,7 +4,7 @@
 # round by round so that drift of the machine falls on all of them alike, then `spread` over each set-up.
 #   default  the built-in server inside the fork (what users run)
 #   pinned   the built-in server as its own JVM (`serve`) pinned to CPU 0, the benchmark (launcher and fork) to CPU 1
-#   heap-gc  a fixed, pre-touched 1 GiB heap and the parallel collector in the fork
+#   heap-gc  the fork's 1 GiB heap (fixed already) pre-touched, and the parallel collector instead of G1
 #   one-cpu  everything (launcher, fork, the built-in server in it) on CPU 1: no wake-up crosses CPUs
 # (JIT threads are no lever here: on 2 CPUs the JVM already runs the minimum of 2 compiler threads.)
 #   scripts/levers.sh [--forks N] [--clients a,b] [--setups a,b] [--out DIR]

@@ -33,7 +33,7 @@
 #      and, through compare, the comparison rows), NETCALLS_NIGHTLY_HISTORY, NETCALLS_NIGHTLY_ANCHOR.
 #
 # Writes DIR/: <stamp>-baseline-<i>/ and <stamp>-candidate-<i>/ (run folders; the stamp keeps run
-# ids unique in InfluxDB across nights), logs/, plan.txt, rounds.tsv (each run's load before it and
+# ids unique in InfluxDB across nights), logs/, plan.txt, rounds.tsv (each run's own CPU time, the machine's
 # CPU steal during it), busy.txt, compare.txt, compare.md, compare.json, history.txt.
 # Appends one JSON line to the history file (`benchmarks.jar history record`; field names in
 # netcalls.run.HistoryJson): per row, each compared round's steady p50 of both sides, and the
@@ -270,22 +270,29 @@ build() { # side, sha
 build candidate "$CAND_SHA"
 [[ "$BASE_SHA" == "$CAND_SHA" ]] || build baseline "$BASE_SHA"
 
-cpu_ticks() { # steal and total jiffies of all CPUs so far (/proc/stat's cpu line)
-  awk '$1 == "cpu" { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t; exit }' /proc/stat 2>/dev/null || echo "0 0"
+cpu_ticks() { # idle (with iowait), steal and total jiffies of all CPUs so far (/proc/stat's cpu line)
+  awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print $5 + $6, $9, t; exit }' /proc/stat 2>/dev/null \
+    || echo "0 0 0"
 }
 CORES=$(nproc)
-printf 'round\tside\tload_before\tsteal_ticks\ttotal_ticks\tcores\n' > "$OUT/rounds.tsv"
+# what the machine did besides the run: its busy CPU time less the run's own (bash's time: the launcher and
+# its forks), so the run's own load never makes its round busy
+printf 'round\tside\tidle_ticks\tsteal_ticks\ttotal_ticks\town_cpu_ms\twall_ms\tcores\n' > "$OUT/rounds.tsv"
+TIMEFORMAT='%3R %3U %3S'
 for i in $(seq 1 "$RUNS"); do
   for side in $(order "$i"); do
     id=$(run_id "$side" "$i")
     echo "nightly: round $i/$RUNS, $side ($id)" >&2
     cmd=$(run_cmd "$side" "$i")
-    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
-    read -r steal0 total0 <<< "$(cpu_ticks)"
-    eval "$cmd" > "$OUT/logs/$id.log" 2>&1 \
+    read -r idle0 steal0 total0 <<< "$(cpu_ticks)"
+    { time eval "$cmd" > "$OUT/logs/$id.log" 2>&1; } 2> "$OUT/logs/$id.time" \
       || { tail -30 "$OUT/logs/$id.log" >&2; die "run $id failed: see $OUT/logs/$id.log (nothing is compared)"; }
-    read -r steal1 total1 <<< "$(cpu_ticks)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$side" "$load" $((steal1 - steal0)) $((total1 - total0)) "$CORES" >> "$OUT/rounds.tsv"
+    read -r idle1 steal1 total1 <<< "$(cpu_ticks)"
+    read -r wall user sys < "$OUT/logs/$id.time"
+    own_ms=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", 1000 * (u + s) }')
+    wall_ms=$(awk -v w="$wall" 'BEGIN { printf "%.0f", 1000 * w }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$side" $((idle1 - idle0)) $((steal1 - steal0)) \
+      $((total1 - total0)) "$own_ms" "$wall_ms" "$CORES" >> "$OUT/rounds.tsv"
   done
 done
 

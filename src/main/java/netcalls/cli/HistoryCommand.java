@@ -99,8 +99,8 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   @Command(name = "busy", mixinStandardHelpOptions = true,
-      description = "The rounds of a nightly's rounds.tsv (round, side, load before, steal ticks, total ticks,"
-          + " cores) the machine was too busy for: one line each, round TAB why.")
+      description = "The rounds of a nightly's rounds.tsv (round, side, idle ticks, steal ticks, total ticks,"
+          + " the run's own CPU ms, its wall ms, cores) the machine was too busy for: one line each, round TAB why.")
   static final class Busy implements Callable<Integer> {
     @Parameters(paramLabel = "ROUNDS_TSV")
     Path file;
@@ -115,17 +115,17 @@ final class HistoryCommand implements Callable<Integer> {
           continue;
         }
         try {
-          if (f.length != 6) {
-            throw new NumberFormatException(f.length + " fields, not 6");
+          if (f.length != 8) {
+            throw new NumberFormatException(f.length + " fields, not 8");
           }
-          String why = NightRules.busy(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-              Integer.parseInt(f[5]));
+          String why = NightRules.busy(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+              Long.parseLong(f[5]), Long.parseLong(f[6]), Integer.parseInt(f[7]));
           if (why != null) {
             busy.putIfAbsent(Integer.parseInt(f[0]), f[1] + " run: " + why);
           }
         } catch (NumberFormatException e) {
           System.err.println(NAME + ": " + file + " line " + (i + 1) + ": " + e.getMessage()
-              + "; give round, side, load, steal ticks, total ticks, cores");
+              + "; give round, side, idle ticks, steal ticks, total ticks, own CPU ms, wall ms, cores");
           return 2;
         }
       }

@@ -9,8 +9,11 @@ import java.util.Set;
  * nights may move the baseline (no ratchet: only a full, well-judged night does).
  */
 public final class NightRules {
-  /** Load above the cores by more than this, before a run, makes its round busy. */
-  public static final double LOAD_MARGIN = 0.5;
+  /**
+   * CPU that other processes used during a run, in cores on average, above which its round is busy: a quarter of
+   * a core is ~12 % of this 2-core machine, where the run itself keeps both cores busy.
+   */
+  public static final double MAX_OTHERS_CORES = 0.25;
   /** CPU time stolen by the hypervisor during a run, above this share, makes its round busy. */
   public static final double MAX_STEAL = 0.05;
   /** Fewest paired rounds for a PASS: one row alone among 10 gated passes BH at 0.05 only if 2^-n <= 0.005. */
@@ -21,14 +24,23 @@ public final class NightRules {
   private NightRules() {}
 
   /**
-   * Why a run's round was busy, or null when it was not. The load is the 1-minute average read just
-   * before the run (after it, the run's own threads are in it); steal is over the run.
+   * Why a run's round was busy, or null when it was not: what the machine's CPUs did during the run (from
+   * /proc/stat: idle, steal and total ticks over all CPUs) less what the run itself used ({@code ownCpuMs}, the
+   * launcher and its forks, over {@code wallMs}), so the run's own load never makes its round busy; and the
+   * share of CPU time the hypervisor stole.
    */
-  public static String busy(double loadBefore, long stealTicks, long totalTicks, int cores) {
-    if (loadBefore > cores + LOAD_MARGIN) {
-      return String.format(Locale.ROOT, "load %.2f before the run, above %d cores + %.1f", loadBefore, cores, LOAD_MARGIN);
+  public static String busy(long idleTicks, long stealTicks, long totalTicks, long ownCpuMs, long wallMs, int cores) {
+    if (totalTicks <= 0 || wallMs <= 0) {
+      return null; // nothing read: no evidence either way
     }
-    double steal = totalTicks > 0 ? (double) stealTicks / totalTicks : 0;
+    double busyShare = (double) (totalTicks - idleTicks - stealTicks) / totalTicks;
+    double ownShare = (double) ownCpuMs / ((double) wallMs * cores);
+    double others = (busyShare - ownShare) * cores;
+    if (others > MAX_OTHERS_CORES) {
+      return String.format(Locale.ROOT, "other processes used %.2f cores during the run, above %.2f", others,
+          MAX_OTHERS_CORES);
+    }
+    double steal = (double) stealTicks / totalTicks;
     if (steal > MAX_STEAL) {
       return String.format(Locale.ROOT, "%.1f %% of CPU time stolen during the run, above %.0f %%", 100 * steal,
           100 * MAX_STEAL);

@@ -85,19 +85,19 @@ class HistoryCommandTest {
   @Test
   void busyNamesTheRoundsOverTheRule() throws Exception {
     Path rounds = dir.resolve("rounds.tsv");
-    Files.write(rounds, List.of("round\tside\tload\tsteal\ttotal\tcores",
-        "1\tbaseline\t0.8\t0\t1000\t2", "1\tcandidate\t1.1\t0\t1000\t2",
-        "2\tcandidate\t3.2\t0\t1000\t2", "2\tbaseline\t1.0\t0\t1000\t2",
-        "3\tbaseline\t1.0\t90\t1000\t2", "3\tcandidate\t1.0\t0\t1000\t2"));
+    Files.write(rounds, List.of("round\tside\tidle_ticks\tsteal_ticks\ttotal_ticks\town_cpu_ms\twall_ms\tcores",
+        "1\tbaseline\t1800\t0\t12000\t100000\t60000\t2", "1\tcandidate\t1900\t0\t12000\t99000\t60000\t2",
+        "2\tcandidate\t2000\t0\t12000\t70000\t60000\t2", "2\tbaseline\t1800\t0\t12000\t100000\t60000\t2",
+        "3\tbaseline\t1000\t1080\t12000\t90000\t60000\t2", "3\tcandidate\t1800\t0\t12000\t100000\t60000\t2"));
 
     assertThat(Main.run(new String[] {"history", "busy", rounds.toString()})).as(err.toString()).isZero();
-    assertThat(out.toString()).isEqualTo("2\tcandidate run: load 3.20 before the run, above 2 cores + 0.5\n"
+    assertThat(out.toString()).isEqualTo("2\tcandidate run: other processes used 0.50 cores during the run, above 0.25\n"
         + "3\tbaseline run: 9.0 % of CPU time stolen during the run, above 5 %\n");
 
-    Files.writeString(rounds, "1\tbaseline\tx\t0\t1000\t2\n");
+    Files.writeString(rounds, "1\tbaseline\tx\t0\t12000\t100000\t60000\t2\n");
     assertThat(Main.run(new String[] {"history", "busy", rounds.toString()})).isEqualTo(2);
     assertThat(err.toString()).startsWith("netcalls history: " + rounds + " line 1: ")
-        .endsWith("; give round, side, load, steal ticks, total ticks, cores\n");
+        .endsWith("; give round, side, idle ticks, steal ticks, total ticks, own CPU ms, wall ms, cores\n");
   }
 
   private static List<String> stepHistory() {

@@ -9,13 +9,19 @@ import org.junit.jupiter.api.Test;
 class NightRulesTest {
 
   @Test
-  void aRoundIsBusyWhenTheLoadBeforeItExceedsTheCoresOrStealPassesFivePercent() {
-    assertThat(NightRules.busy(2.4, 0, 1000, 2)).isNull();
-    assertThat(NightRules.busy(2.6, 0, 1000, 2)).isEqualTo("load 2.60 before the run, above 2 cores + 0.5");
-    assertThat(NightRules.busy(0.3, 50, 1000, 2)).isNull();
-    assertThat(NightRules.busy(0.3, 51, 1000, 2)).isEqualTo("5.1 % of CPU time stolen during the run, above 5 %");
-    assertThat(NightRules.busy(0.3, 0, 0, 2)).as("no ticks read: no steal").isNull();
-    assertThat(NightRules.busy(8.4, 0, 1000, 8)).isNull();
+  void aRoundIsBusyWhenOtherProcessesTookAQuarterCoreOrStealPassesFivePercent() {
+    // a 60 s run on 2 cores at 100 ticks/s: 12,000 ticks in all
+    // the run itself used 100 s of CPU (1.67 cores), others 2 s: idle 1,800 ticks; its own load never counts
+    assertThat(NightRules.busy(1800, 0, 12000, 100_000, 60_000, 2)).isNull();
+    // the run used 70 s, others 30 s (0.5 cores on average): busy
+    assertThat(NightRules.busy(2000, 0, 12000, 70_000, 60_000, 2))
+        .isEqualTo("other processes used 0.50 cores during the run, above 0.25");
+    // just under a quarter core: not busy
+    assertThat(NightRules.busy(3500, 0, 12000, 70_000, 60_000, 2)).isNull();
+    assertThat(NightRules.busy(1800, 600, 12000, 100_000, 60_000, 2)).as("5.0 %: not above 5 %").isNull();
+    assertThat(NightRules.busy(1800, 700, 12000, 100_000, 60_000, 2))
+        .isEqualTo("5.8 % of CPU time stolen during the run, above 5 %");
+    assertThat(NightRules.busy(0, 0, 0, 100_000, 60_000, 2)).as("no ticks read: no evidence").isNull();
   }
 
   @Test
