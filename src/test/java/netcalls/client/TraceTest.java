@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The phase samples each client's hooks produce, checked against the server's own counts. */
 class TraceTest extends ServerTest {
   private static final int CALLS = 6;
+  private static final java.util.Set<ClientKind> LATE_WRITE_NOTICE = java.util.Set.of(ClientKind.ahc, ClientKind.jetty);
 
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();
@@ -83,8 +84,10 @@ class TraceTest extends ServerTest {
         assertThat(row.get("reused")).isEmpty();
       }
     }
-    if (kind.capabilities().phases().contains(Phase.SENDING)) {
-      // a late write notice (AHC) leaves sending absent for that call, its span counted as waiting: not guessed
+    // a late write notice (AHC, Jetty: it comes after the response began) leaves sending absent for that call, its
+    // span counted as waiting, not guessed; on a busy machine every call's notice can be late, so only the clients
+    // that end sending in the calling thread must show it
+    if (kind.capabilities().phases().contains(Phase.SENDING) && !LATE_WRITE_NOTICE.contains(kind)) {
       assertThat(rows).as("rows with sending").anySatisfy(r -> assertThat(r.get("sending_ns")).isNotEmpty());
     }
     if (kind.capabilities().phases().contains(Phase.WAITING)) {
