@@ -48,9 +48,10 @@
 # script and saves it after (also when the job fails); with no history the baseline is REV~1.
 #
 # Budget (default subset, 2 cores): RequestLatency -p strategy=reuse,new_client -p scheme=http is
-# 10 trials (5 clients x 2 strategies), each warmed until steady then measured: about 1.5 min a run
-# with its forks' starts, so 10 rounds x 2 sides about 30 min, plus two `mvn package -DskipTests`
-# (2-4 min each with a warm Maven cache): about 35-40 minutes, within the 60 the nightly may take.
+# 10 trials (5 clients x 2 strategies), each warmed until steady then measured: about 2 min a run
+# with its forks' starts (108-123 s measured, 2026-12-03), so 10 rounds x 2 sides about 40 min, plus
+# two `mvn package -DskipTests` (2-4 min each with a warm Maven cache): about 45-50 minutes, within
+# the 60 the nightly may take.
 # Why 10 rounds: compare tests each row on paired rounds (sign-flip), whose smallest p is 2^-n;
 # one row alone among the 10 gated rows passes Benjamini-Hochberg at 0.05 only if 2^-n <= 0.005,
 # so n >= 8; 10 leaves room for two busy rounds.
