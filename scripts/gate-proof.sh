@@ -103,25 +103,19 @@ fi
 mkdir -p "$WORK/logs" "$(dirname "$FILE")"
 STOP=0
 trap 'STOP=1; echo "gate-proof: stopping after this round" >&2' TERM INT
-cpu_ticks() { awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print $5 + $6, $9, t; exit }' /proc/stat; }
-TIMEFORMAT='%3R %3U %3S'
+# shellcheck source=scripts/lib/timed-runs.sh
+. "$ROOT/scripts/lib/timed-runs.sh"
 for i in $(seq $((DONE + 1)) $((DONE + ROUNDS))); do
   [[ $STOP == 0 ]] || break
   tsv=$WORK/logs/round-$KIND$INJECT-$i.tsv
-  printf 'round\tside\tidle_ticks\tsteal_ticks\ttotal_ticks\town_cpu_ms\twall_ms\tcores\n' > "$tsv"
+  echo "$ROUNDS_TSV_HEADER" > "$tsv"
   dirs=()
   for side in $(order "$i"); do
     id=$(run_id "$i" "$side")
-    read -r idle0 steal0 total0 <<< "$(cpu_ticks)"
-    if ! { time eval "$(run_cmd "$id" "$side")" > "$WORK/logs/$id.log" 2>&1; } 2> "$WORK/logs/$id.time"; then
+    if ! timed_run "$tsv" "$i" "$side" "$WORK/logs/$id.log" "$(run_cmd "$id" "$side")"; then
       [[ $STOP == 1 ]] && { echo "gate-proof: stopped; round $i not recorded" >&2; exit 0; }
       tail -20 "$WORK/logs/$id.log" >&2; die "run $id failed: see $WORK/logs/$id.log (round $i not recorded)"
     fi
-    read -r idle1 steal1 total1 <<< "$(cpu_ticks)"
-    read -r wall user sys < "$WORK/logs/$id.time"
-    awk -v r="$i" -v s="$side" -v i=$((idle1 - idle0)) -v st=$((steal1 - steal0)) -v t=$((total1 - total0)) \
-      -v u="$user" -v y="$sys" -v w="$wall" -v c="$(nproc)" \
-      'BEGIN { printf "%s\t%s\t%s\t%s\t%s\t%.0f\t%.0f\t%s\n", r, s, i, st, t, 1000 * (u + y), 1000 * w, c }' >> "$tsv"
     "$JAVA" -jar "$JAR" spread --json "$WORK/$id" > "$WORK/logs/$id.spread.json" || die "spread of $id failed"
     dirs+=("$side=$WORK/logs/$id.spread.json")
   done
