@@ -70,7 +70,8 @@ case "$AA_FILE" in /*) ;; *) AA_FILE="$ROOT/$AA_FILE" ;; esac
 JAR=$ROOT/target/benchmarks.jar
 WORK=$ROOT/results/gate-proof
 COMMIT=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-[[ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] || COMMIT="$COMMIT-dirty"
+# the proof files themselves change with every round: they make no commit dirty
+[[ -z "$(git status --porcelain --untracked-files=no -- . ':(exclude)docs/proof' 2>/dev/null)" ]] || COMMIT="$COMMIT-dirty"
 
 DONE=$("${SIM[@]}" count "$FILE" --kind "$KIND" --row "$ROW" --pct "${INJECT:-0}") || die "cannot read $FILE (see above)"
 if [[ $KIND == inj && -z "$DELAY_US" ]]; then
