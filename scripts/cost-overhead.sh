@@ -71,5 +71,5 @@ code=0
 ((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
 cat "$OUT/compare.err" >&2
 echo "RequestLatency reuse http, $FORKS fork(s) per side alternating; per-fork p50, Hodges-Lehmann ratio [95 % CI]"
-jq -r '.rows[] | "\(.params.client): after / before = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")]'`
+jq -r '.rows[] | select(.stat == null) | "\(.params.client): after / before = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")]'`
   `' (\(.nBaseline) vs \(.nCandidate) \(.replicate)s, verdict \(.verdict))"' "$OUT/compare.json"

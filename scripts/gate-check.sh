@@ -17,7 +17,7 @@
 #
 # usage: scripts/gate-check.sh [--rounds N] [--aa-rounds R] [--injections "5 10 25"]
 #                              [--inject-rows "K=V,K=V ..."] [--sim-nights S] [--out DIR]
-#                              [--dry-run] [--bench ARGS...]
+#                              [--gate-p99] [--dry-run] [--bench ARGS...]
 #   --rounds N         rounds per night (default 10, the nightly's)
 #   --aa-rounds R      A/A rounds recorded in part 1 (default 20: two direct A/A nights)
 #   --injections LIST  slowdowns in % of the reuse rows' p50 (default "5 10 25")
@@ -25,6 +25,7 @@
 #                      "client=okhttp,strategy=reuse client=jdk,strategy=reuse")
 #   --sim-nights S     resampled nights per case in part 3 (default 1000)
 #   --out DIR          default: results/gate-check-<UTC yyyyMMdd-HHmmss>
+#   --gate-p99         compare gates the p99 rows too (as nightly.sh --gate-p99)
 #   --dry-run          print the plan (every run and step) and stop
 #   --bench ARGS...    the subset and JMH options, last (default: the nightly's, RequestLatency
 #                      -p strategy=reuse,new_client -p scheme=http -f 1)
@@ -65,6 +66,7 @@ while [[ $# -gt 0 ]]; do
     --inject-rows) need_value "$@"; INJECT_ROWS=$2; shift 2 ;;
     --sim-nights) need_value "$@"; whole "$1" "$2"; SIM_NIGHTS=$2; shift 2 ;;
     --out) need_value "$@"; OUT=$2; shift 2 ;;
+    --gate-p99) COMPARE_OPTS+=(--gate-p99); shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     --bench) shift; [[ $# -gt 0 ]] || die "--bench needs the benchmark and its options"; BENCH=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -200,7 +202,7 @@ want = sys.argv[2].split(",")
 def params(r):
     p = r.get("params") or {}
     return [f"{k}={v}" for k, v in p.items()] if isinstance(p, dict) else str(p).replace(" ", ",").split(",")
-slower = [r for r in rows if r.get("verdict") == "slower"]
+slower = [r for r in rows if r.get("verdict") == "slower" and r.get("gated", True)]  # informational rows never fail
 print(len(slower), int(any(all(w in params(r) for w in want) for r in slower)))
 PY
 )

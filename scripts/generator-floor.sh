@@ -76,5 +76,5 @@ code=0
 "${COMPARE[@]}" >"$OUT/compare.json" 2>"$OUT/compare.err" || code=$?
 ((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
 cat "$OUT/compare.err" >&2
-jq -r '.rows[] | "\(.mode): spin on / off = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")] (\(.verdict))"' \
+jq -r '.rows[] | select(.stat == null) | "\(.mode): spin on / off = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")] (\(.verdict))"' \
   "$OUT/compare.json"

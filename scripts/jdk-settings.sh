@@ -84,7 +84,7 @@ for v in "${WANTED[@]}"; do
   "${COMPARE[@]}" >"$OUT/$v.json" 2>"$OUT/$v.err" || code=$?
   ((code < 2)) || { cat "$OUT/$v.err" >&2; fail "compare could not compare the $v runs (message above)"; }
   cat "$OUT/$v.err" >&2
-  jq -r --arg v "$v" '.rows[] | "jdk \($v) / default = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")]'`
+  jq -r --arg v "$v" '.rows[] | select(.stat == null) | "jdk \($v) / default = \(.ratio // "?") [\(.ciLower // "?"), \(.ciUpper // "?")]'`
     `' (\(.verdict); p50 default \(.baseline.p50 // "?") us, \($v) \(.candidate.p50 // "?") us, \(.nBaseline) vs \(.nCandidate) \(.replicate)s)"' \
     "$OUT/$v.json"
 done

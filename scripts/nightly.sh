@@ -6,7 +6,7 @@
 # `benchmarks.jar compare`, appends the night to the history and looks for change points in it.
 #
 # usage: scripts/nightly.sh [--baseline REV] [--candidate REV] [--runs N] [--out DIR]
-#                           [--history FILE] [--anchor REV] [--alpha A] [--threshold T]
+#                           [--history FILE] [--anchor REV] [--alpha A] [--threshold T] [--gate-p99]
 #                           [--candidate-opts "ARGS"] [--keep-busy] [--dry-run] [--bench ARGS...]
 #        scripts/nightly.sh --accept REV --reason TEXT [--history FILE] [--dry-run]
 #   --baseline REV   default: the candidate of the last PASS or ACCEPT line in the history file,
@@ -19,6 +19,9 @@
 #   --anchor REV     a pinned revision: `history check` also compares each night with its values,
 #                    which finds a slow creep (default: $NETCALLS_NIGHTLY_ANCHOR, else none)
 #   --alpha, --threshold   passed to compare (its defaults otherwise)
+#   --gate-p99       passed to compare: the p99 rows can fail the night too. Off by default: it
+#                    doubles the gated family (20 rows), so one row alone then needs p <= 0.0025,
+#                    below the floor 2^-8 = 0.0039 of a night that lost two rounds as busy
 #   --candidate-opts "ARGS"  extra launcher options for the candidate runs only, to test the gate
 #                    itself, e.g. "--server-delay-us 20" (an injected slowdown must exit 1)
 #   --keep-busy      compare busy rounds too (still named in busy.txt and the history): for a
@@ -32,29 +35,11 @@
 # env: MVN (default "mvn"), JAVA (default "java"), NETCALLS_INFLUX_URL (export both sides' runs
 #      and, through compare, the comparison rows), NETCALLS_NIGHTLY_HISTORY, NETCALLS_NIGHTLY_ANCHOR.
 #
-# Writes DIR/: <stamp>-baseline-<i>/ and <stamp>-candidate-<i>/ (run folders; the stamp keeps run
-# ids unique in InfluxDB across nights), logs/, plan.txt, rounds.tsv (each run's own CPU time, the machine's
-# CPU steal during it), busy.txt, compare.txt, compare.md, compare.json, history.txt.
-# Appends one JSON line to the history file (`benchmarks.jar history record`; field names in
-# netcalls.run.HistoryJson): per row, each compared round's steady p50 of both sides, and the
-# night's verdict. No ratchet: only PASS (the full default subset, at least 8 rounds compared, no
-# row slower, every row judged: none noisy, too few or not gated) and ACCEPT move the baseline;
-# HOLD and REGRESSION leave it where it was. Then `history check` runs over the whole file.
-# Exit: 0 no regression, 1 a `slower` row or a new change point in the history, 2 bad input or a
-# failed build or run.
-#
-# Where the history lives between nightly runs: a CI runner starts empty, so
-# .github/workflows/nightly.yml restores the history file from the Actions cache before this
-# script and saves it after (also when the job fails); with no history the baseline is REV~1.
-#
-# Budget (default subset, 2 cores): RequestLatency -p strategy=reuse,new_client -p scheme=http is
-# 10 trials (5 clients x 2 strategies), each warmed until steady then measured: about 2 min a run
-# with its forks' starts (108-123 s measured, 2026-12-03), so 10 rounds x 2 sides about 40 min, plus
-# two `mvn package -DskipTests` (2-4 min each with a warm Maven cache): about 45-50 minutes, within
-# the 60 the nightly may take.
-# Why 10 rounds: compare tests each row on paired rounds (sign-flip), whose smallest p is 2^-n;
-# one row alone among the 10 gated rows passes Benjamini-Hochberg at 0.05 only if 2^-n <= 0.005,
-# so n >= 8; 10 leaves room for two busy rounds.
+# Writes DIR/: the run folders (<stamp>-baseline-<i>/, <stamp>-candidate-<i>/), logs/, plan.txt,
+# rounds.tsv, busy.txt, compare.txt|md|json, history.txt; appends the night to the history file
+# (`history record`; no ratchet: only PASS and ACCEPT move the baseline) and runs `history check`.
+# Exit: 0 no regression, 1 a `slower` row or a new change point, 2 bad input or a failed build or run.
+# The rules, CI's history cache, the budget (45-50 min) and why 10 rounds: docs/COMPARE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -91,6 +76,7 @@ while [[ $# -gt 0 ]]; do
     --history) need_value "$@"; HISTORY=$2; shift 2 ;;
     --anchor) need_value "$@"; ANCHOR=$2; shift 2 ;;
     --alpha|--threshold) need_value "$@"; COMPARE_OPTS+=("$1" "$2"); shift 2 ;;
+    --gate-p99) COMPARE_OPTS+=("$1"); shift ;;
     --candidate-opts) need_value "$@"; CANDIDATE_OPTS=$2; shift 2 ;;
     --accept) need_value "$@"; ACCEPT=$2; shift 2 ;;
     --reason) need_value "$@"; REASON=$2; shift 2 ;;
@@ -176,70 +162,8 @@ BASE_JAR="$WORK/baseline/target/benchmarks.jar"
 CAND_JAR="$WORK/candidate/target/benchmarks.jar"
 [[ "$BASE_SHA" != "$CAND_SHA" ]] || BASE_JAR=$CAND_JAR # one build serves both sides
 
-run_id() { echo "$STAMP-$1-$2"; }
-run_cmd() { # side, round: the launcher command of one run
-  local jar=$BASE_JAR extra=()
-  if [[ $1 == candidate ]]; then jar=$CAND_JAR; extra=("${CAND_EXTRA[@]}"); fi
-  local cmd
-  cmd=$(printf '%q ' "$JAVA" -jar "$jar" --results "$OUT" --run-id "$(run_id "$1" "$2")" --no-export \
-    ${extra[@]+"${extra[@]}"} "${BENCH[@]}")
-  echo "${cmd% }"
-}
-order() { # round: its two sides in run order, ABBA, so drift within a round hits both sides alike
-  if (( $1 % 2 )); then echo baseline candidate; else echo candidate baseline; fi
-}
-side_list() { # side, rounds...: comma-separated run folders of one side, for compare
-  local side=$1 i list=""
-  shift
-  for i in "$@"; do list+="${list:+,}$OUT/$(run_id "$side" "$i")"; done
-  echo "$list"
-}
-subject() { git log -1 --format='%h %s' "$1"; }
-check_cmd() {
-  local cmd=("$JAVA" -jar "$CAND_JAR" history check "$HISTORY")
-  [[ -z "$ANCHOR" ]] || cmd+=(--anchor "$ANCHOR")
-  printf '%q ' "${cmd[@]}"
-}
-
-plan() {
-  echo "nightly plan ($DATE)"
-  echo "baseline  $BASE_SHA  $(subject "$BASE_SHA")  [from $BASE_FROM]"
-  echo "candidate $CAND_SHA  $(subject "$CAND_SHA")"
-  [[ "$BASE_SHA" != "$CAND_SHA" ]] || echo "note: baseline and candidate are the same revision: an A/A comparison"
-  if [[ "$CANDIDATE" == HEAD && -n "$(git status --porcelain --untracked-files=no)" ]]; then
-    echo "note: uncommitted changes are not part of the candidate (it is built from the commit)"
-  fi
-  if [[ $FULL_SUBSET == 0 ]]; then
-    echo "note: a subset given with --bench: this night never moves the baseline"
-  fi
-  if [[ $KEEP_BUSY == 1 ]]; then
-    echo "note: --keep-busy: busy rounds are compared too, so this night never moves the baseline"
-  fi
-  echo "out       $OUT"
-  echo "history   $HISTORY"
-  echo "build candidate: git worktree add --detach $WORK/candidate $CAND_SHA && (cd $WORK/candidate && $MVN -B -q package -DskipTests)"
-  [[ "$BASE_SHA" == "$CAND_SHA" ]] ||
-    echo "build baseline:  git worktree add --detach $WORK/baseline $BASE_SHA && (cd $WORK/baseline && $MVN -B -q package -DskipTests)"
-  local i n=0 side
-  for i in $(seq 1 "$RUNS"); do
-    for side in $(order "$i"); do
-      n=$((n + 1))
-      echo "run $n/$((2 * RUNS)) $side $i: $(run_cmd "$side" "$i")"
-    done
-  done
-  echo "busy: $JAVA -jar $CAND_JAR history busy $OUT/rounds.tsv (rounds it names are left out)"
-  local all
-  all=$(seq 1 "$RUNS")
-  # shellcheck disable=SC2086 # the round numbers, one word each
-  echo "compare: $JAVA -jar $CAND_JAR compare $(side_list baseline $all) $(side_list candidate $all)" \
-    ${COMPARE_OPTS[@]+"${COMPARE_OPTS[@]}"} "--format text|md|json"
-  echo "record: $JAVA -jar $CAND_JAR history record --history $HISTORY$([[ $FULL_SUBSET == 1 && $KEEP_BUSY == 0 ]] && echo " --full-subset") ..."
-  echo "check: $(check_cmd)"
-  if [[ -n "${NETCALLS_INFLUX_URL:-}" ]]; then
-    echo "export: $JAVA -jar $CAND_JAR export RUN_DIR --influx \$NETCALLS_INFLUX_URL, for each of the $((2 * RUNS)) runs"
-  fi
-}
-
+# shellcheck source=scripts/lib/nightly-plan.sh
+. "$ROOT/scripts/lib/nightly-plan.sh" # run_cmd, order, side_list, check_cmd, plan
 if [[ $DRY_RUN == 1 ]]; then
   plan
   rmdir "$WORK"
@@ -271,29 +195,15 @@ build() { # side, sha
 build candidate "$CAND_SHA"
 [[ "$BASE_SHA" == "$CAND_SHA" ]] || build baseline "$BASE_SHA"
 
-cpu_ticks() { # idle (with iowait), steal and total jiffies of all CPUs so far (/proc/stat's cpu line)
-  awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print $5 + $6, $9, t; exit }' /proc/stat 2>/dev/null \
-    || echo "0 0 0"
-}
-CORES=$(nproc)
-# what the machine did besides the run: its busy CPU time less the run's own (bash's time: the launcher and
-# its forks), so the run's own load never makes its round busy
-printf 'round\tside\tidle_ticks\tsteal_ticks\ttotal_ticks\town_cpu_ms\twall_ms\tcores\n' > "$OUT/rounds.tsv"
-TIMEFORMAT='%3R %3U %3S'
+# shellcheck source=scripts/lib/timed-runs.sh
+. "$ROOT/scripts/lib/timed-runs.sh"
+echo "$ROUNDS_TSV_HEADER" > "$OUT/rounds.tsv"
 for i in $(seq 1 "$RUNS"); do
   for side in $(order "$i"); do
     id=$(run_id "$side" "$i")
     echo "nightly: round $i/$RUNS, $side ($id)" >&2
-    cmd=$(run_cmd "$side" "$i")
-    read -r idle0 steal0 total0 <<< "$(cpu_ticks)"
-    { time eval "$cmd" > "$OUT/logs/$id.log" 2>&1; } 2> "$OUT/logs/$id.time" \
+    timed_run "$OUT/rounds.tsv" "$i" "$side" "$OUT/logs/$id.log" "$(run_cmd "$side" "$i")" \
       || { tail -30 "$OUT/logs/$id.log" >&2; die "run $id failed: see $OUT/logs/$id.log (nothing is compared)"; }
-    read -r idle1 steal1 total1 <<< "$(cpu_ticks)"
-    read -r wall user sys < "$OUT/logs/$id.time"
-    own_ms=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", 1000 * (u + s) }')
-    wall_ms=$(awk -v w="$wall" 'BEGIN { printf "%.0f", 1000 * w }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$side" $((idle1 - idle0)) $((steal1 - steal0)) \
-      $((total1 - total0)) "$own_ms" "$wall_ms" "$CORES" >> "$OUT/rounds.tsv"
   done
 done
 

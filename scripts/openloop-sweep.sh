@@ -111,6 +111,7 @@ if [ "$DRY" = 1 ]; then
   exit 0
 fi
 
+: > "$TMP/serve.log" # before serve's own redirect: on a busy machine awk below can run first
 "${SERVE[@]}" > "$TMP/serve.log" 2>&1 &
 SERVER_PID=$!
 TARGET=

@@ -89,7 +89,7 @@ code=0
 ((code < 2)) || { cat "$OUT/compare.err" >&2; fail "compare could not compare the runs (message above)"; }
 cat "$OUT/compare.err" >&2 # compare's warnings (e.g. too few forks), where a person sees them
 echo "RequestLatency reuse http, $FORKS fork(s) per side alternating; per-fork p50, Hodges-Lehmann ratio [95 % CI]"
-jq -r '.rows[] | if .verdict == "not gated" then "\(.params.client): not gated: \(.invalidReason)" else'`
+jq -r '.rows[] | select(.stat == null) | if .verdict == "not gated" then "\(.params.client): not gated: \(.invalidReason)" else'`
   `' "\(.params.client): trace on / off = \(.ratio // "?" | if type == "number" then (. * 1000 | round / 1000) else . end)'`
   `' [\(.ciLower // 0 | . * 1000 | round / 1000), \(.ciUpper // "inf" | if type == "number" then (. * 1000 | round / 1000) else . end)]'`
   `' (p50 off \(.baseline.p50 // 0 | . * 10 | round / 10) us, on \(.candidate.p50 // 0 | . * 10 | round / 10) us, \(.nBaseline) vs \(.nCandidate) \(.replicate)s)" end' \

@@ -63,6 +63,11 @@ final class CompareCommand implements Callable<Integer> {
       + " informational (verdict shown, never exit 1). Default: every row")
   String gate;
 
+  @Option(names = "--gate-p99", description = "the p99 rows (a test of the forks' or rounds' p99s, beside each"
+      + " sample-mode row) that --gate matches can fail the build too; default: p99 rows informational. A p99 with"
+      + " fewer than 10 samples beyond it in a fork is thin: no verdict, never gated")
+  boolean gateP99;
+
   @Option(names = "--allow-sequential", description = "compare sides of which one ran wholly before the other"
       + " (refused by default: the machine's drift between them counts as a change)")
   boolean allowSequential;
@@ -106,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
   private Integer compare() {
     Options o;
     try {
-      o = new Options(alpha, threshold, maxCv, force, gate, allowSequential);
+      o = new Options(alpha, threshold, maxCv, force, gate, allowSequential, gateP99);
     } catch (IllegalArgumentException e) {
       System.err.println("netcalls compare: " + e.getMessage());
       return 2;

@@ -20,6 +20,7 @@ import netcalls.history.Night;
 import netcalls.history.NightRules;
 import netcalls.history.Trend;
 import netcalls.read.Json;
+import netcalls.run.CompareJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -157,18 +158,12 @@ final class HistoryCommand implements Callable<Integer> {
             + candidateRuns.size() + ": give one of each per compared round");
         return 2;
       }
-      List<String> verdicts = new ArrayList<>();
-      JsonNode rows = Json.MAPPER.readTree(Files.readString(read(compare)).strip()).path("rows");
-      if (!rows.isArray()) {
-        System.err.println(NAME + ": " + compare + ": no 'rows' array: give compare's --format json output");
+      List<String> verdicts = gatedVerdicts(Json.MAPPER.readTree(Files.readString(read(compare)).strip()));
+      if (verdicts == null) {
+        System.err.println(NAME + ": " + compare + ": no '" + CompareJson.ROWS + "' array: give compare's --format"
+            + " json output");
         return 2;
       }
-      // only the gated family judges the night; informational rows (compare --gate) never hold or fail it
-      rows.forEach(r -> {
-        if (r.path("gated").asBoolean(true)) {
-          verdicts.add(r.path("verdict").asText());
-        }
-      });
       NightRules.Outcome outcome = NightRules.night(fullSubset, baselineRuns.size(), compareExit, verdicts);
       Map<String, Night.Values> values = new LinkedHashMap<>();
       Map<String, double[][]> sides = new LinkedHashMap<>();
@@ -193,6 +188,24 @@ final class HistoryCommand implements Callable<Integer> {
       System.out.println(night.verdict() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
       return 0;
     }
+  }
+
+  /**
+   * The verdicts of compare's gated rows, in compare's JSON; null without a rows array. Only the gated family judges
+   * a night: informational rows (compare --gate, p99 rows without --gate-p99) never hold or fail it.
+   */
+  static List<String> gatedVerdicts(JsonNode compareJson) {
+    JsonNode rows = compareJson.path(CompareJson.ROWS);
+    if (!rows.isArray()) {
+      return null;
+    }
+    List<String> verdicts = new ArrayList<>();
+    rows.forEach(r -> {
+      if (r.path(CompareJson.GATED).asBoolean(true)) {
+        verdicts.add(r.path(CompareJson.VERDICT).asText());
+      }
+    });
+    return verdicts;
   }
 
   @Command(name = "accept", mixinStandardHelpOptions = true,

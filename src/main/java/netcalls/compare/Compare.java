@@ -208,8 +208,9 @@ public final class Compare {
       }
       Row.PhaseShift moved = phaseShift(bp.get(k), cp.get(k));
       Row r;
+      double[][] roundValues = rounds == null ? null : Rounds.values(rounds, k, sb.unit());
       if (rounds != null) {
-        r = RowTests.paired(k, sb.unit(), Rounds.values(rounds, k, sb.unit()), o, moved);
+        r = RowTests.paired(k, sb.unit(), roundValues, o, moved);
       } else {
         r = RowTests.unpaired(k, sb, sc, o, moved);
         if (r.replicate().equals("iteration")) {
@@ -223,9 +224,13 @@ public final class Compare {
             + ")";
       }
       rows.add(r);
+      if (sb.sampled() && sc.sampled()) { // the tail, a row of its own: informational unless --gate-p99
+        rows.add(RowTests.p99(k, sb, sc, roundValues, o));
+      }
     }
-    // every row says whether the gate holds it, tested or not
-    rows.replaceAll(r -> r.tested(r.test(), r.ties(), r.pFloor(), o.gates(r.label())));
+    // every row says whether the gate holds it, tested or not; a thin p99 never
+    rows.replaceAll(r -> r.tested(r.test(), r.ties(), r.pFloor(),
+        o.gates(r) && !r.thinP99()));
     List<Row> out = Family.decide(rows, o, warnings);
     if (oneForkRows > 0) {
       warnings.add(oneForkRows + " row(s) had a single fork on a side: no verdict (its iterations share one JVM and"

@@ -243,7 +243,8 @@ record ComparedRun(Path dir, String runId, String gitCommit, java.time.Instant s
       if (merged.isEmpty()) {
         throw new BadField(f + "[" + fi + "]", "a fork without iterations");
       }
-      forks.add(new Series.Fork(quantile(merged, 0.5), quantile(merged, 0.99), itCenters, itTails));
+      long samples = merged.values().stream().mapToLong(Long::longValue).sum();
+      forks.add(new Series.Fork(quantile(merged, 0.5), quantile(merged, 0.99), itCenters, itTails, samples));
     }
     return forks;
   }

@@ -32,7 +32,8 @@ final class Family {
         continue;
       }
       double adjusted = r.gated() ? adjGated[i] : adjInfo[i];
-      Verdict v = Verdicts.decide(r.ratio(), adjusted, Math.max(r.cvBaseline(), r.cvCandidate()),
+      double noise = Double.isNaN(r.noise()) ? Math.max(r.cvBaseline(), r.cvCandidate()) : r.noise();
+      Verdict v = Verdicts.decide(r.ratio(), adjusted, noise,
           Verdicts.direction(r.unit()), o);
       out.add(r.decided(v, adjusted));
     }

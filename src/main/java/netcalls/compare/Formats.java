@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import netcalls.run.CompareJson;
+import netcalls.run.ThinPercentile;
 
 /** A comparison as text (aligned table), Markdown (a CI job summary) or JSON (machines; stable field names). */
 public final class Formats {
@@ -80,40 +82,43 @@ public final class Formats {
 
   public static String json(Comparison c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("baseline", runs(c.baseline()));
-    m.put("candidate", runs(c.candidate()));
+    m.put(CompareJson.BASELINE, runs(c.baseline()));
+    m.put(CompareJson.CANDIDATE, runs(c.candidate()));
     Map<String, Object> method = new LinkedHashMap<>();
-    method.put("replicate", "fork (iteration when a side has one fork)");
-    method.put("test", "unpaired: Mann-Whitney U, two-sided, exact on mid-ranks with ties; paired (runs interleaved"
+    method.put(CompareJson.REPLICATE, "fork (iteration when a side has one fork)");
+    method.put(CompareJson.TEST, "unpaired: Mann-Whitney U, two-sided, exact on mid-ranks with ties; paired (runs"
+        + " interleaved"
         + " one for one, rounds): exact sign-flip test on the mid-ranks of the rounds' log ratios, one-sided in the"
         + " direction of the change");
-    method.put("fdr", "Benjamini-Hochberg over the gated family");
-    method.put("ci", "Hodges-Lehmann ratio of log values (paired: Walsh averages), distribution-free interval");
-    method.put("threshold", "checked on the Hodges-Lehmann point estimate");
-    m.put("method", method);
-    m.put("gate", c.options().gate());
-    m.put("familySize", c.familySize());
-    m.put("aloneNeedsP", c.aloneNeedsP());
-    m.put("minimumRoundsAlone", c.minimumRoundsAlone());
-    m.put("alpha", c.options().alpha());
-    m.put("threshold", c.options().threshold());
-    m.put("maxCv", c.options().maxCv());
-    m.put("ciLevel", c.options().ciLevel());
-    m.put("minimumReplicates", c.minimumReplicates());
-    m.put("minimumReplicatesAlone", c.minimumReplicatesAlone());
+    method.put(CompareJson.FDR, "Benjamini-Hochberg over the gated family");
+    method.put(CompareJson.CI, "Hodges-Lehmann ratio of log values (paired: Walsh averages), distribution-free"
+        + " interval");
+    method.put(CompareJson.THRESHOLD, "checked on the Hodges-Lehmann point estimate");
+    m.put(CompareJson.METHOD, method);
+    m.put(CompareJson.GATE, c.options().gate());
+    m.put(CompareJson.GATE_P99, c.options().gateP99());
+    m.put(CompareJson.FAMILY_SIZE, c.familySize());
+    m.put(CompareJson.ALONE_NEEDS_P, c.aloneNeedsP());
+    m.put(CompareJson.MINIMUM_ROUNDS_ALONE, c.minimumRoundsAlone());
+    m.put(CompareJson.ALPHA, c.options().alpha());
+    m.put(CompareJson.THRESHOLD, c.options().threshold());
+    m.put(CompareJson.MAX_CV, c.options().maxCv());
+    m.put(CompareJson.CI_LEVEL, c.options().ciLevel());
+    m.put(CompareJson.MINIMUM_REPLICATES, c.minimumReplicates());
+    m.put(CompareJson.MINIMUM_REPLICATES_ALONE, c.minimumReplicatesAlone());
     List<Object> rows = new ArrayList<>();
     for (Row r : c.rows()) {
       rows.add(row(r));
     }
-    m.put("rows", rows);
+    m.put(CompareJson.ROWS, rows);
     Map<String, Object> summary = new LinkedHashMap<>();
     for (Verdict v : Verdict.values()) {
       summary.put(camel(v), c.count(v));
     }
-    m.put("summary", summary);
-    m.put("warnings", c.warnings());
-    m.put("errors", c.errors());
-    m.put("exitCode", c.exitCode());
+    m.put(CompareJson.SUMMARY, summary);
+    m.put(CompareJson.WARNINGS, c.warnings());
+    m.put(CompareJson.ERRORS, c.errors());
+    m.put(CompareJson.EXIT_CODE, c.exitCode());
     try {
       return JSON.writeValueAsString(m) + "\n";
     } catch (JsonProcessingException e) {
@@ -132,8 +137,9 @@ public final class Formats {
             + " on mid-ranks when values tie), paired = runs interleaved one for one, each round's log ratio, exact"
             + " one-sided sign-flip test in the direction of the change; change = Hodges-Lehmann ratio (paired: of"
             + " Walsh averages) with its " + pct(o.ciLevel() * 100) + " % distribution-free CI.",
-        "Gate: " + (o.gate() == null ? "every row" : "rows matching /" + o.gate() + "/") + " (p99 is shown, not"
-            + " tested): a family of " + family + " tested row(s), p(BH) = Benjamini-Hochberg"
+        "Gate: " + (o.gate() == null ? "every row" : "rows matching /" + o.gate() + "/") + (o.gateP99()
+            ? " (p99 rows too, --gate-p99)" : " (p99 rows informational; --gate-p99 gates them)") + ", never a thin"
+            + " p99 (fewer than " + ThinPercentile.MIN_BEYOND + " samples beyond it in a fork): a family of " + family + " tested row(s), p(BH) = Benjamini-Hochberg"
             + " adjusted over it (other rows informational, in a family of their own, never exit 1); one slower row"
             + " alone needs p <= " + o.alpha() + " / " + family + " = " + p(c.aloneNeedsP()) + ": "
             + c.minimumRoundsAlone() + " paired rounds (floor 2^-n) or " + c.minimumReplicatesAlone()
@@ -141,7 +147,8 @@ public final class Formats {
             + (Family.floorWarning(c.rows(), o) == null ? "." : "; some gated rows cannot (see the warning)."),
         "Verdict: slower/faster when p(BH) < " + o.alpha() + " and |change| >= " + pct(o.threshold() * 100)
             + " %; noisy when not and a side's replicates scatter more than " + pct(o.maxCv() * 100)
-            + " % (coefficient of variation; need = forks per side to detect " + pct(o.threshold() * 100)
+            + " % (coefficient of variation; paired: of the rounds' ratios over sqrt(2), since the machine's drift"
+            + " cancels in them; need = forks per side to detect " + pct(o.threshold() * 100)
             + " % with 80 % power); ~ otherwise. x/op: lower is better; ops/x: higher is better.",
         "Replicates: at least " + min + " per side for any verdict at alpha " + o.alpha()
             + " (3 vs 3 can never reach p < 0.05: its smallest two-sided p is 0.1), and "
@@ -165,9 +172,13 @@ public final class Formats {
       if (r.hasTest() && !r.gated()) {
         verdict += " (info)";
       }
-      String name = r.shortName() + (r.mode().equals("sample") || r.mode().isEmpty() ? "" : " (" + r.mode() + ")");
-      out.add(new String[] {name, r.paramsLabel(), r.unit(), n, num(r.baselineCenter()),
-          num(r.candidateCenter()), num(r.baselineTail()), num(r.candidateTail()),
+      if (r.thinP99()) {
+        verdict += " (" + r.invalidReason().split(" in a fork")[0] + ")"; // p99 thin: N samples beyond
+      }
+      // a p99 row holds the p99s as its center: shown in the p99 columns
+      double[] v = r.p99() ? new double[] {Double.NaN, Double.NaN, r.baselineCenter(), r.candidateCenter()}
+          : new double[] {r.baselineCenter(), r.candidateCenter(), r.baselineTail(), r.candidateTail()};
+      out.add(new String[] {r.name(), r.paramsLabel(), r.unit(), n, num(v[0]), num(v[1]), num(v[2]), num(v[3]),
           r.compared() ? signed(r.changePercent()) + "%" : "", ci(r), p(r.p()), p(r.pAdjusted()), test(r), verdict,
           phase(r.phase())});
     }
@@ -246,10 +257,10 @@ public final class Formats {
     List<Object> out = new ArrayList<>();
     for (Comparison.RunRef r : runs) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("dir", r.dir().toString());
-      m.put("runId", r.runId());
-      m.put("gitCommit", r.gitCommit());
-      m.put("testbed", r.testbed());
+      m.put(CompareJson.DIR, r.dir().toString());
+      m.put(CompareJson.RUN_ID, r.runId());
+      m.put(CompareJson.GIT_COMMIT, r.gitCommit());
+      m.put(CompareJson.TESTBED, r.testbed());
       out.add(m);
     }
     return out;
@@ -257,53 +268,57 @@ public final class Formats {
 
   private static Map<String, Object> row(Row r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("benchmark", r.benchmark());
-    m.put("name", r.shortName());
-    m.put("mode", r.mode());
-    m.put("params", r.params());
-    m.put("unit", r.unit());
-    m.put("verdict", r.verdict().label());
-    m.put("replicate", r.replicate());
-    m.put("nBaseline", r.nBaseline());
-    m.put("nCandidate", r.nCandidate());
-    m.put("baseline", side(r, r.baselineCenter(), r.baselineTail()));
-    m.put("candidate", side(r, r.candidateCenter(), r.candidateTail()));
-    m.put("ratio", finite(r.ratio()));
-    m.put("changePercent", r.compared() ? finite(r.changePercent()) : null);
-    m.put("ciLower", r.compared() && r.ciLower() > 0 ? finite(r.ciLower()) : null);
-    m.put("ciUpper", finite(r.ciUpper()));
-    m.put("u", finite(r.u()));
-    m.put("p", finite(r.p()));
-    m.put("pAdjusted", finite(r.pAdjusted()));
-    m.put("cvBaseline", finite(r.cvBaseline()));
-    m.put("cvCandidate", finite(r.cvCandidate()));
-    m.put("replicatesNeeded", r.compared() && r.replicatesNeeded() > 0 ? r.replicatesNeeded() : null);
-    m.put("tooFewReplicates", r.tooFew());
-    m.put("test", r.hasTest() ? r.test() : null);
-    m.put("ties", r.hasTest() ? r.ties() : null);
-    m.put("pFloor", r.hasTest() ? finite(r.pFloor()) : null);
-    m.put("gated", r.gated());
-    m.put("invalidReason", r.invalidReason());
+    m.put(CompareJson.BENCHMARK, r.benchmark());
+    m.put(CompareJson.NAME, r.shortName());
+    m.put(CompareJson.STAT, r.stat());
+    m.put(CompareJson.MODE, r.mode());
+    m.put(CompareJson.PARAMS, r.params());
+    m.put(CompareJson.UNIT, r.unit());
+    m.put(CompareJson.VERDICT, r.verdict().label());
+    m.put(CompareJson.REPLICATE, r.replicate());
+    m.put(CompareJson.N_BASELINE, r.nBaseline());
+    m.put(CompareJson.N_CANDIDATE, r.nCandidate());
+    m.put(CompareJson.BASELINE, side(r, r.baselineCenter(), r.baselineTail()));
+    m.put(CompareJson.CANDIDATE, side(r, r.candidateCenter(), r.candidateTail()));
+    m.put(CompareJson.RATIO, finite(r.ratio()));
+    m.put(CompareJson.CHANGE_PERCENT, r.compared() ? finite(r.changePercent()) : null);
+    m.put(CompareJson.CI_LOWER, r.compared() && r.ciLower() > 0 ? finite(r.ciLower()) : null);
+    m.put(CompareJson.CI_UPPER, finite(r.ciUpper()));
+    m.put(CompareJson.U, finite(r.u()));
+    m.put(CompareJson.P, finite(r.p()));
+    m.put(CompareJson.P_ADJUSTED, finite(r.pAdjusted()));
+    m.put(CompareJson.CV_BASELINE, finite(r.cvBaseline()));
+    m.put(CompareJson.CV_CANDIDATE, finite(r.cvCandidate()));
+    m.put(CompareJson.NOISE, finite(r.noise()));
+    m.put(CompareJson.REPLICATES_NEEDED, r.compared() && r.replicatesNeeded() > 0 ? r.replicatesNeeded() : null);
+    m.put(CompareJson.TOO_FEW_REPLICATES, r.tooFew());
+    m.put(CompareJson.TEST, r.hasTest() ? r.test() : null);
+    m.put(CompareJson.TIES, r.hasTest() ? r.ties() : null);
+    m.put(CompareJson.P_FLOOR, r.hasTest() ? finite(r.pFloor()) : null);
+    m.put(CompareJson.GATED, r.gated());
+    m.put(CompareJson.INVALID_REASON, r.invalidReason());
     if (r.phase() != null) {
       Map<String, Object> ph = new LinkedHashMap<>();
-      ph.put("name", r.phase().name());
-      ph.put("baselineNs", r.phase().baselineNs());
-      ph.put("candidateNs", r.phase().candidateNs());
-      ph.put("deltaNs", r.phase().deltaNs());
-      m.put("phase", ph);
+      ph.put(CompareJson.NAME, r.phase().name());
+      ph.put(CompareJson.BASELINE_NS, r.phase().baselineNs());
+      ph.put(CompareJson.CANDIDATE_NS, r.phase().candidateNs());
+      ph.put(CompareJson.DELTA_NS, r.phase().deltaNs());
+      m.put(CompareJson.PHASE, ph);
     } else {
-      m.put("phase", null);
+      m.put(CompareJson.PHASE, null);
     }
     return m;
   }
 
   private static Map<String, Object> side(Row r, double center, double tail) {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (r.sampled()) {
-      m.put("p50", finite(center));
-      m.put("p99", finite(tail));
+    if (r.p99()) { // the row of the p99s holds them as its center
+      m.put(CompareJson.P99, finite(center));
+    } else if (r.sampled()) {
+      m.put(CompareJson.P50, finite(center));
+      m.put(CompareJson.P99, finite(tail));
     } else {
-      m.put("score", finite(center));
+      m.put(CompareJson.SCORE, finite(center));
     }
     return m;
   }

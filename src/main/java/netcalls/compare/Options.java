@@ -15,9 +15,11 @@ import java.util.regex.PatternSyntaxException;
  *     parameters as printed, see {@link Row#label()}); null for every row. The others are informational.
  * @param allowSequential compare sides of which one ran wholly before the other (with a warning) instead of
  *     refusing
+ * @param gateP99 p99 rows that {@code gate} matches can fail the build too (compare's {@code --gate-p99}); else
+ *     every p99 row is informational. A thin p99 (netcalls.run.ThinPercentile) is never gated.
  */
 public record Options(double alpha, double threshold, double maxCv, boolean force, String gate,
-    boolean allowSequential) {
+    boolean allowSequential, boolean gateP99) {
   public static final double DEFAULT_ALPHA = 0.05;
   public static final double DEFAULT_THRESHOLD = 0.05;
   public static final double DEFAULT_MAX_CV = 0.10;
@@ -42,6 +44,11 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
     }
   }
 
+  /** p99 rows informational. */
+  public Options(double alpha, double threshold, double maxCv, boolean force, String gate, boolean allowSequential) {
+    this(alpha, threshold, maxCv, force, gate, allowSequential, false);
+  }
+
   /** Every row gated, sequential sides refused. */
   public Options(double alpha, double threshold, double maxCv, boolean force) {
     this(alpha, threshold, maxCv, force, null, false);
@@ -53,7 +60,7 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
 
   /** These options, sides that ran one after the other compared with a warning (a report shows, it does not gate). */
   public Options sequentialAllowed() {
-    return new Options(alpha, threshold, maxCv, force, gate, true);
+    return new Options(alpha, threshold, maxCv, force, gate, true, gateP99);
   }
 
   /** The confidence level of the ratio's interval, tied to alpha so interval and test agree (95 % by default). */
@@ -61,8 +68,8 @@ public record Options(double alpha, double threshold, double maxCv, boolean forc
     return 1 - alpha;
   }
 
-  /** Whether a row with this label can fail the build. */
-  boolean gates(String label) {
-    return gate == null || Pattern.compile(gate).matcher(label).find();
+  /** Whether a row can fail the build: its label matches the gate, and a p99 row only with gateP99. */
+  boolean gates(Row r) {
+    return (!r.p99() || gateP99) && (gate == null || Pattern.compile(gate).matcher(r.label()).find());
   }
 }

@@ -25,7 +25,7 @@ final class RowTests {
         iterations ? "iteration" : "fork", x.length, y.length, Stats.median(x), Stats.median(y),
         medianOrNaN(sb.tails(iterations)), medianOrNaN(sc.tails(iterations)), ratio.estimate(), ratio.lower(),
         ratio.upper(), mw.u(), mw.p(), Double.NaN, cvb, cvc, need, floor >= o.alpha(), moved, null, Row.UNPAIRED,
-        mw.tiedValues(), floor, true);
+        mw.tiedValues(), floor, true).asStat(null, Math.max(cvb, cvc));
     if (iterations) {
       String side = sb.forks().size() < 2 ? "baseline" : "candidate";
       return r.withoutVerdict(Verdict.NO_VERDICT, "a single fork on the " + side + " side: its iterations are no"
@@ -62,12 +62,33 @@ final class RowTests {
     Exact.Result t = Exact.signFlip(d);
     Stats.Ratio ratio = Exact.walsh(d, o.ciLevel());
     double p = ratio.estimate() >= 1 ? t.pGreater() : t.pLess();
-    // the pairs' scatter is what the test sees: the ratios' cv, per side as sqrt(2) of the difference's
-    int need = Stats.replicatesNeeded(Stats.cv(ratios) / Math.sqrt(2), o.threshold(), o.alpha());
+    // the pairs' scatter is what the test sees, and what makes a row noisy: the ratios' cv, per side as sqrt(2) of
+    // the difference's; the sides' own scatter holds the machine's drift between rounds, which cancels in the ratios
+    double noise = Stats.cv(ratios) / Math.sqrt(2);
+    int need = Stats.replicatesNeeded(noise, o.threshold(), o.alpha());
     return new Row(k.benchmark(), k.shortName(), k.mode(), k.params(), unit, Verdict.SAME, "round", n, n,
         Stats.median(x), Stats.median(y), medianOrNaN(rounds[2]), medianOrNaN(rounds[3]), ratio.estimate(), ratio.lower(), ratio.upper(),
         Double.NaN, p, Double.NaN, Stats.cv(x), Stats.cv(y), need, floor >= o.alpha(), moved, null, Row.PAIRED,
-        t.ties(), floor, true);
+        t.ties(), floor, true).asStat(null, noise);
+  }
+
+  /**
+   * The row of the p99s beside a sample-mode row: the same test on the forks' (paired: the rounds') p99s, or no
+   * verdict when a fork's p99 is thin (netcalls.run.ThinPercentile), which is then never gated.
+   */
+  static Row p99(Key k, Series sb, Series sc, double[][] rounds, Options o) {
+    Row r = rounds != null
+        ? paired(k, sb.unit(), new double[][] {rounds[2], rounds[3], {}, {}}, o, null)
+        : unpaired(k, sb.p99s(), sc.p99s(), o, null);
+    r = r.asStat(Row.P99, r.noise());
+    if (sb.thinP99() || sc.thinP99()) {
+      double fewest = Math.min(sb.fewestBeyondP99(), sc.fewestBeyondP99());
+      return r.withoutVerdict(Verdict.NO_VERDICT, String.format(java.util.Locale.ROOT, Row.THIN_P99 + "%s samples beyond"
+          + " in a fork (%d needed, netcalls.run.ThinPercentile): run longer iterations",
+          fewest < 10 ? String.format(java.util.Locale.ROOT, "%.1f", fewest) : String.valueOf((long) fewest),
+          netcalls.run.ThinPercentile.MIN_BEYOND));
+    }
+    return r;
   }
 
   static double medianOrNaN(double[] v) {

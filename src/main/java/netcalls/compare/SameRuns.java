@@ -87,6 +87,6 @@ final class SameRuns {
     return new Row(r.benchmark(), r.shortName(), r.mode(), r.params(), r.unit(), Verdict.INVALID, r.replicate(),
         r.nBaseline(), r.nCandidate(), r.baselineCenter(), r.candidateCenter(), r.baselineTail(), r.candidateTail(),
         r.ratio(), r.ciLower(), r.ciUpper(), r.u(), r.p(), r.pAdjusted(), r.cvBaseline(), r.cvCandidate(),
-        r.replicatesNeeded(), r.tooFew(), r.phase(), reason);
+        r.replicatesNeeded(), r.tooFew(), r.phase(), reason).asStat(r.stat(), r.noise());
   }
 }

@@ -28,12 +28,45 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
   /**
    * One fork (one JVM), the unit of replication. {@code center} is the p50 of the fork's merged iteration
    * histograms in sample mode, else the mean of its iteration scores; {@code tail} is its p99 (NaN outside
-   * sample mode). The per-iteration values stand in for forks when a side has only one.
+   * sample mode). The per-iteration values stand in for forks when a side has only one. {@code samples}: the
+   * fork's sample count (0 outside sample mode), which says whether its p99 is thin.
    */
-  record Fork(double center, double tail, double[] iterationCenters, double[] iterationTails) {}
+  record Fork(double center, double tail, double[] iterationCenters, double[] iterationTails, long samples) {
+    Fork(double center, double tail, double[] iterationCenters, double[] iterationTails) {
+      this(center, tail, iterationCenters, iterationTails, 0);
+    }
+  }
 
   boolean sampled() {
     return !forks.isEmpty() && !Double.isNaN(forks.get(0).tail());
+  }
+
+  /**
+   * The series of the forks' p99s: each fork's (and iteration's) tail as its center, so the tests of the center
+   * run on the tails unchanged.
+   */
+  Series p99s() {
+    return new Series(key, unit, options, tailsAsCenters(forks), sources, invalid, tailsAsCenters(unsteady),
+        unsteadyWhy);
+  }
+
+  private static List<Fork> tailsAsCenters(List<Fork> forks) {
+    List<Fork> out = new ArrayList<>();
+    for (Fork f : forks) {
+      out.add(new Fork(f.tail(), Double.NaN, f.iterationTails(), new double[f.iterationTails().length], f.samples()));
+    }
+    return out;
+  }
+
+  /** Whether any fork's p99 is thin (netcalls.run.ThinPercentile, the rule's owner). */
+  boolean thinP99() {
+    return forks.stream().anyMatch(f -> netcalls.run.ThinPercentile.thin(f.samples(), 99));
+  }
+
+  /** The fewest samples beyond the p99 of any of this series' forks (netcalls.run.ThinPercentile's count). */
+  double fewestBeyondP99() {
+    return forks.stream().mapToDouble(f -> netcalls.run.ThinPercentile.beyond(f.samples(), 99)).min()
+        .orElse(0);
   }
 
   /** The same forks (steady, unsteady and invalid alike) under another key: an ignored parameter joins rows. */
@@ -80,7 +113,8 @@ record Series(Key key, String unit, JmhOptions options, List<Fork> forks, List<S
   private static List<Fork> scale(List<Fork> forks, double f) {
     List<Fork> scaled = new ArrayList<>();
     for (Fork k : forks) {
-      scaled.add(new Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f), times(k.iterationTails(), f)));
+      scaled.add(new Fork(k.center() * f, k.tail() * f, times(k.iterationCenters(), f), times(k.iterationTails(), f),
+          k.samples()));
     }
     return scaled;
   }

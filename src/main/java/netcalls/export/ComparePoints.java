@@ -47,6 +47,9 @@ public final class ComparePoints {
     long[] n = new long[1];
     try (OutputStream os = Files.newOutputStream(file); LineBuffer out = new LineBuffer(os, m -> n[0]++)) {
       for (Row r : c.rows()) {
+        if (r.p99()) {
+          continue; // its values are the tail point of its center row's
+        }
         for (PointDraft d : points(r, baseline, candidate)) {
           out.line(InfluxMeasurement.COMPARE, LineProtocol.line(d.toPoint(t)));
         }

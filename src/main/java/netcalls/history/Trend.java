@@ -18,11 +18,13 @@ public final class Trend {
   public record Finding(String row, String kind, double change, Night after, String before, boolean isNew) {}
 
   /**
-   * @param anchor          sha (or a prefix of it) whose values are the fixed reference, or null
+   * @param anchor          sha (or a prefix of it) whose values are the fixed reference, or null; after an ACCEPT,
+   *                        the accepted revision
    * @param anchorThreshold drift from the anchor that counts, e.g. 0.03
+   * @param pinnedAnchor    the anchor as given, when an ACCEPT moved it; else null
    */
   public record Report(int nights, int rows, int lastAccept, List<Finding> findings, String anchor,
-      double anchorThreshold, EDivisive.Config config) {
+      double anchorThreshold, EDivisive.Config config, String pinnedAnchor) {
 
     public boolean anyNew() {
       return findings.stream().anyMatch(Finding::isNew);
@@ -36,8 +38,9 @@ public final class Trend {
           + " %d permutations, seed %d, at least %d nights a side%n", config.alpha(), config.permutations(),
           config.seed(), config.minSize()));
       if (anchor != null) {
-        s.append(String.format(Locale.ROOT, "anchor %s: a night more than %.1f %% above its values%n", anchor,
-            100 * anchorThreshold));
+        s.append(String.format(Locale.ROOT, "anchor %s: a night more than %.1f %% above its values%s%n",
+            anchor.substring(0, Math.min(7, anchor.length())), 100 * anchorThreshold, pinnedAnchor == null ? ""
+                : " (moved from " + pinnedAnchor + " by the ACCEPT at line " + lastAccept + "; nights after it)"));
       }
       if (findings.isEmpty()) {
         s.append("no change point\n");
@@ -55,10 +58,21 @@ public final class Trend {
 
   public static Report of(List<Night> nights, String anchor, double anchorThreshold, EDivisive.Config config) {
     int lastAccept = -1;
+    Night accepted = null;
     for (Night n : nights) {
       if (n.verdict() == Night.Kind.ACCEPT) {
         lastAccept = n.line();
+        accepted = n;
       }
+    }
+    // an accepted change moves the anchor to the accepted revision, unless the pinned one is newer: against the old
+    // anchor every later night would drift by the accepted change, and a creep after it would hide in that drift
+    String pinned = null;
+    int since = 0;
+    if (anchor != null && accepted != null && !measuredAfter(nights, anchor, lastAccept)) {
+      pinned = anchor;
+      anchor = accepted.candidate();
+      since = lastAccept;
     }
     Set<String> labels = new LinkedHashSet<>();
     nights.forEach(n -> labels.addAll(n.rows().keySet()));
@@ -83,17 +97,27 @@ public final class Trend {
         previous = at;
       }
       if (anchor != null) {
-        Finding drift = anchorDrift(row, measured, anchor, anchorThreshold, lastAccept);
+        Finding drift = anchorDrift(row, measured, anchor, anchorThreshold, lastAccept, since);
         if (drift != null) {
           findings.add(drift);
         }
       }
     }
-    return new Report(nights.size(), labels.size(), lastAccept, findings, anchor, anchorThreshold, config);
+    return new Report(nights.size(), labels.size(), lastAccept, findings, anchor, anchorThreshold, config, pinned);
   }
 
-  /** The first night whose median is more than the threshold above the anchor's values, or null. */
-  private static Finding anchorDrift(String row, List<Night> measured, String anchor, double threshold, int lastAccept) {
+  /** Whether revision {@code sha} (or a prefix) was a night's candidate after line {@code line}. */
+  private static boolean measuredAfter(List<Night> nights, String sha, int line) {
+    return nights.stream().anyMatch(n -> n.line() > line && n.verdict() != Night.Kind.ACCEPT
+        && n.candidate().startsWith(sha));
+  }
+
+  /**
+   * The first night after line {@code since} whose median is more than the threshold above the anchor's values, or
+   * null.
+   */
+  private static Finding anchorDrift(String row, List<Night> measured, String anchor, double threshold,
+      int lastAccept, int since) {
     double[] reference = measured.stream().flatMapToDouble(n -> {
       Night.Values v = n.rows().get(row);
       if (n.candidate().startsWith(anchor)) {
@@ -107,6 +131,9 @@ public final class Trend {
     double level = median(reference);
     for (int i = 1; i < measured.size(); i++) {
       Night n = measured.get(i);
+      if (n.line() <= since) {
+        continue;
+      }
       double drift = median(n.rows().get(row).candidate()) / level - 1;
       if (drift > threshold && !n.candidate().startsWith(anchor)) {
         return new Finding(row, "anchor", drift, n, measured.get(i - 1).shortCandidate(), n.line() > lastAccept);

@@ -84,6 +84,9 @@ class GateCheckScriptTest {
     assertThat(r.out()).containsPattern("(?m)^aa night 1: .* compare \\S+/aa-base-1,\\S+/aa-base-2 \\S+/aa-cand-1,\\S+/aa-cand-2")
         .containsPattern("(?m)^aa night 2: .* compare \\S+/aa-base-3,\\S+/aa-base-4 ");
     assertThat(out.resolve("g")).doesNotExist();
+    assertThat(r.out()).doesNotContain("--gate-p99");
+    Result p99 = bash("scripts/gate-check.sh", "--dry-run", "--rounds", "2", "--aa-rounds", "2", "--gate-p99");
+    assertThat(p99.out()).containsPattern("(?m)^aa night 1: .* compare \\S+ \\S+ --gate-p99$");
   }
 
   @Test

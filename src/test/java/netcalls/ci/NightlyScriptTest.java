@@ -39,6 +39,10 @@ class NightlyScriptTest {
     Files.createDirectories(repo.resolve("scripts"));
     Path script = repo.resolve("scripts/nightly.sh");
     Files.copy(Path.of("scripts/nightly.sh"), script, StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(repo.resolve("scripts/lib"));
+    for (String lib : List.of("nightly-plan.sh", "timed-runs.sh")) {
+      Files.copy(Path.of("scripts/lib", lib), repo.resolve("scripts/lib").resolve(lib), StandardCopyOption.REPLACE_EXISTING);
+    }
     assertThat(script.toFile().setExecutable(true)).isTrue();
     git("init", "-q");
     for (int i = 1; i <= 3; i++) {
@@ -77,6 +81,10 @@ class NightlyScriptTest {
     assertThat(r.out()).containsPattern("(?m)^busy: .* history busy \\S+/rounds.tsv ");
     assertThat(r.out()).containsPattern("(?m)^record: .* history record --history \\S+history.jsonl --full-subset ");
     assertThat(r.out()).containsPattern("(?m)^check: .* history check \\S+history.jsonl $");
+    // the p99 rows are informational by default; --gate-p99 passes to compare
+    assertThat(r.out()).containsPattern("(?m)^compare: .* --gate RequestLatency --format").doesNotContain("--gate-p99");
+    assertThat(nightly("--dry-run", "--runs", "4", "--history", "history.jsonl", "--gate-p99").out())
+        .containsPattern("(?m)^compare: .* --gate-p99 --gate RequestLatency --format");
     // a dry run builds and writes nothing
     assertThat(git("worktree", "list").out().lines()).hasSize(1);
     assertThat(repo.resolve("results")).doesNotExist();

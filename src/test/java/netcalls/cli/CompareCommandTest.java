@@ -95,7 +95,8 @@ class CompareCommandTest {
     assertThat(Main.run(new String[] {"compare", a.toString(), b.toString(), "--ignore-param", "trace",
         "--format", "json"})).isEqualTo(1);
     com.fasterxml.jackson.databind.JsonNode rows = new ObjectMapper().readTree(stdout()).path("rows");
-    assertThat(rows).hasSize(1);
+    assertThat(rows).hasSize(2); // the p50 row and its p99 row
+    assertThat(rows.get(1).path("stat").asText()).isEqualTo("p99");
     assertThat(rows.get(0).path("nBaseline").asInt()).isEqualTo(5);
     assertThat(rows.get(0).path("nCandidate").asInt()).isEqualTo(5);
   }

@@ -51,8 +51,12 @@ class CompareIT {
     Result r = compare(base.toString(), cand.toString(), "--format", "json", "--allow-sequential");
     assertThat(r.exit()).as(r.out()).isZero();
     JsonNode json = JSON.readTree(r.out().substring(r.out().indexOf('{')));
-    assertThat(json.path("rows")).hasSize(1);
+    assertThat(json.path("rows")).hasSize(2); // the row and its p99 row
     JsonNode row = json.path("rows").get(0);
+    assertThat(row.path("stat").isNull()).isTrue();
+    JsonNode tail = json.path("rows").get(1);
+    assertThat(tail.path("stat").asText()).isEqualTo("p99");
+    assertThat(tail.path("gated").asBoolean()).isFalse(); // informational without --gate-p99
     assertThat(json.path("warnings").toString()).contains("--allow-sequential");
     // on a busy machine a fork may reach no steady state: not gated, also no failure, but nothing more to check
     assertThat(row.path("verdict").asText()).isIn("no verdict", "not gated");

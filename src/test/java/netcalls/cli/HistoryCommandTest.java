@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import netcalls.compare.Compare;
+import netcalls.compare.Comparison;
+import netcalls.compare.Formats;
+import netcalls.compare.Options;
+import netcalls.compare.RunBuilder;
 import netcalls.history.HistoryFile;
 import netcalls.history.Night;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +103,26 @@ class HistoryCommandTest {
     assertThat(Main.run(new String[] {"history", "busy", rounds.toString()})).isEqualTo(2);
     assertThat(err.toString()).startsWith("netcalls history: " + rounds + " line 1: ")
         .endsWith("; give round, side, idle ticks, steal ticks, total ticks, own CPU ms, wall ms, cores\n");
+  }
+
+  /**
+   * compare's JSON field names have one owner (netcalls.run.CompareJson): what Formats writes, history record reads
+   * back. A name respelt on one side only breaks this; renamed in the owner, both follow.
+   */
+  @Test
+  void recordReadsTheGatedVerdictsThatCompareWrites() throws Exception {
+    Path a = new RunBuilder(dir.resolve("a")).sample(RunBuilder.REQUEST, RunBuilder.OKHTTP, "us/op", 100, 101, 99, 102, 98)
+        .sample(RunBuilder.REQUEST, RunBuilder.AHC, "us/op", 100, 101, 99, 102, 98).write();
+    Path b = new RunBuilder(dir.resolve("b")).sample(RunBuilder.REQUEST, RunBuilder.OKHTTP, "us/op", 120, 121, 119, 122, 118)
+        .sample(RunBuilder.REQUEST, RunBuilder.AHC, "us/op", 120, 121, 119, 122, 118).write();
+    Comparison c = Compare.runs(List.of(a), List.of(b), new Options(0.05, 0.05, 0.10, false, "client=okhttp", false));
+    assertThat(c.rows()).hasSize(4); // two rows, each with its p99 row; all slower
+    assertThat(c.rows()).allMatch(r -> r.verdict() == netcalls.compare.Verdict.SLOWER);
+
+    // only the gated okhttp p50 row judges the night: ahc and the p99 rows are informational
+    assertThat(HistoryCommand.gatedVerdicts(netcalls.read.Json.MAPPER.readTree(Formats.json(c))))
+        .containsExactly("slower");
+    assertThat(HistoryCommand.gatedVerdicts(netcalls.read.Json.MAPPER.readTree("{}"))).isNull();
   }
 
   private static List<String> stepHistory() {

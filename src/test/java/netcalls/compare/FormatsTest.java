@@ -47,7 +47,8 @@ class FormatsTest {
         .contains("Hodges-Lehmann").contains("p(BH) < 0.05 and |change| >= 5 %")
         .contains("at least 4 per side").contains("3 vs 3 can never reach p < 0.05")
         .contains("and 4 for a change in one row alone among the 1 gated")
-        .contains("Gate: every row (p99 is shown, not tested): a family of 1 tested row(s)")
+        .contains("Gate: every row (p99 rows informational; --gate-p99 gates them), never a thin p99 (fewer than 10"
+            + " samples beyond it in a fork): a family of 1 tested row(s)")
         .contains("one slower row alone needs p <= 0.05 / 1 = 0.050: 5 paired rounds");
     assertThat(table.get(0)).contains(" test ");
     assertThat(table.get(2)).contains(" unpaired ");
@@ -57,9 +58,9 @@ class FormatsTest {
   @Test
   void markdownIsAGithubTable() {
     String s = Formats.markdown(c);
-    assertThat(s).startsWith("### netcalls compare: 1 slower, 0 faster, 0 noisy of 1 rows");
+    assertThat(s).startsWith("### netcalls compare: 2 slower, 0 faster, 0 noisy of 2 rows"); // p50 and p99 (info)
     List<String> table = s.lines().filter(l -> l.startsWith("|")).toList();
-    assertThat(table).hasSize(4);
+    assertThat(table).hasSize(5);
     long columns = cells(table.get(0));
     assertThat(table).allSatisfy(l -> assertThat(cells(l)).isEqualTo(columns));
     assertThat(table.get(1)).matches("\\|(-{3}:?\\|)+");
@@ -77,7 +78,7 @@ class FormatsTest {
     assertThat(j.path("gate").isNull()).isTrue();
     assertThat(j.path("aloneNeedsP").asDouble()).isEqualTo(0.05);
     assertThat(j.path("baseline").get(0).path("runId").asText()).isEqualTo("a");
-    assertThat(j.path("summary").path("slower").asInt()).isEqualTo(1);
+    assertThat(j.path("summary").path("slower").asInt()).isEqualTo(2); // its p99 row too, informational
     assertThat(j.path("summary").path("baselineOnly").asInt()).isEqualTo(1);
     JsonNode only = j.path("rows").get(0);
     assertThat(only.path("verdict").asText()).isEqualTo("baseline only");

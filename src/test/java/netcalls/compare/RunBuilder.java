@@ -79,10 +79,23 @@ public final class RunBuilder {
   }
 
   private int iterationsPerFork = netcalls.steady.SteadyState.MIN_POINTS;
+  private long[] counts = {10, 30, 2};
+  private double tailFactor = 1.5;
+
+  /**
+   * The samples of each iteration {@link #sample} writes: below, at and above the median (10, 30 and 2 by default:
+   * 42 an iteration, 1260 a fork of 30 iterations, whose p99 rests on 12.6 samples); and the top bin's value, the
+   * p99, as a multiple of the median (1.5 by default).
+   */
+  public RunBuilder histogram(long below, long at, long above, double tailFactor) {
+    this.counts = new long[] {below, at, above};
+    this.tailFactor = tailFactor;
+    return this;
+  }
 
   /**
    * A sample-mode result; one fork per value in {@code p50s}, each fork {@link #iterationsPerFork} iterations whose
-   * histograms put the median at that value and the tail at 1.5 times it.
+   * histograms put the median at that value and the tail at 1.5 times it (see {@link #histogram}).
    */
   public RunBuilder sample(String benchmark, Map<String, String> params, String unit, double... p50s) {
     ObjectNode r = result(benchmark, "sample", params, p50s.length);
@@ -93,9 +106,9 @@ public final class RunBuilder {
       ArrayNode fork = forks.addArray();
       for (int it = 0; it < iterationsPerFork; it++) {
         ArrayNode h = fork.addArray();
-        h.addArray().add(c * 0.9).add(10);
-        h.addArray().add(c).add(30);
-        h.addArray().add(c * 1.5).add(2);
+        h.addArray().add(c * 0.9).add(counts[0]);
+        h.addArray().add(c).add(counts[1]);
+        h.addArray().add(c * tailFactor).add(counts[2]);
       }
     }
     return this;

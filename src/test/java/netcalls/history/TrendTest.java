@@ -72,6 +72,49 @@ class TrendTest {
     assertThat(report.render()).contains("anchor " + sha(0).substring(0, 7) + ": a night more than 3.0 % above its values");
   }
 
+  /**
+   * After {@code --accept} the anchor is the accepted revision: the creep's nights are known, the flat nights after it
+   * are no drift, and a new rise of 4 % after it is NEW (against the old anchor it hid in the accepted 10 %).
+   */
+  @Test
+  void anAcceptMovesTheAnchorToTheAcceptedRevision() {
+    double[] creep = EDivisiveTest.SERIES.get("creep"); // ends at 110.0, night 20 (sha 19)
+    List<Night> nights = new ArrayList<>(nights(creep));
+    nights.add(new Night(21, "2026-11-21", sha(18), sha(19), Night.Kind.ACCEPT, "HTTP/2 by default", Map.of(),
+        List.of()));
+    double[] after = {110.2, 109.8, 110.1, 109.9, 110.3};
+    for (int i = 0; i < after.length; i++) {
+      nights.add(night(22 + i, sha(19 + i), sha(20 + i), 110.0, after[i]));
+    }
+    String anchor = sha(0).substring(0, 7);
+
+    Trend.Report flat = Trend.of(nights, anchor, 0.03, EDivisive.Config.defaults());
+    assertThat(flat.anchor()).isEqualTo(sha(19));
+    assertThat(flat.findings()).noneMatch(f -> f.kind().equals("anchor"));
+    assertThat(flat.anyNew()).isFalse();
+    assertThat(flat.render()).contains("anchor " + sha(19).substring(0, 7) + ": a night more than 3.0 % above its"
+        + " values (moved from " + anchor + " by the ACCEPT at line 21; nights after it)");
+
+    nights.add(night(27, sha(24), sha(25), 110.0, 114.6));
+    Trend.Report rise = Trend.of(nights, anchor, 0.03, EDivisive.Config.defaults());
+    Trend.Finding f = rise.findings().stream().filter(x -> x.kind().equals("anchor")).findFirst().orElseThrow();
+    // the accepted revision's values: its night's rounds and the next nights' baselines, median 110.0
+    assertThat(f.after().line()).isEqualTo(27);
+    assertThat(f.change()).isCloseTo(114.6 / 110.0 - 1, within(1e-9));
+    assertThat(f.isNew()).isTrue();
+    assertThat(rise.anyNew()).isTrue();
+
+    // a pinned anchor newer than the ACCEPT stays where it is
+    Trend.Report newer = Trend.of(nights, sha(22).substring(0, 7), 0.03, EDivisive.Config.defaults());
+    assertThat(newer.anchor()).isEqualTo(sha(22).substring(0, 7));
+    assertThat(newer.pinnedAnchor()).isNull();
+  }
+
+  private static Night night(int line, String base, String cand, double b, double x) {
+    return new Night(line, String.format("2026-11-%02d", line), base, cand, Night.Kind.PASS, null,
+        Map.of(ROW, new Night.Values("us/op", new double[] {b, b, b}, new double[] {x - 0.2, x, x + 0.2})), List.of());
+  }
+
   /** Night i (line i + 1): candidate sha(i) against sha(i - 1), three rounds around {@code series[i]}
    * (the baseline's at the night before's value). */
   static List<Night> nights(double[] series) {
