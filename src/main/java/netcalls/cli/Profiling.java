@@ -15,13 +15,27 @@ import netcalls.run.RunFolder;
  * found before any fork: the kind, the platform, the folder.
  */
 final class Profiling {
-  enum Kind { cpu, alloc, wall, lock }
+  /**
+   * A kind and its sampling interval, given explicitly so that samples x interval is a quantity (ns of CPU or wall
+   * time, bytes): async-profiler's own defaults for cpu and wall; alloc every 128 KiB (its default, one sample per
+   * TLAB, has no fixed size); lock has none (counted in samples).
+   */
+  enum Kind {
+    cpu(10_000_000), alloc(128 * 1024), wall(50_000_000), lock(0);
+
+    final long interval;
+
+    Kind(long interval) {
+      this.interval = interval;
+    }
+  }
 
   /** What the forks are profiled with: the kind, the event passed to async-profiler, the library and the folder. */
   record Plan(Kind kind, String event, Path library, Path dir) {
     /** The options of JMH's {@code -prof async}. */
     String jmhOptions() {
-      return "libPath=" + library + ";output=flamegraph,collapsed;dir=" + dir + ";event=" + event;
+      return "libPath=" + library + ";output=flamegraph,collapsed;dir=" + dir + ";event=" + event
+          + (kind.interval > 0 ? ";interval=" + kind.interval : "");
     }
   }
 

@@ -282,6 +282,7 @@ final class RunCommand {
           .result(partFile.toString());
       if (profile != null) {
         b.addProfiler("async", profile.jmhOptions());
+        b.addProfiler(ForkProfiles.class, profile.dir().toString()); // after async: each fork's files to its own folder
       }
       Map<String, List<String>> params = new LinkedHashMap<>(forced);
       params.putAll(r.params());
@@ -348,7 +349,7 @@ final class RunCommand {
       RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit,
           ForkJdk.of(java));
       if (profile != null) {
-        RunMetadata.addProfile(folder, profile.kind().name(), profile.event());
+        RunMetadata.addProfile(folder, profile.kind().name(), profile.event(), profile.kind().interval);
       }
       String summary = Summary.render(folder.dir());
       Files.writeString(folder.summary(), summary);

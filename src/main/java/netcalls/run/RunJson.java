@@ -46,4 +46,6 @@ public final class RunJson {
   public static final String PROFILE_KIND = "kind";
   public static final String PROFILE_EVENT = "event";
   public static final String PROFILE_FILES = "files";
+  /** What one sample stands for: ns of CPU or wall time, or bytes allocated; absent for lock (counted in samples). */
+  public static final String PROFILE_INTERVAL = "interval";
 }
