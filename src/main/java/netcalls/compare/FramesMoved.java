@@ -211,6 +211,18 @@ public final class FramesMoved {
     return s.toString();
   }
 
+  /** The frames as a table, header first: the report's. */
+  public static List<String[]> cells(Result r) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"frame", "samples", "baseline per call", "candidate per call", "change", "rule", "row"});
+    for (Frame f : r.frames()) {
+      cells.add(new String[] {f.frame(), f.what(), value(f.base(), f.unit()), value(f.cand(), f.unit()),
+          String.format(Locale.ROOT, "%+.1f %s", f.z(), f.rule().equals(RULE_FORKS) ? "spreads" : "errors"),
+          f.rule(), f.row()});
+    }
+    return cells;
+  }
+
   public static Map<String, Object> json(Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
     List<Map<String, Object>> frames = new ArrayList<>();

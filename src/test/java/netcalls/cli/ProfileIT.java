@@ -33,6 +33,9 @@ class ProfileIT {
     assertThat(files).anyMatch(f -> f.endsWith("/flame-cpu-forward.html"))
         .anyMatch(f -> f.endsWith("/collapsed-cpu.csv")).allMatch(f -> f.startsWith("profiles/"));
     files.forEach(f -> assertThat(run.resolve(f)).isRegularFile());
+    assertThat(files).as("each fork's stacks in a folder of its own").filteredOn(f -> f.endsWith("/collapsed-cpu.csv"))
+        .hasSize(2).allMatch(f -> f.matches("profiles/[^/]+/fork-\\d+/collapsed-cpu.csv"));
+    assertThat(profile.path("interval").asLong()).isEqualTo(10_000_000L);
     long bytes;
     try (Stream<Path> all = Files.walk(run.resolve("profiles"))) {
       bytes = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -53,8 +56,18 @@ class ProfileIT {
     assertThat(r.exit()).as(r.out()).isLessThan(2);
     JsonNode stacks = JSON.readTree(r.out().substring(r.out().indexOf('{'))).path("stacks");
     assertThat(stacks.path("profiledRows").asInt()).isEqualTo(1);
-    assertThat(stacks.path("frames").get(0).path("frame").asText()).as(stacks.toPrettyString())
-        .contains("netcalls/client/Injected");
+    JsonNode first = stacks.path("frames").get(0);
+    assertThat(first.path("frame").asText()).as(stacks.toPrettyString()).contains("netcalls/client/Injected");
+    assertThat(first.path("rule").asText()).as("judged against the two forks a side").isEqualTo("fork spread");
+    assertThat(first.path("unit").asText()).isEqualTo("ns of CPU");
+    // 1 ms of CPU a call injected: well over half of it seen per call (sampling, and ctimer's coarser clock)
+    assertThat(first.path("candidate").asDouble() - first.path("baseline").asDouble()).as(first.toString())
+        .isGreaterThan(500_000);
+    assertThat(stacks.path("flameGraphs")).singleElement().satisfies(g -> {
+      Path graph = Path.of(g.asText());
+      assertThat(graph).isRegularFile().startsWith(pair[1].dir().resolve("profiles"));
+      assertThat(graph.getFileName().toString()).startsWith("diff-");
+    });
   }
 
   @Test
