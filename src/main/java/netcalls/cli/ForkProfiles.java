@@ -22,9 +22,17 @@ import org.openjdk.jmh.results.Result;
  */
 public final class ForkProfiles implements ExternalProfiler {
   private final Path dir;
+  private final List<String> kinds;
 
-  public ForkProfiles(String dir) {
-    this.dir = Path.of(dir);
+  /** {@code kinds|dir}: see {@link #initLine}. */
+  public ForkProfiles(String initLine) {
+    int bar = initLine.indexOf('|');
+    this.kinds = List.of(initLine.substring(0, bar).split(","));
+    this.dir = Path.of(initLine.substring(bar + 1));
+  }
+
+  static String initLine(Profiling.Plan plan) {
+    return plan.names() + "|" + plan.dir();
   }
 
   /** The folder JMH's async profiler writes a parameter set's files to: its id, '%' spelled '_'. */
@@ -32,10 +40,10 @@ public final class ForkProfiles implements ExternalProfiler {
     return profiles.resolve(params.id().replace("%", "_"));
   }
 
-  /** Moves the regular files of {@code row} (not its fork folders) into {@code fork-<pid>/}. */
-  static void keepApart(Path row, long pid) throws IOException {
+  /** Moves the regular files of {@code row} (not its fork folders) into {@code fork-<pid>/}; returns that folder. */
+  static Path keepApart(Path row, long pid) throws IOException {
     if (!Files.isDirectory(row)) {
-      return; // the fork failed before the profiler wrote anything
+      return null; // the fork failed before the profiler wrote anything
     }
     Path fork = row.resolve(RunFolder.FORK_PREFIX + pid);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(row, Files::isRegularFile)) {
@@ -44,12 +52,38 @@ public final class ForkProfiles implements ExternalProfiler {
         Files.move(f, fork.resolve(f.getFileName()));
       }
     }
+    return Files.isDirectory(fork) ? fork : null;
+  }
+
+  /**
+   * Several kinds recorded together into one JFR file ({@code jfr-EVENT.jfr}): collapsed stacks and a flame graph
+   * per kind beside it, named as JMH names one kind's ({@code collapsed-KIND.csv}, {@code flame-KIND.html}).
+   */
+  static void perKind(Path fork, List<String> kinds) throws IOException {
+    try (DirectoryStream<Path> jfrs = Files.newDirectoryStream(fork, "jfr-*.jfr")) {
+      for (Path jfr : jfrs) {
+        for (var e : JfrStacks.read(jfr, kinds).entrySet()) {
+          List<String> lines = JfrStacks.lines(e.getValue());
+          Files.write(fork.resolve("collapsed-" + e.getKey() + ".csv"), lines);
+          Files.writeString(fork.resolve("flame-" + e.getKey() + ".html"),
+              netcalls.compare.DiffFlameGraph.single(fork.getParent().getFileName() + " " + e.getKey(), lines));
+        }
+      }
+    }
   }
 
   @Override
   public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
     try {
-      keepApart(rowDir(dir, br.getParams()), pid);
+      Path fork = keepApart(rowDir(dir, br.getParams()), pid);
+      if (fork != null && kinds.size() > 1) {
+        try {
+          perKind(fork, kinds);
+        } catch (IOException | RuntimeException e) { // the fork's JFR stays; its stacks per kind are missing
+          System.err.println("netcalls: cannot read the JFR file in " + fork + " (" + e.getMessage() + "): its"
+              + " stacks per kind are missing; the run goes on");
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move the fork's profile under " + dir + ": check that it is writable", e);
     }

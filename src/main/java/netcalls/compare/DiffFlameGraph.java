@@ -28,6 +28,7 @@ public final class DiffFlameGraph {
   static final String MORE = "more";
   static final String LESS = "less";
   static final String SAME = "same";
+  static final String SAME_COLOUR = "rgb(200,200,200)";
 
   /** A frame in the merged tree: its value per call on each side, its children by name. */
   static final class Node {
@@ -105,30 +106,41 @@ public final class DiffFlameGraph {
     return max == 0 ? 0 : (n.cand - n.base) / max;
   }
 
-  /** Red for more, blue for less, white for the same; the larger the change the deeper. */
+  /** Red for more, blue for less, grey for the same; the larger the change the deeper. */
   static String colour(Node n) {
     double rel = Math.max(-1, Math.min(1, relative(n)));
-    int fade = (int) Math.round(235 - 200 * Math.abs(rel));
-    return Math.abs(rel) <= 0.05 ? "rgb(235,235,235)"
+    int fade = (int) Math.round(215 - 180 * Math.abs(rel));
+    return Math.abs(rel) <= 0.05 ? SAME_COLOUR
         : rel > 0 ? "rgb(235," + fade + "," + fade + ")" : "rgb(" + fade + "," + fade + ",235)";
   }
 
+  /** A plain flame graph of one side's collapsed stacks (a kind recorded beside others, from JFR). */
+  public static String single(String title, List<String> collapsed) {
+    Row one = new Row(title, List.of(ProfileStacks.parse(collapsed, 0)), 1, "samples", "?");
+    return html(title, one, one, true);
+  }
+
   static String html(String row, Row b, Row c) {
+    return html(row, b, c, false);
+  }
+
+  private static String html(String row, Row b, Row c, boolean single) {
     Node root = tree(b, c);
     String unit = b.perCall() && c.perCall() ? b.unit() + " per call" : "per mille of samples";
     int depth = depth(root, 0);
     int height = (depth + 1) * ROW;
     StringBuilder svg = new StringBuilder();
     double scale = WIDTH / Math.max(mean(root), 1e-12);
-    draw(root, 0, 0, depth, scale, unit, svg);
+    draw(root, 0, 0, depth, scale, unit, single, svg);
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + esc("diff " + row) + "</title>"
         + "<style>body{font:12px sans-serif;margin:8px}svg text{font:11px monospace;pointer-events:none}"
         + ".k span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style>"
-        + "</head><body>\n<h1 style=\"font-size:16px\">" + esc(row) + "</h1>\n<p>Differential flame graph: width ="
-        + " mean of baseline and candidate (" + esc(unit) + "); colour = change, hover a frame for both sides."
-        + "</p>\n<p class=\"k\"><span style=\"background:rgb(235,35,35)\"></span>candidate spends more"
-        + "<span style=\"background:rgb(35,35,235)\"></span>candidate spends less"
-        + "<span style=\"background:rgb(235,235,235)\"></span>within 5 %</p>\n"
+        + "</head><body>\n<h1 style=\"font-size:16px\">" + esc(row) + "</h1>\n" + (single
+        ? "<p>Flame graph: width = " + esc(unit) + ", root at the bottom; hover a frame for its value.</p>\n"
+        : "<p>Differential flame graph: width = mean of baseline and candidate (" + esc(unit) + "); colour = change,"
+        + " hover a frame for both sides.</p>\n<p class=\"k\"><span style=\"background:rgb(235,35,35)\"></span>"
+        + "candidate spends more<span style=\"background:rgb(35,35,235)\"></span>candidate spends less"
+        + "<span style=\"background:" + SAME_COLOUR + "\"></span>within 5 %</p>\n")
         + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\">\n" + svg
         + "</svg>\n</body></html>\n";
   }
@@ -145,7 +157,8 @@ public final class DiffFlameGraph {
     return max;
   }
 
-  private static void draw(Node n, double x, int d, int depth, double scale, String unit, StringBuilder svg) {
+  private static void draw(Node n, double x, int d, int depth, double scale, String unit, boolean single,
+      StringBuilder svg) {
     double w = mean(n) * scale;
     if (w < MIN_PX) {
       return;
@@ -154,7 +167,7 @@ public final class DiffFlameGraph {
     String tip = String.format(Locale.ROOT, "%s: %s -> %s (%s)", n.name, num(n.base), num(n.cand), unit);
     svg.append(String.format(Locale.ROOT, "<g data-frame=\"%s\" data-change=\"%s\"><title>%s</title>"
         + "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" stroke=\"white\" stroke-width=\"0.5\"/>",
-        esc(n.name), change(n), esc(tip), x, y, w, ROW - 1, colour(n)));
+        esc(n.name), change(n), esc(tip), x, y, w, ROW - 1, single ? "rgb(240,170,90)" : colour(n)));
     int chars = (int) (w / 7);
     if (chars > 2) {
       String label = n.name.length() <= chars ? n.name : n.name.substring(0, chars - 2) + "..";
@@ -163,7 +176,7 @@ public final class DiffFlameGraph {
     svg.append("</g>\n");
     double cx = x;
     for (Node child : n.children.values()) {
-      draw(child, cx, d + 1, depth, scale, unit, svg);
+      draw(child, cx, d + 1, depth, scale, unit, single, svg);
       cx += mean(child) * scale;
     }
   }

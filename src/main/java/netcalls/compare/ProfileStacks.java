@@ -47,10 +47,14 @@ final class ProfileStacks {
 
   private ProfileStacks() {}
 
-  /** A side's rows by name, forks of all its runs together; an unreadable profile leaves its fork out. */
+  /**
+   * A side's rows by name ({@code <folder>-<kind>}: a run may hold several kinds), forks of all its runs together; an
+   * unreadable profile leaves its fork out.
+   */
   static Map<String, Row> read(List<Path> side) {
     Map<String, List<Stacks>> forks = new TreeMap<>();
-    Map<String, Profile> profiles = new HashMap<>();
+    Map<String, Double> perSample = new HashMap<>();
+    Map<String, String> kinds = new HashMap<>();
     for (Path p : side) {
       RunFolder run = RunFolder.of(p);
       Profile profile = Profile.of(run);
@@ -60,20 +64,21 @@ final class ProfileStacks {
       }
       try (DirectoryStream<Path> rows = Files.newDirectoryStream(run.profiles(), Files::isDirectory)) {
         for (Path row : rows) {
-          String name = row.getFileName().toString();
-          List<Stacks> got = forks.computeIfAbsent(name, k -> new ArrayList<>());
-          profiles.putIfAbsent(name, profile);
-          Path pooled = collapsed(row);
-          if (pooled != null) { // all forks in one folder: one fork over all their calls
-            got.add(parse(Files.readAllLines(pooled), calls(costs, name, null)));
-          }
+          String folder = row.getFileName().toString();
+          List<Path> dirs = new ArrayList<>(List.of(row)); // all forks in one folder: one fork over all their calls
           try (DirectoryStream<Path> fs = Files.newDirectoryStream(row, RunFolder.FORK_PREFIX + "*")) {
-            for (Path fork : fs) {
-              Path c = collapsed(fork);
-              if (c != null) {
-                String pid = fork.getFileName().toString().substring(RunFolder.FORK_PREFIX.length());
-                got.add(parse(Files.readAllLines(c), calls(costs, name, pid)));
-              }
+            fs.forEach(dirs::add);
+          }
+          for (Path dir : dirs) {
+            String pid = dir.equals(row) ? null
+                : dir.getFileName().toString().substring(RunFolder.FORK_PREFIX.length());
+            for (Path c : collapsed(dir)) {
+              String kind = kindOf(c);
+              String name = folder + "-" + kind;
+              forks.computeIfAbsent(name, k -> new ArrayList<>())
+                  .add(parse(Files.readAllLines(c), calls(costs, folder, pid)));
+              kinds.putIfAbsent(name, kind);
+              perSample.putIfAbsent(name, (double) profile.interval(kind));
             }
           }
         }
@@ -83,20 +88,26 @@ final class ProfileStacks {
     }
     Map<String, Row> out = new TreeMap<>();
     forks.forEach((name, list) -> {
-      if (!list.isEmpty()) {
-        Profile p = profiles.get(name);
-        out.put(name, new Row(name, List.copyOf(list), p.interval() > 0 ? p.interval() : 1, unit(p), p.kind()));
-      }
+      double interval = perSample.get(name);
+      out.put(name, new Row(name, List.copyOf(list), interval > 0 ? interval : 1, unit(kinds.get(name), interval),
+          kinds.get(name)));
     });
     return out;
   }
 
+  /** The kind of a collapsed file ({@code collapsed-KIND.csv}): JMH names it by the event, ctimer or itimer for cpu. */
+  static String kindOf(Path collapsed) {
+    String n = collapsed.getFileName().toString();
+    String k = n.substring(COLLAPSED.length(), n.length() - ".csv".length());
+    return k.equals("ctimer") || k.equals("itimer") ? "cpu" : k;
+  }
+
   /** What samples × interval measures for a kind; samples when the interval is not known. */
-  static String unit(Profile p) {
-    if (p.interval() <= 0) {
+  static String unit(String kind, double interval) {
+    if (interval <= 0) {
       return "samples";
     }
-    return switch (p.kind()) {
+    return switch (kind) {
       case "cpu" -> "ns of CPU";
       case "wall" -> "ns of thread time";
       case "alloc" -> "bytes";
@@ -110,13 +121,13 @@ final class ProfileStacks {
         .mapToLong(CallCost::calls).sum();
   }
 
-  private static Path collapsed(Path dir) throws IOException {
+  private static List<Path> collapsed(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, COLLAPSED + "*.csv")) {
-      for (Path f : files) {
-        return f;
-      }
+      files.forEach(out::add);
     }
-    return null;
+    out.sort(null);
+    return out;
   }
 
   /** {@code client-okhttp-scheme-http}: JMH's profile folder spells the parameters so, in name order. */

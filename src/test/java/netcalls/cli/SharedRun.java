@@ -24,6 +24,7 @@ public final class SharedRun {
   private static Run smoke;
   private static Run[] injected;
   private static Run[] profiled;
+  private static Run kinds;
 
   private SharedRun() {}
 
@@ -92,6 +93,17 @@ public final class SharedRun {
       profiled = new Run[] {base, cand};
     }
     return profiled;
+  }
+
+  /** One small run profiled for CPU and allocation at once ({@code --profile cpu,alloc}; one fork, OkHttp). */
+  public static synchronized Run profiledKinds() throws IOException, InterruptedException {
+    if (kinds == null) {
+      kinds = run("profiled-kinds", "--profile", "cpu,alloc", "--warmup-cap-ms", "300", "-f", "1", "-wi", "1", "-w",
+          "100ms", "-i", "2", "-r", "200ms", "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http",
+          "RequestLatency");
+      assertThat(kinds.exit()).as(kinds.output()).isZero();
+    }
+    return kinds;
   }
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */
