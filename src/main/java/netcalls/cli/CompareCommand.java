@@ -140,15 +140,18 @@ final class CompareCommand implements Callable<Integer> {
     CostRows.Result costs = CostRows.compare(paths(base), paths(cand), java.util.Set.copyOf(ignoreParams));
     // of two profiled sides: the frames whose samples per call moved (netcalls.compare.FramesMoved)
     FramesMoved.Result frames = FramesMoved.compare(paths(base), paths(cand));
+    List<Path> graphs = diffGraphs(frames, paths(base), paths(cand));
     switch (format) {
       case md:
-        System.out.print(Formats.markdown(c) + CostRows.text(costs, true) + FramesMoved.text(frames, true));
+        System.out.print(Formats.markdown(c) + CostRows.text(costs, true) + FramesMoved.text(frames, true)
+            + graphLines(graphs, true));
         break;
       case json:
-        System.out.print(withCost(Formats.json(c), costs, frames));
+        System.out.print(withCost(Formats.json(c), costs, frames, graphs));
         break;
       default:
-        System.out.print(Formats.text(c) + CostRows.text(costs, false) + FramesMoved.text(frames, false));
+        System.out.print(Formats.text(c) + CostRows.text(costs, false) + FramesMoved.text(frames, false)
+            + graphLines(graphs, false));
         break;
     }
     if (format != Format.text) {
@@ -164,6 +167,30 @@ final class CompareCommand implements Callable<Integer> {
       return 1; // more allocation per call, even when latency did not move
     }
     return c.exitCode();
+  }
+
+  /**
+   * A differential flame graph per profiled row, written into the (first) candidate's run folder; none when no row
+   * was profiled on both sides. One that cannot be written is said on stderr: the comparison stands without it.
+   */
+  private static List<Path> diffGraphs(FramesMoved.Result frames, List<Path> base, List<Path> cand) {
+    if (frames.rows() == 0) {
+      return List.of();
+    }
+    try {
+      return netcalls.compare.DiffFlameGraph.writeAll(base, cand, cand.get(0));
+    } catch (IOException e) {
+      System.err.println("netcalls compare: cannot write the differential flame graphs under " + cand.get(0)
+          + " (" + e.getMessage() + "): make its profiles/ folder writable; the comparison stands without them");
+      return List.of();
+    }
+  }
+
+  private static String graphLines(List<Path> graphs, boolean markdown) {
+    StringBuilder s = new StringBuilder();
+    graphs.forEach(g -> s.append(markdown ? "- differential flame graph: `" + g + "`" : "differential flame graph: "
+        + g).append('\n'));
+    return s.toString();
   }
 
   /** Why the sides cannot be gated against each other: a profiled run on one side only; null when they can. */
@@ -187,13 +214,15 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** compare's JSON with the cost rows under {@code cost}. */
-  private static String withCost(String json, CostRows.Result costs, FramesMoved.Result frames) {
+  private static String withCost(String json, CostRows.Result costs, FramesMoved.Result frames, List<Path> graphs) {
     try {
       com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
           .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
       com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json);
       n.set("cost", m.valueToTree(CostRows.json(costs)));
-      n.set("stacks", m.valueToTree(FramesMoved.json(frames)));
+      com.fasterxml.jackson.databind.node.ObjectNode stacks = m.valueToTree(FramesMoved.json(frames));
+      graphs.forEach(g -> stacks.withArray("flameGraphs").add(g.toString()));
+      n.set("stacks", stacks);
       return m.writeValueAsString(n) + "\n";
     } catch (IOException | ClassCastException e) {
       throw new IllegalStateException("compare's own JSON did not parse: " + e.getMessage(), e);

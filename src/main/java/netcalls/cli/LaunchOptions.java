@@ -46,7 +46,7 @@ final class LaunchOptions {
       "    --warmup-cap-ms N  longest warm-up at setup until a trial is steady (default 10000; 0: JMH's warmup only)",
       "    --jvm PATH        run the forks on this JDK (its home folder or bin/java), e.g. to compare two JDKs",
       "    --no-export       do not write points.lp after the run",
-      "    --profile KIND    run every trial under async-profiler (cpu, alloc, wall or lock): flame graphs in profiles/",
+      "    --profile KIND[,KIND]  run every trial under async-profiler (cpu, alloc, wall, lock): flame graphs in profiles/",
       "    --influx URL      also write the run's points to InfluxDB 1.x (or set NETCALLS_INFLUX_URL)",
       "    --live URL        stream samples to a Telegraf socket_listener while the run goes on (udp:// or tcp://HOST:PORT)",
       "  Subcommands: serve, export RUN_DIR, summary RUN_DIR, compare BASE CAND",
@@ -176,7 +176,7 @@ final class LaunchOptions {
     return own.containsKey("--replace");
   }
 
-  /** {@code --profile KIND}, or null: checked by {@link Profiling}. */
+  /** {@code --profile KIND[,KIND...]}, or null: checked by {@link Profiling}. */
   String profile() {
     return own.get("--profile");
   }

@@ -5,41 +5,97 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import netcalls.run.RunFolder;
 
 /**
- * {@code --profile KIND}: every trial runs under async-profiler through JMH's own {@code -prof async}, its flame
+ * {@code --profile KIND[,KIND...]}: every trial runs under async-profiler through JMH's own {@code -prof async}, its flame
  * graphs and collapsed stacks written to the run folder's profiles/. The library comes from the
  * async-profiler jar on the classpath, extracted at run time for this platform. Everything that can be wrong is
  * found before any fork: the kind, the platform, the folder.
  */
 final class Profiling {
-  enum Kind { cpu, alloc, wall, lock }
+  /**
+   * A kind and its sampling interval, given explicitly so that samples x interval is a quantity (ns of CPU or wall
+   * time, bytes): async-profiler's own defaults for cpu and wall; alloc every 128 KiB (its default, one sample per
+   * TLAB, has no fixed size); lock has none (counted in samples).
+   */
+  enum Kind {
+    cpu(10_000_000), alloc(128 * 1024), wall(50_000_000), lock(0);
 
-  /** What the forks are profiled with: the kind, the event passed to async-profiler, the library and the folder. */
-  record Plan(Kind kind, String event, Path library, Path dir) {
+    final long interval;
+
+    Kind(long interval) {
+      this.interval = interval;
+    }
+  }
+
+  /**
+   * What the forks are profiled with: the kinds, the event passed to async-profiler for the first (the main one),
+   * the library and the folder. More than one kind: async-profiler records them together into one JFR file per
+   * fork ({@code output=jfr}, the others as its {@code alloc}/{@code lock} options), which {@link ForkProfiles}
+   * turns into collapsed stacks and a flame graph per kind.
+   */
+  record Plan(List<Kind> kinds, String event, Path library, Path dir) {
+    Kind main() {
+      return kinds.get(0);
+    }
+
     /** The options of JMH's {@code -prof async}. */
     String jmhOptions() {
-      return "libPath=" + library + ";output=flamegraph,collapsed;dir=" + dir + ";event=" + event;
+      StringBuilder o = new StringBuilder("libPath=" + library + ";output="
+          + (kinds.size() == 1 ? "flamegraph,collapsed" : "jfr") + ";dir=" + dir + ";event=" + event);
+      if (main().interval > 0) {
+        o.append(";interval=").append(main().interval);
+      }
+      for (Kind k : kinds.subList(1, kinds.size())) {
+        o.append(';').append(k.name()).append('=').append(k == Kind.alloc ? k.interval : 0); // lock: every wait
+      }
+      return o.toString();
+    }
+
+    /** The kinds as run.json and the points spell them: {@code cpu}, {@code cpu,alloc}. */
+    String names() {
+      return String.join(",", kinds.stream().map(Kind::name).toList());
     }
   }
 
   private Profiling() {}
 
-  /** One kind of {@code cpu}, {@code alloc}, {@code wall}, {@code lock}. */
-  static Kind kind(String value) {
-    String v = value.strip();
-    if (v.contains(",")) {
-      throw new IllegalArgumentException("--profile " + value + ": one kind per run for now (async-profiler"
-          + " samples one event at a time in JMH's flame graphs); run once per kind");
+  /**
+   * One kind or more of {@code cpu}, {@code alloc}, {@code wall}, {@code lock}, comma-separated, the main one first
+   * (a timer, cpu or wall, when there is one; async-profiler samples one timer at a time, so not both).
+   */
+  static List<Kind> kinds(String value) {
+    List<Kind> kinds = new ArrayList<>();
+    for (String v : value.split(",", -1)) {
+      Kind k;
+      try {
+        k = Kind.valueOf(v.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--profile " + value + (value.contains(",") ? ": " + v.strip() : "")
+            + " is not a kind of profile: use cpu, alloc, wall or lock" + (value.contains(",") ? ", comma-separated"
+            : ""));
+      }
+      if (!kinds.contains(k)) {
+        kinds.add(k);
+      }
     }
-    try {
-      return Kind.valueOf(v);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--profile " + value + " is not a kind of profile: use cpu, alloc, wall"
-          + " or lock");
+    if (kinds.contains(Kind.cpu) && kinds.contains(Kind.wall)) {
+      throw new IllegalArgumentException("--profile " + value + ": cpu and wall together are refused (async-profiler"
+          + " samples one timer at a time): run once with each");
     }
+    kinds.sort(java.util.Comparator.comparing((Kind k) -> k == Kind.cpu || k == Kind.wall ? 0 : 1));
+    return List.copyOf(kinds);
+  }
+
+  /** What one sample of each kind stands for (ns, bytes), for run.json; lock has none. */
+  static java.util.Map<String, Long> intervals(List<Kind> kinds) {
+    java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+    kinds.stream().filter(k -> k.interval > 0).forEach(k -> m.put(k.name(), k.interval));
+    return m;
   }
 
   /** The folder of async-profiler's jar that holds this platform's library; refused where it has none. */
@@ -61,7 +117,7 @@ final class Profiling {
 
   /** Checks the kind, the platform and the folder, extracts the library and picks the event: before any fork. */
   static Plan prepare(String value, RunFolder folder) {
-    Kind kind = kind(value);
+    List<Kind> kinds = kinds(value);
     String platform = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     Path dir = folder.profiles();
     Path lib;
@@ -79,7 +135,7 @@ final class Profiling {
       throw new IllegalArgumentException("--profile: cannot extract async-profiler's library for " + platform
           + " (" + e.getMessage() + "): check that the temporary folder is writable");
     }
-    return new Plan(kind, event(kind, lib, platform), lib, dir);
+    return new Plan(kinds, event(kinds.get(0), lib, platform), lib, dir);
   }
 
   /** The library file, copied out of the jar on the classpath. */

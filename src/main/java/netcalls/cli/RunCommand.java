@@ -117,7 +117,7 @@ final class RunCommand {
     forkJava(options, cmd); // a bad --jvm stops the run before any work
     ForkProperties fork = options.forkProperties(folder.dir());
     if (options.profile() != null) { // a bad kind or platform stops the run before any folder or fork
-      Profiling.kind(options.profile());
+      Profiling.kinds(options.profile());
       Profiling.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
     try {
@@ -146,7 +146,7 @@ final class RunCommand {
     prepare(folder, options.replace());
     profile = options.profile() == null ? null : Profiling.prepare(options.profile(), folder);
     if (profile != null) {
-      out.println("# profiling every trial: " + profile.kind() + " (async-profiler event " + profile.event() + ") -> "
+      out.println("# profiling every trial: " + profile.names() + " (async-profiler event " + profile.event() + ") -> "
           + profile.dir());
     }
     Runnable restore = fork.applyToThisJvm(); // for -f 0, where benchmarks run in this JVM
@@ -282,6 +282,8 @@ final class RunCommand {
           .result(partFile.toString());
       if (profile != null) {
         b.addProfiler("async", profile.jmhOptions());
+        // after async: each fork's files to a folder of its own, a JFR of several kinds turned into stacks per kind
+        b.addProfiler(ForkProfiles.class, ForkProfiles.initLine(profile));
       }
       Map<String, List<String>> params = new LinkedHashMap<>(forced);
       params.putAll(r.params());
@@ -348,7 +350,7 @@ final class RunCommand {
       RunMetadata.write(folder.dir(), folder.runId(), start, end, LaunchOptions.redacted(args), target, exit,
           ForkJdk.of(java));
       if (profile != null) {
-        RunMetadata.addProfile(folder, profile.kind().name(), profile.event());
+        RunMetadata.addProfile(folder, profile.names(), profile.event(), Profiling.intervals(profile.kinds()));
       }
       String summary = Summary.render(folder.dir());
       Files.writeString(folder.summary(), summary);

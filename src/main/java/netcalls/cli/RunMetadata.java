@@ -80,11 +80,14 @@ final class RunMetadata {
    * Marks run.json as a profiled run: the kind, the event and every file under profiles/ (relative to the run
    * folder, in name order), so that a reader finds the flame graphs without listing folders.
    */
-  static void addProfile(RunFolder folder, String kind, String event) throws IOException {
+  static void addProfile(RunFolder folder, String kind, String event, Map<String, Long> intervals)
+      throws IOException {
     com.fasterxml.jackson.databind.node.ObjectNode root =
         (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(folder.runJson().toFile());
     com.fasterxml.jackson.databind.node.ObjectNode p = root.putObject(PROFILE);
     p.put(PROFILE_KIND, kind).put(PROFILE_EVENT, event);
+    com.fasterxml.jackson.databind.node.ObjectNode each = p.putObject(PROFILE_INTERVALS);
+    intervals.forEach(each::put);
     com.fasterxml.jackson.databind.node.ArrayNode files = p.putArray(PROFILE_FILES);
     if (Files.isDirectory(folder.profiles())) {
       try (java.util.stream.Stream<Path> all = Files.walk(folder.profiles())) {

@@ -113,13 +113,9 @@ public final class CostRows {
       s.append(markdown ? "\n### Cost per call (client threads, median of forks)\n\n" : "\nCost per call (client"
           + " threads, median of forks; allocation more than max(" + pct(ALLOC_FLOOR) + ", 2 x fork spread) is a"
           + " regression, CPU only informs)\n");
-      String[] header = {"benchmark", "metric", "unit", "n", "base", "cand", "change", "spread", "verdict"};
-      List<String[]> cells = new ArrayList<>();
-      for (Row row : r.rows()) {
-        cells.add(new String[] {row.label(), row.metric(), row.unit(), row.nBase() + "/" + row.nCand(),
-            num(row.base()), num(row.cand()), pct(row.change()), pct(row.noise()),
-            row.verdict() + (row.gated() ? "" : " (not gated)")});
-      }
+      List<String[]> all = cells(r);
+      String[] header = all.get(0);
+      List<String[]> cells = all.subList(1, all.size());
       if (markdown) {
         s.append("| ").append(String.join(" | ", header)).append(" |\n|");
         s.append(" --- |".repeat(header.length)).append('\n');
@@ -138,6 +134,18 @@ public final class CostRows {
     }
     r.notes().forEach(n -> s.append(markdown ? "\n> " : "note: ").append(n).append('\n'));
     return s.toString();
+  }
+
+  /** The table's cells, header first: the text output's and the report's. */
+  public static List<String[]> cells(Result r) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"benchmark", "metric", "unit", "n", "base", "cand", "change", "spread", "verdict"});
+    for (Row row : r.rows()) {
+      cells.add(new String[] {row.label(), row.metric(), row.unit(), row.nBase() + "/" + row.nCand(),
+          num(row.base()), num(row.cand()), pct(row.change()), pct(row.noise()),
+          row.verdict() + (row.gated() ? "" : " (not gated)")});
+    }
+    return cells;
   }
 
   /** The rows for compare's JSON output. */

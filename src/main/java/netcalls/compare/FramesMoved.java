@@ -1,46 +1,49 @@
 package netcalls.compare;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import netcalls.read.CallCost;
-import netcalls.read.Problems;
+import java.util.TreeSet;
+import netcalls.compare.ProfileStacks.Row;
+import netcalls.compare.ProfileStacks.Stacks;
 import netcalls.read.Profile;
 import netcalls.run.RunFolder;
 
 /**
- * The frames that moved between two profiled sides: per profiled row (a folder of profiles/, one per benchmark ×
- * parameter set), each frame's share of the row's samples (per mille), self (the frame on top) and total
- * (anywhere in the stack), from the collapsed stacks. A frame's change counts when it exceeds four times its
- * sampling error (binomial) and one percentage point; the ten that exceed their error most are listed. An A/A
- * comparison lists none.
+ * The frames that moved between two profiled sides, per profiled row (a folder of profiles/, one per benchmark ×
+ * parameter set), self (the frame on top) and total (anywhere in the stack).
+ *
+ * <p>With two forks or more a side and their calls known, a frame's value is samples × interval per call in each
+ * fork (ns of CPU for cpu, bytes for alloc), and its change counts when the two sides' forks do not overlap and the
+ * change of the medians exceeds twice the larger side's fork spread (max − min, the rule of the cost rows) and 1 %
+ * of the row's own total per call; ranked by the change in spreads. With one fork on a side there is no spread:
+ * then a frame's share of the row's samples (per mille) is judged by its binomial sampling error (four errors and
+ * one percentage point), and the frames say so. The ten that exceed their noise most are listed; an A/A comparison
+ * lists none.
  */
 public final class FramesMoved {
   public static final int TOP = 10;
   static final double Z = 4;
   static final double FLOOR = 0.01;
-  static final String COLLAPSED = "collapsed-";
-  /** A lambda's frame names its class by a number and address of this JVM: one name for all, so JVMs compare. */
-  static final java.util.regex.Pattern LAMBDA = java.util.regex.Pattern.compile("\\$\\$Lambda\\$\\d+(?:[./]0x[0-9a-f]+)?");
+  static final double SPREADS = 2;
+  public static final String RULE_FORKS = "fork spread";
+  public static final String RULE_ONE_FORK = "sampling error (one fork)";
 
-  /** One frame's share of its row's samples (per mille) on each side, self or total, and its change in errors. */
-  public record Frame(String row, String frame, String what, double base, double cand, double z) {}
+  /**
+   * One frame of one row: its value on each side ({@code unit} per call, or per mille of the row's samples with one
+   * fork), its change in spreads (or sampling errors) and the rule that judged it.
+   */
+  public record Frame(String row, String frame, String what, double base, double cand, double z, String unit,
+      String rule) {}
 
   public record Result(List<Frame> frames, List<String> notes, int rows) {}
-
-  /** One side's stacks of one row: self and total samples per frame, and the calls they were taken over. */
-  record Stacks(Map<String, Long> self, Map<String, Long> total, long samples, long calls) {}
 
   private FramesMoved() {}
 
@@ -49,11 +52,11 @@ public final class FramesMoved {
     if (!profiled(baseline) || !profiled(candidate)) {
       return new Result(List.of(), notes, 0); // compare refuses profiled against unprofiled before this
     }
-    Map<String, Stacks> b = read(baseline);
-    Map<String, Stacks> c = read(candidate);
+    Map<String, Row> b = ProfileStacks.read(baseline);
+    Map<String, Row> c = ProfileStacks.read(candidate);
     List<Frame> all = new ArrayList<>();
     int rows = 0;
-    Set<String> keys = new java.util.TreeSet<>(b.keySet());
+    Set<String> keys = new TreeSet<>(b.keySet());
     keys.addAll(c.keySet());
     for (String row : keys) {
       if (!b.containsKey(row) || !c.containsKey(row)) {
@@ -61,26 +64,100 @@ public final class FramesMoved {
             + " are skipped");
         continue;
       }
+      Row rb = b.get(row);
+      Row rc = c.get(row);
+      if (!rb.kind().equals(rc.kind())) {
+        notes.add(row + ": profiled for " + rb.kind() + " on the baseline, " + rc.kind() + " on the candidate: its"
+            + " stacks are skipped");
+        continue;
+      }
       rows++;
-      all.addAll(moved(row, b.get(row), c.get(row)));
+      if (forksComparable(rb, rc)) {
+        all.addAll(moved(row, rb, rc));
+      } else {
+        all.addAll(moved(row, rb.pooled(), rc.pooled()));
+      }
     }
     all.sort(Comparator.comparingDouble((Frame f) -> -Math.abs(f.z())));
     return new Result(List.copyOf(all.subList(0, Math.min(TOP, all.size()))), notes, rows);
+  }
+
+  /** Both sides have two forks or more with their calls known, in the same unit. */
+  static boolean forksComparable(Row b, Row c) {
+    return b.forks().size() > 1 && c.forks().size() > 1 && b.perCall() && c.perCall() && b.unit().equals(c.unit())
+        && b.perSample() == c.perSample();
   }
 
   private static boolean profiled(List<Path> side) {
     return side.stream().allMatch(p -> Profile.of(RunFolder.of(p)) != null);
   }
 
+  /** Every frame of one row whose self or total value per call moved beyond its forks' spread. */
+  static List<Frame> moved(String row, Row b, Row c) {
+    List<Frame> out = new ArrayList<>();
+    double floor = FLOOR * Math.max(median(totals(b)), median(totals(c)));
+    for (String what : List.of("self", "total")) {
+      Set<String> frames = new HashSet<>();
+      b.forks().forEach(f -> frames.addAll(counts(f, what).keySet()));
+      c.forks().forEach(f -> frames.addAll(counts(f, what).keySet()));
+      for (String f : frames) {
+        Frame moved = judge(row, f, what, perCall(b, f, what), perCall(c, f, what), floor, b.unit());
+        if (moved != null) {
+          out.add(moved);
+        }
+      }
+    }
+    return out;
+  }
+
   /**
-   * Every frame of one row whose self or total change counts: its share of the row's samples, per mille. Shares, not
-   * samples per call: JMH's profiler also samples the trial's warm-up at setup, whose calls are not counted.
+   * A frame whose forks' values ({@code b}, {@code c}: per call) moved: the sides do not overlap and the change of
+   * the medians exceeds twice the larger spread and {@code floor}; null otherwise.
+   */
+  static Frame judge(String row, String frame, String what, double[] b, double[] c, double floor, String unit) {
+    double[] sb = b.clone();
+    double[] sc = c.clone();
+    Arrays.sort(sb);
+    Arrays.sort(sc);
+    double change = median(sc) - median(sb);
+    double spread = Math.max(sb[sb.length - 1] - sb[0], sc[sc.length - 1] - sc[0]);
+    boolean apart = sc[0] > sb[sb.length - 1] || sc[sc.length - 1] < sb[0];
+    if (!apart || Math.abs(change) <= SPREADS * spread || Math.abs(change) <= floor) {
+      return null;
+    }
+    return new Frame(row, frame, what, median(sb), median(sc), change / Math.max(spread, floor), unit, RULE_FORKS);
+  }
+
+  private static Map<String, Long> counts(Stacks s, String what) {
+    return what.equals("self") ? s.self() : s.total();
+  }
+
+  /** The frame's samples × interval per call in each fork. */
+  private static double[] perCall(Row r, String frame, String what) {
+    return r.forks().stream().mapToDouble(f -> counts(f, what).getOrDefault(frame, 0L) * r.perSample() / f.calls())
+        .toArray();
+  }
+
+  private static double[] totals(Row r) {
+    return r.forks().stream().mapToDouble(f -> f.samples() * r.perSample() / f.calls()).toArray();
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n == 0 ? 0 : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  /**
+   * One fork on a side: every frame whose self or total share of the row's samples moved beyond four binomial
+   * sampling errors and one percentage point. Shares, not values per call, as a fork's calls may be unknown.
    */
   static List<Frame> moved(String row, Stacks b, Stacks c) {
     List<Frame> out = new ArrayList<>();
     for (String what : List.of("self", "total")) {
-      Map<String, Long> mb = what.equals("self") ? b.self() : b.total();
-      Map<String, Long> mc = what.equals("self") ? c.self() : c.total();
+      Map<String, Long> mb = counts(b, what);
+      Map<String, Long> mc = counts(c, what);
       Set<String> frames = new HashSet<>(mb.keySet());
       frames.addAll(mc.keySet());
       for (String f : frames) {
@@ -90,7 +167,7 @@ public final class FramesMoved {
         double se = Math.sqrt(err(pb, b.samples()) + err(pc, c.samples()));
         double z = (pc - pb) / se;
         if (Math.abs(z) > Z && Math.abs(pc - pb) > FLOOR) {
-          out.add(new Frame(row, f, what, pb * 1000, pc * 1000, z));
+          out.add(new Frame(row, f, what, pb * 1000, pc * 1000, z, "per mille of samples", RULE_ONE_FORK));
         }
       }
     }
@@ -106,112 +183,44 @@ public final class FramesMoved {
     return q * (1 - q) / Math.max(n, 1);
   }
 
-  /** A side's stacks by row (the profiles/ folder name), forks and runs pooled. */
-  static Map<String, Stacks> read(List<Path> side) {
-    Map<String, Stacks> out = new TreeMap<>();
-    for (Path p : side) {
-      RunFolder run = RunFolder.of(p);
-      Map<String, Long> calls = new HashMap<>();
-      for (CallCost cost : CallCost.readAll(run, Problems.IGNORE)) {
-        calls.merge(cost.benchmark() + "|" + paramsId(cost.params()), cost.calls(), Long::sum);
-      }
-      if (!Files.isDirectory(run.profiles())) {
-        continue;
-      }
-      try (DirectoryStream<Path> rows = Files.newDirectoryStream(run.profiles())) {
-        for (Path row : rows) {
-          Path collapsed = collapsed(row);
-          if (collapsed == null) {
-            continue;
-          }
-          String name = row.getFileName().toString();
-          long n = calls.entrySet().stream().filter(e -> matches(name, e.getKey())).mapToLong(Map.Entry::getValue)
-              .sum();
-          Stacks s = parse(Files.readAllLines(collapsed), n);
-          out.merge(name, s, FramesMoved::pool);
-        }
-      } catch (IOException e) {
-        // an unreadable profile leaves its row out; the rest of the comparison stands
-      }
+  /** A frame's value for people: µs for ns, whole bytes, per mille with one decimal. */
+  public static String value(double v, String unit) {
+    if (unit.startsWith("ns")) {
+      return String.format(Locale.ROOT, "%.2f µs%s", v / 1000, unit.substring(2));
     }
-    return out;
-  }
-
-  private static Path collapsed(Path row) throws IOException {
-    if (!Files.isDirectory(row)) {
-      return null;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(row, COLLAPSED + "*.csv")) {
-      for (Path f : files) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  /** {@code client-okhttp-scheme-http}: JMH's profile folder spells the parameters so, in name order. */
-  static String paramsId(Map<String, String> params) {
-    StringBuilder s = new StringBuilder();
-    new TreeMap<>(params).forEach((k, v) -> s.append(s.length() == 0 ? "" : "-").append(k).append('-').append(v));
-    return s.toString();
-  }
-
-  private static boolean matches(String folder, String benchmarkAndParams) {
-    int bar = benchmarkAndParams.indexOf('|');
-    return folder.startsWith(benchmarkAndParams.substring(0, bar) + "-")
-        && folder.endsWith("-" + benchmarkAndParams.substring(bar + 1));
-  }
-
-  /** Collapsed stacks ({@code a;b;c count} per line) over {@code calls} calls (0: unknown, counted as 1). */
-  static Stacks parse(List<String> lines, long calls) {
-    Map<String, Long> self = new HashMap<>();
-    Map<String, Long> total = new HashMap<>();
-    long samples = 0;
-    for (String line : lines) {
-      int space = line.lastIndexOf(' ');
-      if (space <= 0) {
-        continue;
-      }
-      long count;
-      try {
-        count = Long.parseLong(line.substring(space + 1).strip());
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      String[] frames = LAMBDA.matcher(line.substring(0, space)).replaceAll("\\$\\$Lambda").split(";");
-      samples += count;
-      self.merge(frames[frames.length - 1], count, Long::sum);
-      for (String f : new HashSet<>(List.of(frames))) { // a recursive frame counts once per stack
-        total.merge(f, count, Long::sum);
-      }
-    }
-    return new Stacks(self, total, samples, Math.max(1, calls));
-  }
-
-  private static Stacks pool(Stacks a, Stacks b) {
-    Map<String, Long> self = new HashMap<>(a.self());
-    b.self().forEach((k, v) -> self.merge(k, v, Long::sum));
-    Map<String, Long> total = new HashMap<>(a.total());
-    b.total().forEach((k, v) -> total.merge(k, v, Long::sum));
-    return new Stacks(self, total, a.samples() + b.samples(), a.calls() + b.calls());
+    return String.format(Locale.ROOT, unit.equals("bytes") ? "%.0f %s" : "%.1f %s", v, unit);
   }
 
   public static String text(Result r, boolean markdown) {
     StringBuilder s = new StringBuilder();
     if (r.rows() > 0) {
       s.append(markdown ? "\n### Frames that moved\n\n" : "\nFrames that moved (profiled rows: " + r.rows()
-          + "; per mille of the row's samples, the change in sampling errors; top " + TOP + ")\n");
+          + "; per call with the change in fork spreads, or per mille of samples with the change in sampling"
+          + " errors where a side has one fork; top " + TOP + ")\n");
       if (r.frames().isEmpty()) {
-        s.append("none: no frame changed by more than ").append((int) Z).append(" sampling errors\n");
+        s.append("none: no frame moved beyond its forks' spread or its sampling error\n");
       }
       for (Frame f : r.frames()) {
-        String line = String.format(Locale.ROOT, "%s %s: %.1f -> %.1f (%+.1f errors)  [%s]", f.frame(), f.what(),
-            f.base(), f.cand(), f.z(), f.row());
+        String line = String.format(Locale.ROOT, "%s %s: %s -> %s per call (%+.1f %s)  [%s]", f.frame(), f.what(),
+            value(f.base(), f.unit()), value(f.cand(), f.unit()), f.z(),
+            f.rule().equals(RULE_FORKS) ? "spreads" : "errors, one fork", f.row());
         s.append(markdown ? "- `" + line.replace("`", "'") + "`" : "  " + line).append('\n');
       }
     }
     r.notes().forEach(n -> s.append(markdown ? "\n> " : "note: ").append(n).append('\n'));
     return s.toString();
+  }
+
+  /** The frames as a table, header first: the report's. */
+  public static List<String[]> cells(Result r) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"frame", "samples", "baseline per call", "candidate per call", "change", "rule", "row"});
+    for (Frame f : r.frames()) {
+      cells.add(new String[] {f.frame(), f.what(), value(f.base(), f.unit()), value(f.cand(), f.unit()),
+          String.format(Locale.ROOT, "%+.1f %s", f.z(), f.rule().equals(RULE_FORKS) ? "spreads" : "errors"),
+          f.rule(), f.row()});
+    }
+    return cells;
   }
 
   public static Map<String, Object> json(Result r) {
@@ -222,9 +231,11 @@ public final class FramesMoved {
       o.put("row", f.row());
       o.put("frame", f.frame());
       o.put("samples", f.what());
-      o.put("baselinePerMille", f.base());
-      o.put("candidatePerMille", f.cand());
-      o.put("errors", f.z());
+      o.put("baseline", f.base());
+      o.put("candidate", f.cand());
+      o.put("unit", f.unit());
+      o.put("change", f.z());
+      o.put("rule", f.rule());
       frames.add(o);
     }
     m.put("profiledRows", r.rows());

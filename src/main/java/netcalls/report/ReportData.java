@@ -18,6 +18,9 @@ import netcalls.client.ClientKind;
 import netcalls.compare.Compare;
 import netcalls.compare.CompareException;
 import netcalls.compare.Comparison;
+import netcalls.compare.CostRows;
+import netcalls.compare.DiffFlameGraph;
+import netcalls.compare.FramesMoved;
 import netcalls.compare.Formats;
 import netcalls.compare.Options;
 import netcalls.read.JmhResults;
@@ -141,6 +144,36 @@ final class ReportData {
     }
   }
 
+  /**
+   * compare's cost rows and, of two profiled runs, the frames that moved with a differential flame graph per row
+   * (written into this run's profiles/, linked relative to the report beside it).
+   */
+  private static void costAndFrames(Path baseline, Path candidate, ObjectNode c) throws IOException {
+    CostRows.Result costs = CostRows.compare(List.of(baseline), List.of(candidate), java.util.Set.of());
+    table(CostRows.cells(costs), c.putArray("costRows"));
+    costs.notes().forEach(c.withArray("costNotes")::add);
+    FramesMoved.Result frames = FramesMoved.compare(List.of(baseline), List.of(candidate));
+    if (frames.rows() == 0) {
+      frames.notes().forEach(c.withArray("frameNotes")::add);
+      return;
+    }
+    table(FramesMoved.cells(frames), c.putArray("frames"));
+    frames.notes().forEach(c.withArray("frameNotes")::add);
+    ArrayNode graphs = c.putArray("flameGraphs");
+    for (Path g : DiffFlameGraph.writeAll(List.of(baseline), List.of(candidate), candidate)) {
+      graphs.add(candidate.toAbsolutePath().normalize().relativize(g.toAbsolutePath().normalize()).toString());
+    }
+  }
+
+  private static void table(List<String[]> cells, ArrayNode out) {
+    for (String[] r : cells) {
+      ArrayNode a = out.addArray();
+      for (String s : r) {
+        a.add(s);
+      }
+    }
+  }
+
   /** The table of {@code compare} (its own cells), and the baseline's curves to overlay. */
   private static void comparison(Path baseline, Path candidate, ObjectNode root) throws IOException {
     ObjectNode c = root.putObject("comparison");
@@ -162,6 +195,7 @@ final class ReportData {
       ArrayNode notes = c.putArray("warnings");
       cmp.warnings().forEach(notes::add);
       cmp.errors().forEach(e -> notes.add("error: " + e));
+      costAndFrames(baseline, candidate, c);
     } catch (CompareException e) {
       c.put("error", e.getMessage());
     }

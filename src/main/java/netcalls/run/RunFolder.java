@@ -20,6 +20,11 @@ public record RunFolder(Path dir) {
   public static final String WARMUP = "warmup";
   /** A profiled run's flame graphs and collapsed stacks, one folder per trial (run --profile). */
   public static final String PROFILES = "profiles";
+  /**
+   * A fork's own folder in a trial's profile folder: {@code profiles/<trial>/fork-<pid>/}, the pid the one that ends
+   * the fork's samples file name ({@code samples/<Class.method>-<hash>-<pid>.json}).
+   */
+  public static final String FORK_PREFIX = "fork-";
   /** The files of a trial: {@code samples/<trial>.csv|.json}, {@code openloop/<trial>.json|.corrected.hgrm|.uncorrected.hgrm}. */
   public static final String CSV_SUFFIX = ".csv";
   public static final String JSON_SUFFIX = ".json";

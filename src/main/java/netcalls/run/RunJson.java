@@ -46,4 +46,9 @@ public final class RunJson {
   public static final String PROFILE_KIND = "kind";
   public static final String PROFILE_EVENT = "event";
   public static final String PROFILE_FILES = "files";
+  /**
+   * What one sample of each kind stands for, by kind: ns of CPU or wall time, or bytes allocated; lock has none
+   * (counted in samples). {@code kind} is comma-separated when a run recorded several kinds together.
+   */
+  public static final String PROFILE_INTERVALS = "intervals";
 }

@@ -469,6 +469,15 @@
     costChart('chart-cost-cpu', 'cpuUs', 'CPU µs per call');
   }
 
+  // a table of strings, header row first (compare's own cells)
+  function fillTable(table, rows) {
+    rows.forEach(function (r, i) {
+      var tr = el('tr');
+      r.forEach(function (x) { tr.appendChild(el(i === 0 ? 'th' : 'td', {}, x)); });
+      table.appendChild(tr);
+    });
+  }
+
   // ---- comparison ----
   if (data.comparison) {
     var cmp = data.comparison;
@@ -490,6 +499,23 @@
       });
       cmp.footer.forEach(function (f) { notesBox.appendChild(el('p', { 'class': 'note' }, f)); });
       cmp.warnings.forEach(function (w) { notesBox.appendChild(el('p', { 'class': 'errors' }, w)); });
+      fillTable(document.getElementById('comparison-cost'), cmp.costRows || []);
+      (cmp.costNotes || []).forEach(function (n) {
+        document.getElementById('comparison-cost-notes').appendChild(el('p', { 'class': 'note' }, n));
+      });
+      if (cmp.frames) {
+        document.getElementById('comparison-stacks').hidden = false;
+        fillTable(document.getElementById('comparison-frames'), cmp.frames);
+        var fl = document.getElementById('comparison-flamegraphs');
+        (cmp.flameGraphs || []).forEach(function (f) {
+          var li = el('li');
+          li.appendChild(el('a', { href: f }, 'differential flame graph: ' + f));
+          fl.appendChild(li);
+        });
+      }
+      (cmp.frameNotes || []).forEach(function (n) {
+        document.getElementById('comparison-frame-notes').appendChild(el('p', { 'class': 'note' }, n));
+      });
     }
   }
 

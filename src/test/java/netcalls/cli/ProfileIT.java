@@ -33,6 +33,9 @@ class ProfileIT {
     assertThat(files).anyMatch(f -> f.endsWith("/flame-cpu-forward.html"))
         .anyMatch(f -> f.endsWith("/collapsed-cpu.csv")).allMatch(f -> f.startsWith("profiles/"));
     files.forEach(f -> assertThat(run.resolve(f)).isRegularFile());
+    assertThat(files).as("each fork's stacks in a folder of its own").filteredOn(f -> f.endsWith("/collapsed-cpu.csv"))
+        .hasSize(2).allMatch(f -> f.matches("profiles/[^/]+/fork-\\d+/collapsed-cpu.csv"));
+    assertThat(profile.path("intervals").path("cpu").asLong()).isEqualTo(10_000_000L);
     long bytes;
     try (Stream<Path> all = Files.walk(run.resolve("profiles"))) {
       bytes = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -53,8 +56,39 @@ class ProfileIT {
     assertThat(r.exit()).as(r.out()).isLessThan(2);
     JsonNode stacks = JSON.readTree(r.out().substring(r.out().indexOf('{'))).path("stacks");
     assertThat(stacks.path("profiledRows").asInt()).isEqualTo(1);
-    assertThat(stacks.path("frames").get(0).path("frame").asText()).as(stacks.toPrettyString())
-        .contains("netcalls/client/Injected");
+    JsonNode first = stacks.path("frames").get(0);
+    assertThat(first.path("frame").asText()).as(stacks.toPrettyString()).contains("netcalls/client/Injected");
+    assertThat(first.path("rule").asText()).as("judged against the two forks a side").isEqualTo("fork spread");
+    assertThat(first.path("unit").asText()).isEqualTo("ns of CPU");
+    // 1 ms of CPU a call injected: well over half of it seen per call (sampling, and ctimer's coarser clock)
+    assertThat(first.path("candidate").asDouble() - first.path("baseline").asDouble()).as(first.toString())
+        .isGreaterThan(500_000);
+    assertThat(stacks.path("flameGraphs")).singleElement().satisfies(g -> {
+      Path graph = Path.of(g.asText());
+      assertThat(graph).isRegularFile().startsWith(pair[1].dir().resolve("profiles"));
+      assertThat(graph.getFileName().toString()).startsWith("diff-");
+    });
+  }
+
+  @Test
+  void cpuAndAllocationInOneRunLeaveStacksAndAFlameGraphPerKindThatCompareReads() throws Exception {
+    Path run = SharedRun.profiledKinds().dir();
+    JsonNode profile = JSON.readTree(run.resolve("run.json").toFile()).path("profile");
+    assertThat(profile.path("kind").asText()).isEqualTo("cpu,alloc");
+    assertThat(profile.path("intervals").path("alloc").asLong()).isEqualTo(131_072L);
+    List<String> files = new ArrayList<>();
+    profile.path("files").forEach(f -> files.add(f.asText()));
+    for (String kind : List.of("cpu", "alloc")) {
+      assertThat(files).as(kind).anyMatch(f -> f.matches("profiles/[^/]+/fork-\\d+/collapsed-" + kind + ".csv"))
+          .anyMatch(f -> f.matches("profiles/[^/]+/fork-\\d+/flame-" + kind + ".html"));
+    }
+    assertThat(files).anyMatch(f -> f.endsWith(".jfr"));
+    Processes.Result r = Processes.jar(Duration.ofMinutes(2), "compare", run.toString(), run.toString(),
+        "--format", "json");
+    JsonNode stacks = JSON.readTree(r.out().substring(r.out().indexOf('{'))).path("stacks");
+    assertThat(stacks.path("profiledRows").asInt()).as(r.out()).isEqualTo(2);
+    assertThat(stacks.path("frames")).isEmpty();
+    assertThat(Files.readString(run.resolve("summary.txt"))).startsWith("PROFILED: profiled run (cpu,alloc");
   }
 
   @Test

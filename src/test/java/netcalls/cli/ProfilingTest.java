@@ -25,10 +25,27 @@ class ProfilingTest {
 
   @Test
   void anUnknownKindIsNamedWithTheKinds() {
-    assertThatThrownBy(() -> Profiling.kind("heap")).hasMessage(
+    assertThatThrownBy(() -> Profiling.kinds("heap")).hasMessage(
         "--profile heap is not a kind of profile: use cpu, alloc, wall or lock");
-    assertThat(Profiling.kind("alloc")).isEqualTo(Profiling.Kind.alloc);
-    assertThatThrownBy(() -> Profiling.kind("cpu,alloc")).hasMessageContaining("one kind per run");
+    assertThat(Profiling.kinds("alloc")).containsExactly(Profiling.Kind.alloc);
+    assertThatThrownBy(() -> Profiling.kinds("cpu,heap")).hasMessage(
+        "--profile cpu,heap: heap is not a kind of profile: use cpu, alloc, wall or lock, comma-separated");
+  }
+
+  @Test
+  void severalKindsRecordTogetherIntoJfrTheTimerFirst() {
+    assertThat(Profiling.kinds("alloc,cpu,alloc")).containsExactly(Profiling.Kind.cpu, Profiling.Kind.alloc);
+    assertThatThrownBy(() -> Profiling.kinds("cpu,wall")).hasMessage("--profile cpu,wall: cpu and wall together are"
+        + " refused (async-profiler samples one timer at a time): run once with each");
+    Profiling.Plan plan = new Profiling.Plan(Profiling.kinds("lock,cpu,alloc"), "ctimer", Path.of("/l.so"),
+        Path.of("/p"));
+    assertThat(plan.jmhOptions()).isEqualTo("libPath=/l.so;output=jfr;dir=/p;event=ctimer;interval=10000000;"
+        + "lock=0;alloc=131072");
+    assertThat(plan.names()).isEqualTo("cpu,lock,alloc");
+    assertThat(new Profiling.Plan(List.of(Profiling.Kind.alloc), "alloc", Path.of("/l.so"), Path.of("/p"))
+        .jmhOptions()).isEqualTo("libPath=/l.so;output=flamegraph,collapsed;dir=/p;event=alloc;interval=131072");
+    assertThat(Profiling.intervals(Profiling.kinds("cpu,alloc,lock"))).containsExactly(
+        java.util.Map.entry("cpu", 10_000_000L), java.util.Map.entry("alloc", 131_072L));
   }
 
   @Test

@@ -24,6 +24,7 @@ public final class SharedRun {
   private static Run smoke;
   private static Run[] injected;
   private static Run[] profiled;
+  private static Run kinds;
 
   private SharedRun() {}
 
@@ -72,14 +73,17 @@ public final class SharedRun {
   }
 
   /**
-   * Two small runs profiled for CPU ({@code --profile cpu}; OkHttp, reuse, http; three short iterations), the
+   * Two small runs profiled for CPU ({@code --profile cpu}; OkHttp, reuse, http; two forks of three short
+   * iterations), the
    * candidate with the facade's CPU injection on (1 ms a call, in {@code Injected.burnCpu}): for the tests of
    * the profiles, their marks and the frames that moved.
    */
   public static synchronized Run[] profiledPair() throws IOException, InterruptedException {
     if (profiled == null) {
-      String[] common = {"--profile", "cpu", "--warmup-cap-ms", "500", "-f", "1", "-wi", "0", "-i", "3", "-r",
-          "200ms", "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
+      // two forks a side, so the frames are judged against the forks' spread; one short warm-up iteration holds
+      // the trial's setup (its warm-up calls), which JMH's profiler then leaves out of the measured profile
+      String[] common = {"--profile", "cpu", "--warmup-cap-ms", "500", "-f", "2", "-wi", "1", "-w", "100ms", "-i",
+          "3", "-r", "200ms", "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http", "RequestLatency"};
       Run base = run("profiled-base", common);
       List<String> slowed = new ArrayList<>(List.of("-jvmArgsPrepend", "-Dnetcalls.inject.cpu.us=1000"));
       slowed.addAll(List.of(common));
@@ -89,6 +93,17 @@ public final class SharedRun {
       profiled = new Run[] {base, cand};
     }
     return profiled;
+  }
+
+  /** One small run profiled for CPU and allocation at once ({@code --profile cpu,alloc}; one fork, OkHttp). */
+  public static synchronized Run profiledKinds() throws IOException, InterruptedException {
+    if (kinds == null) {
+      kinds = run("profiled-kinds", "--profile", "cpu,alloc", "--warmup-cap-ms", "300", "-f", "1", "-wi", "1", "-w",
+          "100ms", "-i", "2", "-r", "200ms", "-p", "client=okhttp", "-p", "strategy=reuse", "-p", "scheme=http",
+          "RequestLatency");
+      assertThat(kinds.exit()).as(kinds.output()).isZero();
+    }
+    return kinds;
   }
 
   /** Runs the jar with {@code args} into a run folder named {@code runId}; fails the test past 6 minutes. */

@@ -93,6 +93,34 @@ class ReportIT {
   }
 
   /**
+   * The profiled pair (the candidate with 1 ms of injected CPU a call): the report's comparison has compare's cost
+   * rows, the frames that moved with the injected one first and a link to the differential flame graph, which
+   * renders offline with the injected frame coloured as more.
+   */
+  @Test
+  void withAProfiledBaselineTheComparisonHasCostRowsFramesAndADifferentialFlameGraph() throws Exception {
+    SharedRun.Run[] pair = SharedRun.profiledPair();
+    Path cand = pair[1].dir();
+    Path page = report(cand, "--baseline", pair[0].dir().toString());
+    String dom = rendered(page);
+    assertThat(section(dom, "comparison-cost")).contains("alloc client").contains("cpu client");
+    String frames = section(dom, "comparison-frames");
+    assertThat(unescape(frames.substring(frames.indexOf("</tr>")))).as(frames)
+        .startsWith("netcalls/client/Injected");
+    Matcher link = Pattern.compile("href=\"(profiles/diff-[^\"]+\\.html)\"").matcher(
+        section(dom, "comparison-flamegraphs"));
+    assertThat(link.find()).as(dom).isTrue();
+    Path graph = cand.resolve(link.group(1));
+    assertThat(graph).isRegularFile();
+    Chromium.Output o = Chromium.dumpDom(graph);
+    assertThat(o.console()).as("console messages").isEmpty();
+    assertThat(o.stdout()).containsPattern("data-frame=\"netcalls/client/Injected[^\"]*\" data-change=\"more\"")
+        .contains("<svg");
+    Chromium.screenshot(page, Path.of("target", "report-profile.png"), 1280, 4000);
+    Chromium.screenshot(graph, Path.of("target", "diff-flame-graph.png"), 1280, 900);
+  }
+
+  /**
    * Open-loop runs (fixtures from real small runs): their section holds each fork's rates and corrected and
    * uncorrected percentiles, and a plot; a fork that missed its rate shows no latency and says why. Their JMH
    * wall time is not in the results table.
