@@ -9,6 +9,7 @@
 # env: ROUNDS (5), DURATION seconds per round (10), WARMUP seconds (10), LIMIT ratio (1.25),
 #      JAVA_OPTS for the server JVM
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" server-vs-nginx
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
@@ -18,18 +19,13 @@ STRICT=0
 for arg in "$@"; do
   case "$arg" in
     --strict) STRICT=1 ;;
-    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+    *) fail "unknown argument: $arg (use --strict)" ;;
   esac
 done
 
 cd "$(dirname "$0")/.."
-for tool in java wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt-get install -y wrk nginx curl)" >&2; exit 2; }
-done
-if [[ ! -f target/benchmarks.jar ]]; then
-  echo "building target/benchmarks.jar ..." >&2
-  mvn -B -q package -DskipTests
-fi
+need_tools java wrk nginx curl
+build_jar
 
 WORK=$(mktemp -d -t netcalls-vs-nginx.XXXXXX)
 SERVER_PID=""
@@ -46,31 +42,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "error: $*" >&2; exit 2; }
-
-port_in_use() { (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
-    port_in_use "$port" || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
-
-wait_for_port() { # port pid what
-  for _ in $(seq 300); do
-    port_in_use "$1" && return
-    kill -0 "$2" 2>/dev/null || fail "$3 exited while starting"
-    sleep 0.1
-  done
-  fail "$3 did not listen on port $1"
-}
-
 # --- netcalls: ephemeral ports, read back from the URLs it prints ---
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:-} -cp target/benchmarks.jar netcalls.server.ServeCommand \
+java ${JAVA_OPTS:-} -cp "$JAR" netcalls.server.ServeCommand \
   --http-port 0 --https-port 0 >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 NETCALLS_PORT=""
