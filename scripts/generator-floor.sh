@@ -35,10 +35,8 @@ else
 fi
 
 run_fork() { # id spin
-  local cmd=(java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1
-    OpenLoopLatency -p client=okhttp -p strategy=reuse -p scheme=http -p rate="$RATE" -p seconds="$SECS" -p spin="$2")
-  if ((DRY)); then echo "${cmd[*]}"; else "${cmd[@]}" >"$OUT/$1.log" 2>&1 \
-    || { tail -20 "$OUT/$1.log" >&2; fail "run $1 failed (its log above)"; }; fi
+  run_logged "$1" java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1 \
+    OpenLoopLatency -p client=okhttp -p strategy=reuse -p scheme=http -p rate="$RATE" -p seconds="$SECS" -p spin="$2"
 }
 
 OFF=()

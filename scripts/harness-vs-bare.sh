@@ -23,6 +23,7 @@
 # The time is about rounds x clients x 2 x (2 x seconds + 2 s of JVM start).
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh" harness-vs-bare
+. "$(dirname "$0")/lib/nginx.sh"
 
 ROUNDS=10
 CLIENTS=""
@@ -65,52 +66,23 @@ WORK=$(mktemp -d -t netcalls-harness-vs-bare.XXXXXX)
 NGINX_PID=""
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
-  if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
+  stop_pid "$NGINX_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- nginx: own prefix, one worker, keep-alive, the built-in server's 1024 bytes and headers ---
+# --- nginx: the built-in server's 1024 bytes and headers ---
 # `return 200` answers from memory with Content-Type and Content-Length like the built-in server (no
 # ETag, Last-Modified or Accept-Ranges as a static file would add); nginx-light cannot drop the
 # Server, Date and Connection headers it always sends.
 BODY=$(awk -v n="$SIZE" 'BEGIN { for (i = 0; i < n; i++) printf "%c", 97 + i % 26 }')
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
 chmod -R a+rX "$WORK"
-PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  server_tokens off;
-  keepalive_timeout 65s;
-  keepalive_requests 100000000; # one connection for a whole trial
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-  scgi_temp_path $WORK/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$PORT;
-    location = /bytes/$SIZE {
+start_nginx "$WORK/nginx" "  server_tokens off;" "    location = /bytes/$SIZE {
       default_type application/octet-stream;
-      return 200 "$BODY";
-    }
-  }
-}
-EOF
-"$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-wait_for_port "$PORT" "$NGINX_PID" nginx "$WORK/nginx/logs/error.log"
-BASE="http://127.0.0.1:$PORT"
+      return 200 \"$BODY\";
+    }"
+BASE="http://127.0.0.1:$NGINX_PORT"
 [[ "$(curl -sf "$BASE/bytes/$SIZE")" == "$BODY" ]] || fail "nginx does not serve the $SIZE pattern bytes at /bytes/$SIZE"
 
 # --- measure ---

@@ -52,10 +52,8 @@ fi
 run_fork() { # id jvm-flag-or-empty
   local extra=()
   [[ -z "$2" ]] || extra=(-jvmArgsPrepend "$2")
-  local cmd=(java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export "${JVM[@]}" -f 1 $JMH_OPTS
-    "${extra[@]}" RequestLatency -p client=jdk -p strategy=reuse -p scheme=http)
-  if ((DRY)); then echo "${cmd[*]}"; else "${cmd[@]}" >"$OUT/$1.log" 2>&1 \
-    || { tail -20 "$OUT/$1.log" >&2; fail "run $1 failed (its log above)"; }; fi
+  run_logged "$1" java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export "${JVM[@]}" -f 1 $JMH_OPTS \
+    "${extra[@]}" RequestLatency -p client=jdk -p strategy=reuse -p scheme=http
 }
 
 for v in "${WANTED[@]}"; do

@@ -43,7 +43,7 @@ mkdir -p "$OUT"
 
 SERVER_PID=""
 PORT=""
-stop_server() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; fi; }
+stop_server() { stop_pid "$SERVER_PID"; SERVER_PID=""; }
 trap stop_server EXIT
 start_server() { # the built-in server as its own JVM on CPU 0, on a free port it reports
   local ports

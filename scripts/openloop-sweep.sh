@@ -78,10 +78,7 @@ TMP=$(mktemp -d)
 CERT=$TMP/server.pem
 SERVER_PID=
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVER_PID"
   rm -rf "$TMP"
 }
 trap cleanup EXIT

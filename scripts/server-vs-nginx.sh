@@ -10,6 +10,7 @@
 #      JAVA_OPTS for the server JVM
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh" server-vs-nginx
+. "$(dirname "$0")/lib/nginx.sh"
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
@@ -31,12 +32,8 @@ WORK=$(mktemp -d -t netcalls-vs-nginx.XXXXXX)
 SERVER_PID=""
 NGINX_PID=""
 cleanup() {
-  for pid in "$SERVER_PID" "$NGINX_PID"; do
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
+  stop_pid "$SERVER_PID"
+  stop_pid "$NGINX_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -56,40 +53,15 @@ for _ in $(seq 300); do
 done
 [[ -n "$NETCALLS_PORT" ]] || fail "netcalls server printed no URL"
 
-# --- nginx: own prefix, 1 worker, keep-alive, the same 1024 bytes at the same path ---
-mkdir -p "$WORK/nginx/www/bytes" "$WORK/nginx/logs" "$WORK/nginx/tmp"
+# --- nginx: the same 1024 bytes at the same path, as a static file ---
+mkdir -p "$WORK/nginx/www/bytes"
 awk 'BEGIN { for (i = 0; i < 1024; i++) printf "%c", 97 + i % 26 }' >"$WORK/nginx/www/bytes/1024"
 chmod -R a+rX "$WORK" # the nginx worker drops root privileges and must still read the file
-NGINX_PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  keepalive_timeout 65s;
-  keepalive_requests 100000000; # wrk keeps one connection for the whole round
-  # nginx at its fastest for one small file: no open/fstat per request, and a plain write
-  # (sendfile costs more than it saves for 1 KiB); a fast baseline makes the check strict
-  open_file_cache max=16 inactive=1h;
-  sendfile off;
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-  scgi_temp_path $WORK/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/nginx/www;
-    default_type application/octet-stream;
-  }
-}
-EOF
-nginx -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-wait_for_port "$NGINX_PORT" "$NGINX_PID" nginx
+# nginx at its fastest for one small file: no open/fstat per request, and a plain write
+# (sendfile costs more than it saves for 1 KiB); a fast baseline makes the check strict
+start_nginx "$WORK/nginx" "  open_file_cache max=16 inactive=1h;
+  sendfile off;" "    root $WORK/nginx/www;
+    default_type application/octet-stream;"
 
 declare -A URL=(
   [netcalls]="http://127.0.0.1:$NETCALLS_PORT/bytes/1024"

@@ -88,6 +88,26 @@ wait_for_port() {
   fail "$3 did not listen on port $1"
 }
 
+# stop_pid PID: ends a process the script started, if it still runs (empty PID: none was started)
+stop_pid() {
+  if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+  fi
+}
+
+# run_logged ID COMMAND...: with DRY=1 prints the command; else runs it into $OUT/ID.log, and when it fails shows
+# the end of that log and stops
+run_logged() {
+  local id=$1
+  shift
+  if ((${DRY:-0})); then
+    echo "$*"
+  else
+    "$@" >"$OUT/$id.log" 2>&1 || { tail -20 "$OUT/$id.log" >&2; fail "run $id failed (its log above)"; }
+  fi
+}
+
 # join A B C -> A,B,C
 join() { local IFS=,; echo "$*"; }
 
