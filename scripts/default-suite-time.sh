@@ -5,17 +5,18 @@
 #   scripts/default-suite-time.sh [--budget SECONDS] [-- extra launcher options]
 # Run it on a quiet machine: other work on 2 cores lengthens every trial.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" default-suite-time.sh
 cd "$(dirname "$0")/.."
 BUDGET=300
 while [ $# -gt 0 ]; do
   case "$1" in
-    --budget) BUDGET=$2; shift 2 ;;
+    --budget) need_value "$@"; BUDGET=$2; shift 2 ;;
     --) shift; break ;;
-    *) echo "default-suite-time.sh: unknown option $1 (use --budget SECONDS, then -- launcher options)" >&2; exit 2 ;;
+    *) fail "unknown option $1 (use --budget SECONDS, then -- launcher options)" ;;
   esac
 done
-JAR=target/benchmarks.jar
-[ -f "$JAR" ] || { echo "default-suite-time.sh: $JAR not found: run mvn package first" >&2; exit 2; }
+need_whole --budget "$BUDGET"
+need_jar
 ID=suite-time-$(date -u +%Y%m%d-%H%M%S)
 start=$(date +%s.%N)
 java -jar "$JAR" --run-id "$ID" "$@" > "results/$ID.log" 2>&1 \

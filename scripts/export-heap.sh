@@ -5,10 +5,10 @@
 #   scripts/export-heap.sh [ROWS]
 # Needs target/benchmarks.jar (mvn -B -q package -DskipTests). Exit 0 when the peak stays under 256 MiB.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" export-heap
 cd "$(dirname "$0")/.."
 ROWS=${1:-10000000}
-JAR=target/benchmarks.jar
-[ -f "$JAR" ] || { echo "export-heap: $JAR missing; run: mvn -B -q package -DskipTests" >&2; exit 2; }
+need_jar
 
 TMP=$(mktemp -d -t netcalls-heap.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT

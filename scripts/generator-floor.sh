@@ -13,31 +13,21 @@
 # env: JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
 # Time: about 2 x forks x (warm-up schedule + measured schedule + 3 s of JVM start), ~3 min at the defaults.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" generator-floor
 
 FORKS=6
 RATE=1000
 SECS=5
 DRY=0
-fail() { echo "generator-floor: $*" >&2; exit 2; }
-need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
-    --rate) need_value "$@"; RATE=$2; shift 2 ;;
-    --seconds) need_value "$@"; SECS=$2; shift 2 ;;
-    --dry-run) DRY=1; shift ;;
-    *) fail "unknown argument: $1 (use --forks, --rate, --seconds, --dry-run)" ;;
-  esac
-done
-[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
-[[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "--rate $RATE: give requests per second, a number"
-[[ "$SECS" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "--seconds $SECS: give a number of seconds"
+parse_options --forks=FORKS --rate=RATE --seconds=SECS --dry-run:DRY=1 -- "$@"
+need_whole --forks "$FORKS"
+need_number --rate "$RATE" "give requests per second, a number"
+need_number --seconds "$SECS" "give a number of seconds"
 
 cd "$(dirname "$0")/.."
-JAR=target/benchmarks.jar
 if ((!DRY)); then
-  command -v jq >/dev/null || fail "missing jq (Debian: apt-get install -y jq)"
-  [ -f "$JAR" ] || mvn -B -q package -DskipTests
+  need_tools jq
+  build_jar
   OUT=$(mktemp -d -t netcalls-floor.XXXXXX)
   trap 'rm -rf "$OUT"' EXIT
 else
@@ -45,10 +35,8 @@ else
 fi
 
 run_fork() { # id spin
-  local cmd=(java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1
-    OpenLoopLatency -p client=okhttp -p strategy=reuse -p scheme=http -p rate="$RATE" -p seconds="$SECS" -p spin="$2")
-  if ((DRY)); then echo "${cmd[*]}"; else "${cmd[@]}" >"$OUT/$1.log" 2>&1 \
-    || { tail -20 "$OUT/$1.log" >&2; fail "run $1 failed (its log above)"; }; fi
+  run_logged "$1" java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export -f 1 \
+    OpenLoopLatency -p client=okhttp -p strategy=reuse -p scheme=http -p rate="$RATE" -p seconds="$SECS" -p spin="$2"
 }
 
 OFF=()
@@ -63,7 +51,6 @@ for fork in $(seq 1 "$FORKS"); do
   done
 done
 
-join() { local IFS=,; echo "$*"; }
 COMPARE=(java -jar "$JAR" compare --ignore-param spin --format json "$(join "${OFF[@]}")" "$(join "${ON[@]}")")
 if ((DRY)); then echo "${COMPARE[*]}"; exit 0; fi
 echo "okhttp reuse http at $RATE/s for $SECS s; per fork: spin, generator floor (median send lag), corrected p50,"

@@ -22,6 +22,8 @@
 # Exit 0 when every client passes, 1 when any fails or is undecided, 2 on bad input or a failed run.
 # The time is about rounds x clients x 2 x (2 x seconds + 2 s of JVM start).
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" harness-vs-bare
+. "$(dirname "$0")/lib/nginx.sh"
 
 ROUNDS=10
 CLIENTS=""
@@ -29,45 +31,18 @@ SECONDS_EACH=5
 LIMIT=1.10
 DRY=0
 SIZE=1024
-
-fail() { echo "harness-vs-bare: $*" >&2; exit 2; }
-need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --rounds) need_value "$@"; ROUNDS=$2; shift 2 ;;
-    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
-    --seconds) need_value "$@"; SECONDS_EACH=$2; shift 2 ;;
-    --limit) need_value "$@"; LIMIT=$2; shift 2 ;;
-    --dry-run) DRY=1; shift ;;
-    *) fail "unknown argument: $1 (use --rounds, --clients, --seconds, --limit, --dry-run)" ;;
-  esac
-done
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || fail "--rounds $ROUNDS: give a whole number of 1 or more"
-[[ "$SECONDS_EACH" =~ ^[1-9][0-9]*$ ]] || fail "--seconds $SECONDS_EACH: give a whole number of 1 or more"
-[[ "$LIMIT" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "--limit $LIMIT: give a ratio such as 1.10"
+parse_options --rounds=ROUNDS --clients=CLIENTS --seconds=SECONDS_EACH --limit=LIMIT --dry-run:DRY=1 -- "$@"
+need_whole --rounds "$ROUNDS"
+need_whole --seconds "$SECONDS_EACH"
+need_number --limit "$LIMIT" "give a ratio such as 1.10"
 
 cd "$(dirname "$0")/.."
-for tool in java jq curl; do
-  command -v "$tool" >/dev/null || fail "missing $tool (Debian: apt-get install -y $tool)"
-done
+need_tools java jq curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x "$NGINX" ]] || fail "missing nginx (Debian: apt-get install -y nginx-light)"
-if [[ ! -f target/benchmarks.jar ]]; then
-  echo "building target/benchmarks.jar ..." >&2
-  mvn -B -q package -DskipTests
-fi
-JAR=target/benchmarks.jar
-
-# the clients come from the benchmark itself, never from a list kept here
-ALL=$(java -jar "$JAR" -lp 'RequestLatency\.request$' | sed -n 's/^ *param "client" = {\(.*\)}$/\1/p' | tr -d ' ')
-[[ -n "$ALL" ]] || fail "cannot read the client list from java -jar $JAR -lp"
-if [[ -z "$CLIENTS" ]]; then
-  CLIENTS=$ALL
-fi
+build_jar
+CLIENTS=$(known_clients --clients "$CLIENTS") || exit
 IFS=, read -r -a CLIENT_LIST <<<"$CLIENTS"
-for c in "${CLIENT_LIST[@]}"; do
-  [[ ",$ALL," == *",$c,"* ]] || fail "--clients: unknown client '$c': use some of $ALL"
-done
 
 # the same fork JVM options as the benchmarks (BenchDefaults), so heap and GC sizing are alike
 BARE_JVM=(-Xms1g -Xmx1g -Djdk.httpclient.allowRestrictedHeaders=connection)
@@ -91,67 +66,23 @@ WORK=$(mktemp -d -t netcalls-harness-vs-bare.XXXXXX)
 NGINX_PID=""
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
-  if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
+  stop_pid "$NGINX_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_in_use() { (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
-    port_in_use "$port" || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
-
-# --- nginx: own prefix, one worker, keep-alive, the built-in server's 1024 bytes and headers ---
+# --- nginx: the built-in server's 1024 bytes and headers ---
 # `return 200` answers from memory with Content-Type and Content-Length like the built-in server (no
 # ETag, Last-Modified or Accept-Ranges as a static file would add); nginx-light cannot drop the
 # Server, Date and Connection headers it always sends.
 BODY=$(awk -v n="$SIZE" 'BEGIN { for (i = 0; i < n; i++) printf "%c", 97 + i % 26 }')
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
 chmod -R a+rX "$WORK"
-PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  server_tokens off;
-  keepalive_timeout 65s;
-  keepalive_requests 100000000; # one connection for a whole trial
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-  scgi_temp_path $WORK/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$PORT;
-    location = /bytes/$SIZE {
+start_nginx "$WORK/nginx" "  server_tokens off;" "    location = /bytes/$SIZE {
       default_type application/octet-stream;
-      return 200 "$BODY";
-    }
-  }
-}
-EOF
-"$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 100); do
-  port_in_use "$PORT" && break
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx/logs/error.log" >&2; fail "nginx exited while starting"; }
-  sleep 0.1
-done
-port_in_use "$PORT" || fail "nginx did not listen on port $PORT"
-BASE="http://127.0.0.1:$PORT"
+      return 200 \"$BODY\";
+    }"
+BASE="http://127.0.0.1:$NGINX_PORT"
 [[ "$(curl -sf "$BASE/bytes/$SIZE")" == "$BODY" ]] || fail "nginx does not serve the $SIZE pattern bytes at /bytes/$SIZE"
 
 # --- measure ---

@@ -17,23 +17,16 @@
 #      JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
 # Time: about 2 x forks x variants x (warm-up + 30 iterations + 2 s of JVM start), ~40 min at the defaults.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" jdk-settings
 
 FORKS=8
 VARIANTS=no-request-timeout,no-retry-connect
-JVM=()
+JVM_PATH=""
 DRY=0
-fail() { echo "jdk-settings: $*" >&2; exit 2; }
-need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
-    --variants) need_value "$@"; VARIANTS=$2; shift 2 ;;
-    --jvm) need_value "$@"; JVM=(--jvm "$2"); shift 2 ;;
-    --dry-run) DRY=1; shift ;;
-    *) fail "unknown argument: $1 (use --forks, --variants, --jvm, --dry-run)" ;;
-  esac
-done
-[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
+parse_options --forks=FORKS --variants=VARIANTS --jvm=JVM_PATH --dry-run:DRY=1 -- "$@"
+need_whole --forks "$FORKS"
+JVM=()
+[[ -z "$JVM_PATH" ]] || JVM=(--jvm "$JVM_PATH")
 flag() {
   case "$1" in
     no-request-timeout) echo "-Dnetcalls.jdk.requestTimeout=off" ;;
@@ -47,10 +40,9 @@ JMH_OPTS=${JMH_OPTS:-}
 [[ " $JMH_OPTS " != *" -f "* ]] || fail "JMH_OPTS: leave out -f; every run is one fork (use --forks)"
 
 cd "$(dirname "$0")/.."
-JAR=target/benchmarks.jar
 if ((!DRY)); then
-  command -v jq >/dev/null || fail "missing jq (Debian: apt-get install -y jq)"
-  [ -f "$JAR" ] || mvn -B -q package -DskipTests
+  need_tools jq
+  build_jar
   OUT=$(mktemp -d -t netcalls-jdk-settings.XXXXXX)
   trap 'rm -rf "$OUT"' EXIT
 else
@@ -60,13 +52,10 @@ fi
 run_fork() { # id jvm-flag-or-empty
   local extra=()
   [[ -z "$2" ]] || extra=(-jvmArgsPrepend "$2")
-  local cmd=(java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export "${JVM[@]}" -f 1 $JMH_OPTS
-    "${extra[@]}" RequestLatency -p client=jdk -p strategy=reuse -p scheme=http)
-  if ((DRY)); then echo "${cmd[*]}"; else "${cmd[@]}" >"$OUT/$1.log" 2>&1 \
-    || { tail -20 "$OUT/$1.log" >&2; fail "run $1 failed (its log above)"; }; fi
+  run_logged "$1" java ${JAVA_OPTS:-} -jar "$JAR" --results "$OUT" --run-id "$1" --no-export "${JVM[@]}" -f 1 $JMH_OPTS \
+    "${extra[@]}" RequestLatency -p client=jdk -p strategy=reuse -p scheme=http
 }
 
-join() { local IFS=,; echo "$*"; }
 for v in "${WANTED[@]}"; do
   A=()
   B=()

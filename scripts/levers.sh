@@ -12,39 +12,38 @@
 # Needs target/benchmarks.jar (mvn package) and taskset (util-linux) for `pinned`. About 9 s a fork: 8 forks x
 # 5 clients is about 24 minutes with the 4 set-ups on 2 cores. Run it on a quiet machine.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" levers.sh
 cd "$(dirname "$0")/.."
 FORKS=8
 CLIENTS=okhttp,ahc,jdk,hc5,jetty
 SETUPS=default,pinned,heap-gc,one-cpu
 OUT=results/levers-$(date -u +%Y%m%d-%H%M%S)
-die() { echo "levers.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --forks) FORKS=${2:?}; shift 2 ;;
-    --clients) CLIENTS=${2:?}; shift 2 ;;
-    --setups) SETUPS=${2:?}; shift 2 ;;
-    --out) OUT=${2:?}; shift 2 ;;
-    *) die "unknown option $1 (use --forks N, --clients a,b, --setups a,b, --out DIR)" ;;
+    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
+    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
+    --setups) need_value "$@"; SETUPS=$2; shift 2 ;;
+    --out) need_value "$@"; OUT=$2; shift 2 ;;
+    *) fail "unknown option $1 (use --forks N, --clients a,b, --setups a,b, --out DIR)" ;;
   esac
 done
-[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || die "--forks $FORKS: give a whole number >= 1"
+[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number >= 1"
 IFS=, read -r -a clients <<< "$CLIENTS"
 IFS=, read -r -a setups <<< "$SETUPS"
 for s in "${setups[@]}"; do
   case "$s" in
     default|heap-gc) ;;
-    pinned|one-cpu) command -v taskset >/dev/null 2>&1 || die "set-up $s needs taskset (Debian: util-linux)";
-            [ "$(nproc)" -ge 2 ] || die "set-up $s needs 2 CPUs, this machine has $(nproc)" ;;
-    *) die "unknown set-up $s (known: default, pinned, heap-gc, one-cpu)" ;;
+    pinned|one-cpu) command -v taskset >/dev/null 2>&1 || fail "set-up $s needs taskset (Debian: util-linux)";
+            [ "$(nproc)" -ge 2 ] || fail "set-up $s needs 2 CPUs, this machine has $(nproc)" ;;
+    *) fail "unknown set-up $s (known: default, pinned, heap-gc, one-cpu)" ;;
   esac
 done
-JAR=target/benchmarks.jar
-[ -f "$JAR" ] || die "$JAR not found: run mvn package first"
+need_jar
 mkdir -p "$OUT"
 
 SERVER_PID=""
 PORT=""
-stop_server() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; fi; }
+stop_server() { stop_pid "$SERVER_PID"; SERVER_PID=""; }
 trap stop_server EXIT
 start_server() { # the built-in server as its own JVM on CPU 0, on a free port it reports
   local ports
@@ -58,7 +57,7 @@ print(a.getsockname()[1], b.getsockname()[1])')
     curl -fsS -o /dev/null "http://127.0.0.1:$PORT/bytes/16" 2>/dev/null && return 0
     sleep 0.1
   done
-  die "the built-in server did not answer on port $PORT; see $OUT/server.log"
+  fail "the built-in server did not answer on port $PORT; see $OUT/server.log"
 }
 
 one() { # $1 = set-up, $2 = client, $3 = round
@@ -70,7 +69,7 @@ one() { # $1 = set-up, $2 = client, $3 = round
   esac
   "${pre[@]}" java -jar "$JAR" --results "$OUT/$1" --run-id "$2-$3" --no-export "${args[@]}" -f 1 \
     -p client="$2" -p strategy=reuse -p scheme=http RequestLatency > "$OUT/$1-$2-$3.log" 2>&1 \
-    || die "$1 $2 round $3 failed; see $OUT/$1-$2-$3.log"
+    || fail "$1 $2 round $3 failed; see $OUT/$1-$2-$3.log"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -4,8 +4,9 @@
 # and prints each side's pair p50 and the pairs the server saw overlap. Needs target/benchmarks.jar (mvn package).
 # usage: scripts/okhttp-nagle.sh [ROUNDS]   (default 3)
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" okhttp-nagle
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}"
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "okhttp-nagle: ROUNDS must be a positive whole number, got '$ROUNDS'" >&2; exit 2; }
-[[ -f target/benchmarks.jar ]] || { echo "okhttp-nagle: target/benchmarks.jar is missing; run mvn package first" >&2; exit 2; }
-exec java -cp target/benchmarks.jar scripts/OkHttpNagle.java "$ROUNDS"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || fail "ROUNDS must be a positive whole number, got '$ROUNDS'"
+need_jar
+exec java -cp "$JAR" scripts/OkHttpNagle.java "$ROUNDS"

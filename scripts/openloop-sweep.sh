@@ -13,9 +13,9 @@
 # Results land in --results (default results/), one run folder per strategy × rate: summary, compare and report
 # read them as any other run.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" openloop-sweep.sh
 cd "$(dirname "$0")/.."
 
-JAR=target/benchmarks.jar
 CLIENT=okhttp
 SCHEME=https
 STRATEGIES=new_client,reuse
@@ -27,40 +27,39 @@ DRY=0
 EXTRA=()
 
 usage() {
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' # the comment above, without the code after it
   echo "options: --jar FILE --client NAME --scheme http|https --strategies A,B --rates R1,R2 --seconds S --forks N"
   echo "         --results DIR --dry-run; after --, more arguments for the benchmark (e.g. -- -p connections=8)"
 }
 
-die() { echo "openloop-sweep.sh: $*" >&2; exit 2; }
-
 while [ $# -gt 0 ]; do
   case "$1" in
-    --jar) JAR=${2:?--jar needs a file}; shift 2 ;;
-    --client) CLIENT=${2:?--client needs a name}; shift 2 ;;
-    --scheme) SCHEME=${2:?--scheme needs http or https}; shift 2 ;;
-    --strategies) STRATEGIES=${2:?--strategies needs a list}; shift 2 ;;
-    --rates) RATES=${2:?--rates needs a list}; shift 2 ;;
-    --seconds) SECONDS_=${2:?--seconds needs a number}; shift 2 ;;
-    --forks) FORKS=${2:?--forks needs a number}; shift 2 ;;
-    --results) RESULTS=${2:?--results needs a folder}; shift 2 ;;
+    --jar|--client|--scheme|--strategies|--rates|--seconds|--forks|--results) need_value "$@" ;;&
+    --jar) JAR=$2; shift 2 ;;
+    --client) CLIENT=$2; shift 2 ;;
+    --scheme) SCHEME=$2; shift 2 ;;
+    --strategies) STRATEGIES=$2; shift 2 ;;
+    --rates) RATES=$2; shift 2 ;;
+    --seconds) SECONDS_=$2; shift 2 ;;
+    --forks) FORKS=$2; shift 2 ;;
+    --results) RESULTS=$2; shift 2 ;;
     --dry-run) DRY=1; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; EXTRA=("$@"); break ;;
-    *) die "unknown option $1: see --help" ;;
+    *) fail "unknown option $1: see --help" ;;
   esac
 done
 
-case "$SCHEME" in http|https) ;; *) die "--scheme $SCHEME: give http or https" ;; esac
+case "$SCHEME" in http|https) ;; *) fail "--scheme $SCHEME: give http or https" ;; esac
 for r in ${RATES//,/ }; do
   [[ "$r" =~ ^[0-9]+([.][0-9]+)?$ ]] && awk -v r="$r" 'BEGIN { exit !(r > 0) }' \
-    || die "--rates: $r is not a rate above 0 (requests per second)"
+    || fail "--rates: $r is not a rate above 0 (requests per second)"
 done
-[[ "$SECONDS_" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--seconds $SECONDS_: give a number of seconds"
-[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || die "--forks $FORKS: give a whole number of 1 or more"
+need_number --seconds "$SECONDS_" "give a number of seconds"
+need_whole --forks "$FORKS"
 if [ "$DRY" = 0 ]; then
-  [ -f "$JAR" ] || die "$JAR: missing; build it first (mvn -B package -DskipTests)"
-  command -v jq >/dev/null 2>&1 || die "jq is needed to read openloop/*.json: install it (Debian package jq)"
+  need_jar "$JAR"
+  need_tools jq
 fi
 
 # pinning: the server on CPU 0, the benchmark JVM on CPU 1, only when both exist
@@ -79,10 +78,7 @@ TMP=$(mktemp -d)
 CERT=$TMP/server.pem
 SERVER_PID=
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVER_PID"
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -120,10 +116,10 @@ for _ in $(seq 1 300); do
   if [ -n "$TARGET" ] && { [ "$SCHEME" = http ] || [ -s "$CERT" ]; }; then
     break
   fi
-  kill -0 "$SERVER_PID" 2>/dev/null || die "serve exited: $(cat "$TMP/serve.log")"
+  kill -0 "$SERVER_PID" 2>/dev/null || fail "serve exited: $(cat "$TMP/serve.log")"
   sleep 0.1
 done
-[ -n "$TARGET" ] || die "serve printed no $SCHEME address within 30 s: $(cat "$TMP/serve.log")"
+[ -n "$TARGET" ] || fail "serve printed no $SCHEME address within 30 s: $(cat "$TMP/serve.log")"
 # `serve` prints localhost; the certificate names it, and it is loopback
 TICKS=$(getconf CLK_TCK)
 
@@ -144,7 +140,7 @@ for s in ${STRATEGIES//,/ }; do
       tail -20 "$TMP/bench.log" >&2
       # the fork's own exception is far above the launcher's summary: its first lines name the cause
       grep -m 6 -E '(Exception|Error)(:| )' "$TMP/bench.log" | grep -v Blackhole >&2 || true
-      die "the benchmark failed for strategy=$s rate=$r (log above)"
+      fail "the benchmark failed for strategy=$s rate=$r (log above)"
     fi
     t1=$(date +%s.%N)
     after=$(server_cpu_ticks)
@@ -161,7 +157,7 @@ for s in ${STRATEGIES//,/ }; do
           (.uncorrected_us.p99 // "-"), .cores_used, $server,
           (if .status == "ok" then "" else "no latency: " + (.problems | join("; ")) end)] | @tsv' "$f" >> "$ROWS"
     done
-    [ "$found" = 1 ] || die "$run_dir/openloop: no result; see $run_dir and the benchmark's log"
+    [ "$found" = 1 ] || fail "$run_dir/openloop: no result; see $run_dir and the benchmark's log"
   done
 done
 

@@ -9,6 +9,8 @@
 # env: ROUNDS (5), DURATION seconds per round (10), WARMUP seconds (10), LIMIT ratio (1.25),
 #      JAVA_OPTS for the server JVM
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" server-vs-nginx
+. "$(dirname "$0")/lib/nginx.sh"
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
@@ -18,59 +20,28 @@ STRICT=0
 for arg in "$@"; do
   case "$arg" in
     --strict) STRICT=1 ;;
-    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+    *) fail "unknown argument: $arg (use --strict)" ;;
   esac
 done
 
 cd "$(dirname "$0")/.."
-for tool in java wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt-get install -y wrk nginx curl)" >&2; exit 2; }
-done
-if [[ ! -f target/benchmarks.jar ]]; then
-  echo "building target/benchmarks.jar ..." >&2
-  mvn -B -q package -DskipTests
-fi
+need_tools java wrk nginx curl
+build_jar
 
 WORK=$(mktemp -d -t netcalls-vs-nginx.XXXXXX)
 SERVER_PID=""
 NGINX_PID=""
 cleanup() {
-  for pid in "$SERVER_PID" "$NGINX_PID"; do
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
+  stop_pid "$SERVER_PID"
+  stop_pid "$NGINX_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "error: $*" >&2; exit 2; }
-
-port_in_use() { (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
-    port_in_use "$port" || { echo "$port"; return; }
-  done
-  fail "no free port found"
-}
-
-wait_for_port() { # port pid what
-  for _ in $(seq 300); do
-    port_in_use "$1" && return
-    kill -0 "$2" 2>/dev/null || fail "$3 exited while starting"
-    sleep 0.1
-  done
-  fail "$3 did not listen on port $1"
-}
-
 # --- netcalls: ephemeral ports, read back from the URLs it prints ---
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:-} -cp target/benchmarks.jar netcalls.server.ServeCommand \
+java ${JAVA_OPTS:-} -cp "$JAR" netcalls.server.ServeCommand \
   --http-port 0 --https-port 0 >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 NETCALLS_PORT=""
@@ -82,40 +53,15 @@ for _ in $(seq 300); do
 done
 [[ -n "$NETCALLS_PORT" ]] || fail "netcalls server printed no URL"
 
-# --- nginx: own prefix, 1 worker, keep-alive, the same 1024 bytes at the same path ---
-mkdir -p "$WORK/nginx/www/bytes" "$WORK/nginx/logs" "$WORK/nginx/tmp"
+# --- nginx: the same 1024 bytes at the same path, as a static file ---
+mkdir -p "$WORK/nginx/www/bytes"
 awk 'BEGIN { for (i = 0; i < 1024; i++) printf "%c", 97 + i % 26 }' >"$WORK/nginx/www/bytes/1024"
 chmod -R a+rX "$WORK" # the nginx worker drops root privileges and must still read the file
-NGINX_PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  keepalive_timeout 65s;
-  keepalive_requests 100000000; # wrk keeps one connection for the whole round
-  # nginx at its fastest for one small file: no open/fstat per request, and a plain write
-  # (sendfile costs more than it saves for 1 KiB); a fast baseline makes the check strict
-  open_file_cache max=16 inactive=1h;
-  sendfile off;
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-  scgi_temp_path $WORK/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/nginx/www;
-    default_type application/octet-stream;
-  }
-}
-EOF
-nginx -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" &
-NGINX_PID=$!
-wait_for_port "$NGINX_PORT" "$NGINX_PID" nginx
+# nginx at its fastest for one small file: no open/fstat per request, and a plain write
+# (sendfile costs more than it saves for 1 KiB); a fast baseline makes the check strict
+start_nginx "$WORK/nginx" "  open_file_cache max=16 inactive=1h;
+  sendfile off;" "    root $WORK/nginx/www;
+    default_type application/octet-stream;"
 
 declare -A URL=(
   [netcalls]="http://127.0.0.1:$NETCALLS_PORT/bytes/1024"

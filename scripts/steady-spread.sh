@@ -5,20 +5,20 @@
 #   scripts/steady-spread.sh [--forks N] [--clients a,b] [--out DIR]      (defaults: 10, every client, results/spread-<time>)
 # Needs target/benchmarks.jar (mvn package). Takes about 15 minutes at 10 forks on 2 cores: run it on a quiet machine.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" steady-spread.sh
 cd "$(dirname "$0")/.."
 FORKS=10
 CLIENTS=okhttp,ahc,jdk,hc5,jetty
 OUT=results/spread-$(date -u +%Y%m%d-%H%M%S)
 while [ $# -gt 0 ]; do
   case "$1" in
-    --forks) FORKS=$2; shift 2 ;;
-    --clients) CLIENTS=$2; shift 2 ;;
-    --out) OUT=$2; shift 2 ;;
-    *) echo "steady-spread.sh: unknown option $1 (use --forks N, --clients a,b, --out DIR)" >&2; exit 2 ;;
+    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
+    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
+    --out) need_value "$@"; OUT=$2; shift 2 ;;
+    *) fail "unknown option $1 (use --forks N, --clients a,b, --out DIR)" ;;
   esac
 done
-JAR=target/benchmarks.jar
-[ -f "$JAR" ] || { echo "steady-spread.sh: $JAR not found: run mvn package first" >&2; exit 2; }
+need_jar
 mkdir -p "$OUT"
 IFS=, read -r -a clients <<< "$CLIENTS"
 fixed=(--warmup-cap-ms 0 -wi 2 -w 500ms -i 3 -r 500ms)

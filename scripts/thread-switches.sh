@@ -19,45 +19,22 @@
 # env: JAVA_OPTS  options for the JMH launcher JVM (e.g. -Djmh.ignoreLock=true while another JMH runs)
 # Exit 0 on success, 2 on bad input or a failed run.
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" thread-switches
 
 CLIENTS=""
 SECONDS_EACH=1
 EXPERIMENT=1
 DRY=0
 TOP=3
-
-fail() { echo "thread-switches: $*" >&2; exit 2; }
-need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
-    --seconds) need_value "$@"; SECONDS_EACH=$2; shift 2 ;;
-    --no-experiment) EXPERIMENT=0; shift ;;
-    --dry-run) DRY=1; shift ;;
-    *) fail "unknown argument: $1 (use --clients, --seconds, --no-experiment, --dry-run)" ;;
-  esac
-done
-[[ "$SECONDS_EACH" =~ ^[1-9][0-9]*$ ]] || fail "--seconds $SECONDS_EACH: give a whole number of 1 or more"
+parse_options --clients=CLIENTS --seconds=SECONDS_EACH --no-experiment:EXPERIMENT=0 --dry-run:DRY=1 -- "$@"
+need_whole --seconds "$SECONDS_EACH"
 [[ -d /proc/self/task ]] || fail "/proc/self/task is missing: the context-switch counters are Linux only"
 
 cd "$(dirname "$0")/.."
-for tool in java jq; do
-  command -v "$tool" >/dev/null || fail "missing $tool (Debian: apt-get install -y $tool)"
-done
-if [[ ! -f target/benchmarks.jar ]]; then
-  echo "building target/benchmarks.jar ..." >&2
-  mvn -B -q package -DskipTests
-fi
-JAR=target/benchmarks.jar
-
-# the clients come from the benchmark itself, never from a list kept here
-ALL=$(java -cp "$JAR" org.openjdk.jmh.Main -lp 'RequestLatency\.request$' | sed -n 's/^ *param "client" = {\(.*\)}$/\1/p' | tr -d ' ')
-[[ -n "$ALL" ]] || fail "cannot read the client list from java -cp $JAR org.openjdk.jmh.Main -lp"
-[[ -n "$CLIENTS" ]] || CLIENTS=$ALL
+need_tools java jq
+build_jar
+CLIENTS=$(known_clients --clients "$CLIENTS") || exit
 IFS=, read -r -a CLIENT_LIST <<<"$CLIENTS"
-for c in "${CLIENT_LIST[@]}"; do
-  [[ ",$ALL," == *",$c,"* ]] || fail "--clients: unknown client '$c': use some of $ALL"
-done
 
 # trace off: the hops are the client's; tracing runs on the threads the client already uses
 JMH_ARGS=(-f 1 -wi 2 -w "${SECONDS_EACH}s" -i 3 -r "${SECONDS_EACH}s" -p strategy=reuse -p scheme=http -p trace=off

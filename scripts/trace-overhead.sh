@@ -14,28 +14,19 @@
 #      JAVA_OPTS  options for the launcher JVM (e.g. -Djmh.ignoreLock=true)
 # The time is about 2 x forks x clients x (warmup + measurement + 2 s of JVM start).
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh" trace-overhead
 
 FORKS=8
 CLIENTS=""
 DRY=0
-fail() { echo "trace-overhead: $*" >&2; exit 2; }
-need_value() { [[ $# -ge 2 && -n "$2" ]] || fail "$1 needs a value (see the usage at the top of the script)"; }
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --forks) need_value "$@"; FORKS=$2; shift 2 ;;
-    --clients) need_value "$@"; CLIENTS=$2; shift 2 ;;
-    --dry-run) DRY=1; shift ;;
-    *) fail "unknown argument: $1 (use --forks, --clients, --dry-run)" ;;
-  esac
-done
-[[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || fail "--forks $FORKS: give a whole number of 1 or more"
+parse_options --forks=FORKS --clients=CLIENTS --dry-run:DRY=1 -- "$@"
+need_whole --forks "$FORKS"
 JMH_OPTS=${JMH_OPTS:-}
 [[ " $JMH_OPTS " != *" -f "* ]] || fail "JMH_OPTS: leave out -f; every run is one fork (use --forks)"
 
 cd "$(dirname "$0")/.."
-command -v jq >/dev/null || fail "missing jq (Debian: apt-get install -y jq)"
-[ -f target/benchmarks.jar ] || mvn -B -q package -DskipTests
-JAR=target/benchmarks.jar
+need_tools jq
+build_jar
 CLIENT_PARAM=()
 if [[ -n "$CLIENTS" ]]; then
   CLIENT_PARAM=(-p client="$CLIENTS")
@@ -73,7 +64,6 @@ for fork in $(seq 1 "$FORKS"); do
   done
 done
 
-join() { local IFS=,; echo "$*"; }
 COMPARE=(java -jar "$JAR" compare --ignore-param trace --format json "$(join "${OFF[@]}")" "$(join "${ON[@]}")")
 # the forks alternate on/off (ABBA), so compare pairs them as rounds; a single fork a side is one round, which
 # compare would refuse as sides run one after the other: it gets no verdict either way

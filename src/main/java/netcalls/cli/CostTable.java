@@ -1,5 +1,8 @@
 package netcalls.cli;
 
+import static netcalls.cli.Cells.otherParams;
+import static netcalls.cli.Cells.param;
+import static netcalls.cli.Cells.shortName;
 import static netcalls.run.TrialJson.COST_CLIENT;
 import static netcalls.run.TrialJson.COST_REST;
 import static netcalls.run.TrialJson.COST_SERVER;
@@ -17,7 +20,7 @@ final class CostTable {
     if (costs.isEmpty()) {
       return;
     }
-    Summary.Table t = new Summary.Table("benchmark", "client", "strategy", "scheme", "params", "forks",
+    TextTable t = new TextTable("benchmark", "client", "strategy", "scheme", "params", "forks",
         "alloc B client", "server", "rest", "cpu µs client", "server", "rest", "cpu µs JVM", "threads ended");
     long ended = 0;
     for (List<CallCost> forks : CallCost.byKey(costs).values()) {
@@ -25,8 +28,8 @@ final class CostTable {
       Map<String, String> p = first.params();
       long threads = forks.stream().mapToLong(CallCost::threadsEnded).sum();
       ended += threads;
-      t.row(shortName(first.benchmark()), p.getOrDefault("client", ""), p.getOrDefault("strategy", ""),
-          p.getOrDefault("scheme", ""), others(p), String.valueOf(forks.size()),
+      t.row(shortName(first.benchmark()), param(p, "client"), param(p, "strategy"), param(p, "scheme"),
+          otherParams(p), String.valueOf(forks.size()),
           bytes(CallCost.median(forks, c -> c.allocPerCall().get(COST_CLIENT))),
           bytes(CallCost.median(forks, c -> c.allocPerCall().get(COST_SERVER))),
           bytes(CallCost.median(forks, c -> c.allocPerCall().get(COST_REST))),
@@ -35,7 +38,7 @@ final class CostTable {
           micros(CallCost.median(forks, c -> c.cpuNsPerCall().get(COST_REST))),
           micros(CallCost.median(forks, CallCost::processCpuNsPerCall)), String.valueOf(threads));
     }
-    t.rows.sort(Summary.Table.BY_CELLS);
+    t.sortByCells();
     s.append("\nCost per call over the measured iterations, median of forks (client: the benchmark's thread and the"
         + " threads the trial started; server: netcalls-server-*; rest: JMH's and the JVM's; JVM: the process's CPU,"
         + " GC and JIT included)\n");
@@ -44,22 +47,6 @@ final class CostTable {
       s.append(ended).append(" thread(s) ended during the measured iterations: their allocation and CPU are in no"
           + " column but the JVM's CPU (docs/SAMPLES.md, cost)\n");
     }
-  }
-
-  private static String others(Map<String, String> params) {
-    StringBuilder b = new StringBuilder();
-    params.forEach((k, v) -> {
-      if (!List.of("client", "strategy", "scheme").contains(k)) {
-        b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v);
-      }
-    });
-    return b.toString();
-  }
-
-  private static String shortName(String benchmark) {
-    int last = benchmark.lastIndexOf('.');
-    int prev = last > 0 ? benchmark.lastIndexOf('.', last - 1) : -1;
-    return benchmark.substring(prev + 1);
   }
 
   static String bytes(double v) {

@@ -37,4 +37,21 @@ class HarnessScriptsIT {
     assertThat(r.out()).containsPattern("(?m)^okhttp: not gated: baseline fork 1 of \\S+: not checked \\(3 iterations;");
     assertThat(r.err()).contains("fork 1/1: trace=on", "fork 1/1: trace=off", "not gated");
   }
+
+  /** The two scripts that read the clients from the jar: their plans name each client, and refuse an unknown one. */
+  @Test
+  void dryRunsReadTheClientsFromTheJarAndPrintTheCommands() throws Exception {
+    Processes.Result bare = HarnessScriptsTest.run("scripts/harness-vs-bare.sh", "--dry-run", "--clients", "okhttp,jdk");
+    assertThat(bare.exit()).as(bare.err()).isZero();
+    assertThat(bare.out()).contains("bare:     java -Xms1g -Xmx1g -Djdk.httpclient.allowRestrictedHeaders=connection -cp"
+        + " target/benchmarks.jar netcalls.bench.BareLoop jdk http://127.0.0.1:PORT 5 5 1024")
+        .contains("--run-id rN-okhttp --no-export --target http://127.0.0.1:PORT -f 1 --warmup-cap-ms 5000");
+    Processes.Result switches = HarnessScriptsTest.run("scripts/thread-switches.sh", "--dry-run", "--clients", "jdk");
+    assertThat(switches.exit()).as(switches.err()).isZero();
+    assertThat(switches.out().lines()).hasSize(2).allMatch(l -> l.contains("-p client=jdk -f 1 -wi 2 -w 1s"));
+    assertThat(switches.out()).contains("-jvmArgsPrepend -Dnetcalls.jdk.executor=direct");
+    Processes.Result unknown = HarnessScriptsTest.run("scripts/thread-switches.sh", "--dry-run", "--clients", "curl");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).matches("thread-switches: --clients: unknown client 'curl': use some of [a-z0-9,]+\n");
+  }
 }

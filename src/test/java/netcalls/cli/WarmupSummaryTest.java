@@ -29,7 +29,7 @@ class WarmupSummaryTest {
     write("b", "jdk", false, 10000, 9000);
     write("c", "ahc", true, 4000, 40000);
     StringBuilder s = new StringBuilder();
-    Summary.warmups(s, Warmups.read(RunFolder.of(tmp), Problems.IGNORE));
+    SummaryNotes.warmups(s, Warmups.read(RunFolder.of(tmp), Problems.IGNORE));
     assertThat(s.toString()).contains("Warm-up at setup: 2 of 3 trials steady before the cap (median 4.0 s, longest 10.0 s)")
         .contains("still getting faster at the cap: RequestLatency.request jdk reuse http");
   }
@@ -55,7 +55,7 @@ class WarmupSummaryTest {
   @Test
   void aRunWithoutWarmupsPrintsNothing() {
     StringBuilder s = new StringBuilder();
-    Summary.warmups(s, Warmups.read(RunFolder.of(tmp), Problems.IGNORE));
+    SummaryNotes.warmups(s, Warmups.read(RunFolder.of(tmp), Problems.IGNORE));
     assertThat(s.toString()).isEmpty();
   }
 }

@@ -9,33 +9,14 @@ import netcalls.compare.Comparison;
 import netcalls.export.sink.Delivery;
 import netcalls.export.sink.InfluxSink;
 import netcalls.export.sink.InfluxTarget;
-import org.influxdb.InfluxDB;
-import org.influxdb.dto.Query;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** netcalls_compare points through the exporter's InfluxDB sink into a real InfluxDB, and read back. */
 @Tag(InfluxSupport.TAG)
-class CompareInfluxIT {
-  @TempDir
-  Path tmp;
-
-  private InfluxDB influx;
-  private String database;
-
-  @BeforeEach
-  void connect() {
-    influx = InfluxSupport.connect(InfluxSupport.url());
-    database = InfluxSupport.uniqueDatabase("cmp");
-  }
-
-  @AfterEach
-  void drop() {
-    influx.query(new Query("DROP DATABASE \"" + database + "\""));
-    influx.close();
+class CompareInfluxIT extends WithInfluxDatabase {
+  CompareInfluxIT() {
+    super("cmp");
   }
 
   private Delivery write(Comparison c) throws Exception {

@@ -11,33 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.influxdb.InfluxDB;
-import org.influxdb.dto.Query;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Against the InfluxDB of scripts/with-influxdb.sh: what is exported is what InfluxDB holds. */
 @Tag(InfluxSupport.TAG)
-class InfluxIntegrationIT {
-  @TempDir
-  Path tmp;
-
-  private InfluxDB influx;
-  private String database;
-
-  @BeforeEach
-  void connect() {
-    influx = InfluxSupport.connect(InfluxSupport.url());
-    database = InfluxSupport.uniqueDatabase("it");
-  }
-
-  @AfterEach
-  void drop() {
-    influx.query(new Query("DROP DATABASE \"" + database + "\""));
-    influx.close();
+class InfluxIntegrationIT extends WithInfluxDatabase {
+  InfluxIntegrationIT() {
+    super("it");
   }
 
   private ExportReport exportAndSend(Path run) throws Exception {

@@ -7,33 +7,14 @@ import java.util.List;
 import java.util.Map;
 import netcalls.export.line.InfluxMeasurement;
 import netcalls.export.sink.InfluxTarget;
-import org.influxdb.InfluxDB;
-import org.influxdb.dto.Query;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** netcalls_openloop in a real InfluxDB: one point per fork, latency only for a trial whose load happened. */
 @Tag(InfluxSupport.TAG)
-class OpenLoopInfluxIT {
-  @TempDir
-  Path tmp;
-
-  private InfluxDB influx;
-  private String database;
-
-  @BeforeEach
-  void connect() {
-    influx = InfluxSupport.connect(InfluxSupport.url());
-    database = InfluxSupport.uniqueDatabase("openloop");
-  }
-
-  @AfterEach
-  void drop() {
-    influx.query(new Query("DROP DATABASE \"" + database + "\""));
-    influx.close();
+class OpenLoopInfluxIT extends WithInfluxDatabase {
+  OpenLoopInfluxIT() {
+    super("openloop");
   }
 
   private ExportReport send(String fixture) throws Exception {

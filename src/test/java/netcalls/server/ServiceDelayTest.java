@@ -11,12 +11,9 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +97,7 @@ class ServiceDelayTest {
 
   @Test
   void httpsResponsesAreDelayedToo() throws Exception {
-    HttpClient trusting = HttpClient.newBuilder().sslContext(trustingOnly(delayed)).build();
+    HttpClient trusting = HttpClient.newBuilder().sslContext(TrustOnly.server(delayed)).build();
     HttpRequest request = HttpRequest.newBuilder(delayed.baseUri("https").resolve("/bytes/100"))
         .timeout(TIMEOUT).build();
     trusting.send(request, HttpResponse.BodyHandlers.discarding()); // the handshake, timed or not
@@ -241,16 +238,5 @@ class ServiceDelayTest {
         in.readNBytes(Integer.parseInt(line.substring(line.indexOf(':') + 1).trim()));
       }
     }
-  }
-
-  private static SSLContext trustingOnly(TargetServer target) throws Exception {
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("netcalls", target.certificate().certificate());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

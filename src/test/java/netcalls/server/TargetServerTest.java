@@ -17,14 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -284,7 +281,7 @@ class TargetServerTest {
 
   @Test
   void httpsWorksWhenTrustingExactlyTheServerCertificate() throws Exception {
-    HttpClient trusting = HttpClient.newBuilder().sslContext(trustingOnly(server)).build();
+    HttpClient trusting = HttpClient.newBuilder().sslContext(TrustOnly.server(server)).build();
     ServerStats before = server.stats();
 
     HttpResponse<byte[]> response = trusting.send(
@@ -305,7 +302,7 @@ class TargetServerTest {
 
   @Test
   void httpsFallsBackToHttp11ForAClientThatOffersOnlyThat() throws Exception {
-    HttpClient h1 = HttpClient.newBuilder().sslContext(trustingOnly(server)).version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient h1 = HttpClient.newBuilder().sslContext(TrustOnly.server(server)).version(HttpClient.Version.HTTP_1_1).build();
     ServerStats before = server.stats();
 
     HttpResponse<byte[]> response = h1.send(
@@ -419,17 +416,6 @@ class TargetServerTest {
 
   private static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
     return client.send(request(server.baseUri("http").resolve(path)), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static SSLContext trustingOnly(TargetServer target) throws Exception {
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("netcalls", target.certificate().certificate());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   private static Socket connect() throws IOException {

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -96,22 +95,9 @@ class InfluxContractTest {
     HttpStub.send(x, 200, "{\"results\":[{\"statement_id\":0}]}");
   }
 
-  /** A run's points: 30 sample lines, then the completion marker. */
-  private Path points() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 30; i++) {
-      sb.append("netcalls_request,run=r,leg=none duration_ns=").append(i).append("i ").append(1795425663000000000L + i)
-          .append('\n');
-    }
-    sb.append("netcalls_run,run=r start=\"2026-11-23T09:21:00Z\",points=30i 1795425660000000000\n");
-    Path f = tmp.resolve("points.lp");
-    Files.writeString(f, sb.toString());
-    return f;
-  }
-
   private Delivery deliver(int batchBytes, int retries) throws IOException {
     InfluxTarget t = InfluxTarget.of(url, "netcalls", Map.of()).withMaxBatchBytes(batchBytes).withRetries(retries, 100);
-    return new InfluxSink(t, sleeps::add).deliver(points(), "r");
+    return new InfluxSink(t, sleeps::add).deliver(RunPoints.write(tmp, 30), "r");
   }
 
   @Test

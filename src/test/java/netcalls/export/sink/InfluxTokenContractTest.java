@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,20 +100,8 @@ class InfluxTokenContractTest {
     return out;
   }
 
-  private Path points() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      sb.append("netcalls_request,run=r,leg=none duration_ns=").append(i).append("i ").append(1795425663000000000L + i)
-          .append('\n');
-    }
-    sb.append("netcalls_run,run=r start=\"2026-11-23T09:21:00Z\",points=5i 1795425660000000000\n");
-    Path f = tmp.resolve("points.lp");
-    Files.writeString(f, sb.toString());
-    return f;
-  }
-
   private Delivery deliver(InfluxTarget t) throws IOException {
-    return new InfluxSink(t.withRetries(0, 1), ms -> { }).deliver(points(), "r");
+    return new InfluxSink(t.withRetries(0, 1), ms -> { }).deliver(RunPoints.write(tmp, 5), "r");
   }
 
   @Test
