@@ -93,9 +93,15 @@ class JettyTracingTest extends ServerTest {
       assertThat(row.get("receiving_ns")).as("receiving").isNotEmpty();
       assertThat(sum).as("phases fit inside the duration").isLessThanOrEqualTo(Long.parseLong(row.get("duration_ns")));
     }
-    // a call marked on a new connection is one of the server's new connections, however many began at once on it
+    // a connection is new to one call only, however many began at once on it (h2c: all on one connection). Over h1
+    // Jetty may open a connection for a queued call that another, freed connection then takes: one no call is sent on
     long fresh = rows.stream().filter(r -> r.get("reused").equals("false")).count();
-    assertThat(fresh).as("calls on a new connection = server's connections").isEqualTo(delta.httpConnections());
+    if (protocol.isHttp2()) {
+      assertThat(fresh).as("calls on a new connection = server's connections").isEqualTo(delta.httpConnections());
+    } else {
+      assertThat(fresh).as("calls on a new connection, at most the server's connections")
+          .isBetween(1L, delta.httpConnections());
+    }
     assertThat(rows).allSatisfy(r -> assertThat(r.get("reused")).isIn("true", "false"));
   }
 }
