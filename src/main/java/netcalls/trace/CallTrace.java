@@ -9,8 +9,12 @@ import netcalls.run.Phase;
  * <p>Events of one call arrive in order, possibly on several threads that the client hands the
  * call between (which gives the needed happens-before), so plain fields suffice. A phase that
  * repeats (redirect hops) accumulates.
+ *
+ * <p>Not final only so that a test in this package can count clock reads ({@link #now()}); the constructor is
+ * package-private, so no other code can subclass it, and with no subclass loaded the JIT binds {@code now()}
+ * directly: a fork pays nothing for the seam.
  */
-public final class CallTrace {
+public class CallTrace {
   private static final long CLOSED = Long.MIN_VALUE;
 
   final CallSite site;
@@ -39,21 +43,33 @@ public final class CallTrace {
     Arrays.fill(total, -1L);
   }
 
+  /** The clock every phase is timed by. */
+  public long now() {
+    return System.nanoTime();
+  }
+
   public void begin(Phase phase) {
-    opened[phase.ordinal()] = System.nanoTime();
+    opened[phase.ordinal()] = now();
   }
 
   public void end(Phase phase) {
     if (opened[phase.ordinal()] != CLOSED) { // a phase that never opened costs no clock read
-      close(phase.ordinal(), System.nanoTime());
+      close(phase.ordinal(), now());
     }
   }
 
   /** Ends one phase and begins the next at the same instant, so adjacent phases leave no gap. */
   public void next(Phase ending, Phase beginning) {
-    long now = System.nanoTime();
-    close(ending.ordinal(), now);
-    opened[beginning.ordinal()] = now;
+    next(ending, beginning, now());
+  }
+
+  /**
+   * {@link #next(Phase, Phase)} at an instant read earlier ({@link #now()}): for a client that notes when a
+   * phase ended on one thread and applies it on the thread that next owns the trace.
+   */
+  public void next(Phase ending, Phase beginning, long at) {
+    close(ending.ordinal(), at);
+    opened[beginning.ordinal()] = at;
   }
 
   /**

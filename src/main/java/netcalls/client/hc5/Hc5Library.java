@@ -46,8 +46,7 @@ public final class Hc5Library implements ClientLibrary {
   }
 
   private HttpClientConnectionManager pool() {
-    PoolingHttpClientConnectionManagerBuilder b =
-        options.recorder() == null ? PoolingHttpClientConnectionManagerBuilder.create() : Hc5Tracer.tracingPool();
+    PoolingHttpClientConnectionManagerBuilder b = Hc5Tracer.tracingPool();
     b.setTlsSocketStrategy(tls)
         .setDefaultConnectionConfig(ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -72,12 +71,12 @@ public final class Hc5Library implements ClientLibrary {
         .disableAutomaticRetries()
         .disableCookieManagement()
         // the body is counted as it comes off the wire, as for the other clients
-        .disableContentCompression();
-    if (options.recorder() != null) {
-      b.addExecInterceptorBefore(ChainElement.CONNECT.name(), "netcalls-lease", Hc5Tracer.LEASE)
-          .addExecInterceptorAfter(ChainElement.CONNECT.name(), "netcalls-leased", Hc5Tracer.LEASED)
-          .setRequestExecutor(Hc5Tracer.executor());
-    }
+        .disableContentCompression()
+        // the tracer's hooks whether tracing is on or off, so trace=off runs the same pipeline and trace=on adds only
+        // the hooks' work: with no trace in a call's context each hook is one lookup that finds none
+        .addExecInterceptorBefore(ChainElement.CONNECT.name(), "netcalls-lease", Hc5Tracer.LEASE)
+        .addExecInterceptorAfter(ChainElement.CONNECT.name(), "netcalls-leased", Hc5Tracer.LEASED)
+        .setRequestExecutor(Hc5Tracer.executor());
     return b;
   }
 

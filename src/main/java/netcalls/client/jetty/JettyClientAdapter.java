@@ -3,10 +3,7 @@ package netcalls.client.jetty;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import netcalls.client.Calls;
@@ -16,7 +13,6 @@ import netcalls.client.PreparedRequest;
 import netcalls.client.Request;
 import netcalls.trace.CallTrace;
 import netcalls.trace.SampleRecorder;
-import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,7 +24,7 @@ final class JettyClientAdapter implements Client {
   private final boolean keepAlive;
   private final ClientOptions options;
   private final SampleRecorder recorder;
-  private final Set<Connection> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  private final SeenConnections seen = new SeenConnections();
 
   JettyClientAdapter(HttpClient client, boolean keepAlive, ClientOptions options) {
     this.client = client;

@@ -1,7 +1,8 @@
 package netcalls.client.jetty;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import netcalls.client.HttpStatusException;
 import netcalls.client.Request;
@@ -24,9 +25,13 @@ import org.eclipse.jetty.client.transport.HttpRequest;
  * about DNS or connect: a new connection's TCP set-up lies inside {@code blocked} (queued until a
  * connection takes the request), and over https its TLS handshake, which Jetty runs on the first
  * write, inside {@code sending}. A connection is new to a call when no earlier call of this client
- * was sent on it. A redirect's response is handled inside Jetty, so a hop's response time counts
- * as waiting. The request's and the response's events may come on two threads at once (the
- * response can be read before the request's write is reported done), hence the lock.
+ * was sent on it ({@link SeenConnections}). A redirect's response is handled inside Jetty, so a hop's response time
+ * counts as waiting.
+ *
+ * <p>No lock: the request's events come in order, and the response's after the request began (Jetty hands the
+ * exchange between its threads), except the request's write notice, which may come on another thread while the
+ * response is being read. That notice only notes its instant and hands it over with one compare-and-set; the
+ * trace is changed by whichever event owns the call next (the response's begin, a redirect hop, the completion).
  */
 final class JettyTracer implements Response.Listener {
   /** The client-wide request listener: hands each hop's events to its call's tracer. */
@@ -68,51 +73,86 @@ final class JettyTracer implements Response.Listener {
     return r instanceof HttpRequest h && h.getConversation().getAttribute(KEY) instanceof JettyTracer t ? t : null;
   }
 
+  /** Where the send stands, for the one race: the write notice against the response's begin. */
+  private static final int IDLE = 0;
+  private static final int SENDING = 1;
+  private static final int SENT = 2;
+  private static final int RESPONDING = 3;
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(JettyTracer.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final CompletableFuture<Long> result = new CompletableFuture<>();
   private final Request request;
   private final CallTrace trace;
   private final SampleRecorder recorder;
-  private final Set<Connection> seen;
+  private final SeenConnections seen;
   private long bytes;
   private int begun;
+  @SuppressWarnings("unused") // through STATE
+  private volatile int state;
+  /** When the request was written; published by the compare-and-set to SENT. */
+  private long sentAt;
 
-  /** {@code seen}: the connections this client has sent on (weak, synchronized). */
-  JettyTracer(Request request, CallTrace trace, SampleRecorder recorder, Set<Connection> seen) {
+  /** {@code seen}: the connections this client has sent on. */
+  JettyTracer(Request request, CallTrace trace, SampleRecorder recorder, SeenConnections seen) {
     this.request = request;
     this.trace = trace;
     this.recorder = recorder;
     this.seen = seen;
   }
 
-  synchronized void queued() {
+  void queued() {
+    settle();
     trace.end(Phase.WAITING); // a redirect hop's response was handled inside Jetty
     trace.begin(Phase.BLOCKED);
   }
 
-  synchronized void begin(Connection c) {
+  void begin(Connection c) {
     begun++;
+    settle();
     trace.end(Phase.WAITING);
     trace.end(Phase.BLOCKED);
-    if (c != null && seen.add(c)) {
+    if (c != null && seen.firstUse(c)) {
       trace.connected();
     } else if (c != null && !trace.reusedKnown()) {
       trace.reused(true);
     }
     trace.begin(Phase.SENDING);
+    STATE.setRelease(this, SENDING);
   }
 
-  synchronized void sent() {
-    // a late notice: the response has begun, sending's span already went to waiting
-    if (trace.isOpen(Phase.SENDING)) {
-      trace.next(Phase.SENDING, Phase.WAITING);
+  /** The write notice: notes when, and leaves the trace to its owner; dropped when the response began first. */
+  void sent() {
+    if ((int) STATE.getAcquire(this) == SENDING) {
+      sentAt = trace.now();
+      STATE.compareAndSet(this, SENDING, SENT);
+    }
+  }
+
+  /** Applies a write notice that came before this event: sending ended, waiting began, at its instant. */
+  private void settle() {
+    if ((int) STATE.getAcquire(this) == SENT) {
+      trace.next(Phase.SENDING, Phase.WAITING, sentAt);
+      STATE.setRelease(this, IDLE);
     }
   }
 
   @Override
-  public synchronized void onBegin(Response response) {
+  public void onBegin(Response response) {
     if (trace != null) {
-      // no write notice yet: where sending ended is unknown, so the span counts as waiting
-      trace.carry(Phase.SENDING, Phase.WAITING);
+      if ((int) STATE.getAndSet(this, RESPONDING) == SENT) {
+        trace.next(Phase.SENDING, Phase.WAITING, sentAt);
+      } else {
+        // no write notice yet: where sending ended is unknown, so the span counts as waiting
+        trace.carry(Phase.SENDING, Phase.WAITING);
+      }
       trace.next(Phase.WAITING, Phase.RECEIVING);
     }
   }
@@ -123,10 +163,11 @@ final class JettyTracer implements Response.Listener {
   }
 
   @Override
-  public synchronized void onComplete(Result outcome) {
+  public void onComplete(Result outcome) {
     Response response = outcome.getResponse();
     int status = response == null ? -1 : response.getStatus();
     if (trace != null) {
+      settle(); // sent, and failed before any response
       trace.end(Phase.RECEIVING);
       trace.redirects(Math.max(0, begun - 1));
       if (status > 0) {
