@@ -23,10 +23,11 @@ import netcalls.run.RunFolder;
  * <p>With two forks or more a side and their calls known, a frame's value is samples × interval per call in each
  * fork (ns of CPU for cpu, bytes for alloc), and its change counts when the two sides' forks do not overlap and the
  * change of the medians exceeds twice the larger side's fork spread (max − min, the rule of the cost rows) and 1 %
- * of the row's own total per call; ranked by the change in spreads. With one fork on a side there is no spread:
- * then a frame's share of the row's samples (per mille) is judged by its binomial sampling error (four errors and
- * one percentage point), and the frames say so. The ten that exceed their noise most are listed; an A/A comparison
- * lists none.
+ * of the row's own total per call. With one fork on a side there is no spread: then a frame's share of the row's
+ * samples (per mille) is judged by its binomial sampling error (four errors and one percentage point), and the
+ * frames say so. Of the frames that moved, the ten whose share of the row's samples moved most are listed (per
+ * call, every caller of a slower frame, up to Thread.run, moves as much as it does and often with less spread; its
+ * share does not, so the frame where the work went comes first); an A/A comparison lists none.
  */
 public final class FramesMoved {
   public static final int TOP = 10;
@@ -38,10 +39,11 @@ public final class FramesMoved {
 
   /**
    * One frame of one row: its value on each side ({@code unit} per call, or per mille of the row's samples with one
-   * fork), its change in spreads (or sampling errors) and the rule that judged it.
+   * fork), its change in spreads (or sampling errors), the rule that judged it and the change of its share of the
+   * row's samples (per mille points, median of the forks), which ranks it.
    */
   public record Frame(String row, String frame, String what, double base, double cand, double z, String unit,
-      String rule) {}
+      String rule, double shareChange) {}
 
   public record Result(List<Frame> frames, List<String> notes, int rows) {}
 
@@ -78,8 +80,15 @@ public final class FramesMoved {
         all.addAll(moved(row, rb.pooled(), rc.pooled()));
       }
     }
-    all.sort(Comparator.comparingDouble((Frame f) -> -Math.abs(f.z())));
-    return new Result(List.copyOf(all.subList(0, Math.min(TOP, all.size()))), notes, rows);
+    List<Frame> top = ranked(all);
+    return new Result(top.subList(0, Math.min(TOP, top.size())), notes, rows);
+  }
+
+  /** The frames that moved, the one whose share of its row's samples moved most first. */
+  static List<Frame> ranked(List<Frame> moved) {
+    List<Frame> all = new ArrayList<>(moved);
+    all.sort(Comparator.comparingDouble((Frame f) -> -Math.abs(f.shareChange())));
+    return List.copyOf(all);
   }
 
   /** Both sides have two forks or more with their calls known, in the same unit. */
@@ -101,7 +110,8 @@ public final class FramesMoved {
       b.forks().forEach(f -> frames.addAll(counts(f, what).keySet()));
       c.forks().forEach(f -> frames.addAll(counts(f, what).keySet()));
       for (String f : frames) {
-        Frame moved = judge(row, f, what, perCall(b, f, what), perCall(c, f, what), floor, b.unit());
+        Frame moved = judge(row, f, what, perCall(b, f, what), perCall(c, f, what), floor, b.unit(),
+            median(shares(c, f, what)) - median(shares(b, f, what)));
         if (moved != null) {
           out.add(moved);
         }
@@ -114,7 +124,8 @@ public final class FramesMoved {
    * A frame whose forks' values ({@code b}, {@code c}: per call) moved: the sides do not overlap and the change of
    * the medians exceeds twice the larger spread and {@code floor}; null otherwise.
    */
-  static Frame judge(String row, String frame, String what, double[] b, double[] c, double floor, String unit) {
+  static Frame judge(String row, String frame, String what, double[] b, double[] c, double floor, String unit,
+      double shareChange) {
     double[] sb = b.clone();
     double[] sc = c.clone();
     Arrays.sort(sb);
@@ -125,7 +136,8 @@ public final class FramesMoved {
     if (!apart || Math.abs(change) <= SPREADS * spread || Math.abs(change) <= floor) {
       return null;
     }
-    return new Frame(row, frame, what, median(sb), median(sc), change / Math.max(spread, floor), unit, RULE_FORKS);
+    return new Frame(row, frame, what, median(sb), median(sc), change / Math.max(spread, floor), unit, RULE_FORKS,
+        shareChange);
   }
 
   private static Map<String, Long> counts(Stacks s, String what) {
@@ -135,6 +147,12 @@ public final class FramesMoved {
   /** The frame's samples × interval per call in each fork. */
   private static double[] perCall(Row r, String frame, String what) {
     return r.forks().stream().mapToDouble(f -> counts(f, what).getOrDefault(frame, 0L) * r.perSample() / f.calls())
+        .toArray();
+  }
+
+  /** The frame's share of each fork's samples, per mille. */
+  private static double[] shares(Row r, String frame, String what) {
+    return r.forks().stream().mapToDouble(f -> 1000.0 * counts(f, what).getOrDefault(frame, 0L) / f.samples())
         .toArray();
   }
 
@@ -167,7 +185,8 @@ public final class FramesMoved {
         double se = Math.sqrt(err(pb, b.samples()) + err(pc, c.samples()));
         double z = (pc - pb) / se;
         if (Math.abs(z) > Z && Math.abs(pc - pb) > FLOOR) {
-          out.add(new Frame(row, f, what, pb * 1000, pc * 1000, z, "per mille of samples", RULE_ONE_FORK));
+          out.add(new Frame(row, f, what, pb * 1000, pc * 1000, z, "per mille of samples", RULE_ONE_FORK,
+              (pc - pb) * 1000));
         }
       }
     }

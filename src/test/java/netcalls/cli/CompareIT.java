@@ -62,7 +62,8 @@ class CompareIT {
     assertThat(row.path("verdict").asText()).isIn("no verdict", "not gated");
     if (row.path("verdict").asText().equals("no verdict")) {
       assertThat(row.path("invalidReason").asText()).contains("a single fork");
-      assertThat(row.path("changePercent").asDouble()).isGreaterThan(100); // ~0.1 ms call + 2 ms
+      // the server's delay rises from 1 to 3 ms a call (its timer adds to both): well over +50 %, whatever the load
+      assertThat(row.path("changePercent").asDouble()).isGreaterThan(50);
       assertThat(row.path("phase").path("name").asText()).isEqualTo("waiting");
       assertThat(row.path("phase").path("deltaNs").asLong()).isGreaterThan(1_500_000L);
       assertThat(json.path("warnings").toString()).contains("single fork");

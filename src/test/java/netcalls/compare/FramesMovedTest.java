@@ -46,6 +46,29 @@ class FramesMovedTest {
     assertThat(FramesMoved.moved("row", a, b)).isEmpty();
   }
 
+  /**
+   * Per call, every caller of the injected frame up to Thread.run moves as much as it does; here Thread.run's
+   * forks agree exactly (the scatter is inside the row), so its change is the most spreads of all, as in a real
+   * profiled pair. Its share of the samples stays 1000 per mille: ranked by the share's change, the injected
+   * frame comes first.
+   */
+  @Test
+  void aCallerWhoseForksAgreeDoesNotOutrankTheFrameTheWorkWentTo() {
+    Row a = row(List.of(ProfileStacks.parse(BASE, 10_000), ProfileStacks.parse(BASE, 10_000)));
+    List<String> other = new ArrayList<>(injected(BASE));
+    other.replaceAll(l -> l.endsWith("Injected.burnCpu 100") ? l.replace(" 100", " 170")
+        : l.endsWith("okio/Buffer.write 300") ? l.replace(" 300", " 230") : l);
+    Row b = row(List.of(ProfileStacks.parse(injected(BASE), 10_000), ProfileStacks.parse(other, 10_000)));
+    List<FramesMoved.Frame> moved = FramesMoved.moved("row", a, b);
+    FramesMoved.Frame thread = moved.stream().filter(f -> f.frame().equals("java/lang/Thread.run")).findFirst()
+        .orElseThrow();
+    assertThat(moved).allSatisfy(f -> assertThat(Math.abs(f.z())).isLessThanOrEqualTo(Math.abs(thread.z())));
+    assertThat(thread.shareChange()).isZero();
+    FramesMoved.Frame first = FramesMoved.ranked(moved).get(0);
+    assertThat(first.frame()).isEqualTo("netcalls/client/Injected.burnCpu");
+    assertThat(first.what()).isEqualTo("total");
+  }
+
   @Test
   void theInjectedFrameIsNamedFirstPerCallAgainstTheForksSpread() {
     Row a = row(List.of(ProfileStacks.parse(BASE, 10_000), ProfileStacks.parse(scaled(BASE, 1.1), 10_000)));
@@ -66,13 +89,13 @@ class FramesMovedTest {
   @Test
   void aChangeWithinTheForksSpreadDoesNotCount() {
     double[] base = {100, 140};
-    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {150, 160}, 1, "ns")).as("apart, but"
+    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {150, 160}, 1, "ns", 0)).as("apart, but"
         + " 35 is less than twice the spread of 40").isNull();
-    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {130, 200}, 1, "ns")).as("overlapping")
+    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {130, 200}, 1, "ns", 0)).as("overlapping")
         .isNull();
-    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {300, 320}, 1, "ns")).isNotNull()
+    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {300, 320}, 1, "ns", 0)).isNotNull()
         .satisfies(f -> assertThat(f.z()).isCloseTo(190.0 / 40, Offset.offset(1e-9)));
-    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {300, 320}, 250, "ns")).as("under the floor")
+    assertThat(FramesMoved.judge("row", "f", "self", base, new double[] {300, 320}, 250, "ns", 0)).as("under the floor")
         .isNull();
   }
 
